@@ -1,0 +1,86 @@
+# The Azure certification path advisor. Quick start: `make run` (assistant), `make test` (every test).
+# Every target sets up what it needs and is idempotent: a second run neither reinstalls nor retrains.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV      := .venv
+BIN       := $(VENV)/bin
+STAMP     := $(VENV)/.installed
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export TF_CPP_MIN_LOG_LEVEL := 2
+export RASA_TELEMETRY_ENABLED := false
+export PYTHONWARNINGS := ignore
+
+# Python 3.10 (Rasa 3.6 does not install on 3.11+): from pyenv (.python-version) or the PATH.
+PYTHON310 := $(shell for p in "$$(pyenv which python3.10 2>/dev/null)" "$$(command -v python3.10 2>/dev/null)"; do \
+	[ -n "$$p" ] && "$$p" -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null && { echo "$$p"; break; }; done)
+
+# The model is named by the fingerprint of everything training reads.
+TRAINING_INPUTS := config.yml domain.yml $(shell find data components knowledge/exams -type f \( -name '*.yml' -o -name '*.py' \) 2>/dev/null | sort)
+FINGERPRINT = $(shell cat $(TRAINING_INPUTS) | sha256sum | cut -c1-16)
+MODEL = models/advisor-$(FINGERPRINT).tar.gz
+KB_INPUTS := $(wildcard knowledge/exams/*.yml) knowledge/policies.yml knowledge/role_tracks.yml
+KB_STAMP := .run/knowledge-built
+
+.PHONY: help setup kb model run shell test lint validate stories unit bench clean
+
+help:
+	@echo "make run    set up, build the knowledge base, train if needed, start the assistant"
+	@echo "make shell  chat in the terminal (rasa shell) with the action server running"
+	@echo "make test   set up and run every test (what CI runs)"
+	@echo "make bench  measure latency, throughput and memory into reports/benchmark.md"
+
+$(STAMP): pyproject.toml
+	@if [ -z "$(PYTHON310)" ]; then \
+		echo "error: Python 3.10 was not found. Rasa 3.6 needs Python 3.10: install it (e.g. 'pyenv install 3.10')" >&2; \
+		echo "       and make sure 'python3.10' or 'pyenv which python3.10' finds it, then run make again." >&2; \
+		exit 1; fi
+	@echo "Setting up $(VENV) with $(PYTHON310) (takes a few minutes the first time)..."
+	@[ -x $(BIN)/python ] || $(PYTHON310) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --upgrade pip
+	@$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+setup: $(STAMP)
+
+$(KB_STAMP): $(STAMP) $(KB_INPUTS)
+	@mkdir -p .run
+	@$(BIN)/python -m knowledge build
+	@touch $@
+
+kb: $(KB_STAMP)
+
+$(MODEL): | $(STAMP)
+	@mkdir -p models
+	@echo "Training the model $(MODEL) (its inputs changed; a few minutes)..."
+	@$(BIN)/rasa train --quiet --fixed-model-name advisor-$(FINGERPRINT) --out models
+
+model: $(STAMP) $(MODEL)
+	@echo "Model: $(MODEL)"
+
+run: kb model
+	@MODEL=$(MODEL) scripts/run_assistant.sh run
+
+shell: kb model
+	@MODEL=$(MODEL) scripts/run_assistant.sh shell
+
+lint: $(STAMP)
+	@$(BIN)/ruff check .
+	@$(BIN)/mypy
+
+validate: $(STAMP)
+	@$(BIN)/rasa data validate --quiet
+
+stories: model
+	@$(BIN)/rasa test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out results/core
+
+unit: kb model
+	@RASA_MODEL=$(MODEL) $(BIN)/python -m pytest
+
+test: kb model lint validate stories unit
+
+bench: kb model
+	@RASA_MODEL=$(MODEL) $(BIN)/python scripts/benchmark.py --model $(MODEL)
+
+clean:
+	rm -rf models .rasa .run results tracker.db knowledge/knowledge.db

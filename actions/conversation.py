@@ -1,0 +1,25 @@
+"""`action_start_over`: forget the profile and the recommendation, keep the conversation."""
+
+from __future__ import annotations
+
+from typing import List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from advisor.profile import PROFILE_SLOTS
+
+
+class ActionStartOver(Action):
+    """Resets every profile slot and the recommended path."""
+
+    def name(self) -> Text:
+        return "action_start_over"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        dispatcher.utter_message(response="utter_start_over")
+        events: List[EventType] = [SlotSet(slot, None) for slot in PROFILE_SLOTS]
+        events += [SlotSet("recommended_path", None), SlotSet("requested_slot", None), ActiveLoop(None)]
+        return events

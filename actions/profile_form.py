@@ -1,0 +1,105 @@
+"""`validate_profile_form`: checks every profile answer, asks again with a reason when it makes no sense."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
+
+from actions.context import catalog, profile_from, value_before_latest_message
+from actions.profile_checks import SIMPLE_CHECKS, Checked, check_certifications
+from advisor.rules import held_and_active
+from actions.context import advisor_today
+from knowledge.vocabulary import UNDECIDED
+
+SLOT_QUESTIONS = {
+    "current_role": "your current role",
+    "coding_comfort": "how comfortable you are writing code",
+    "target_role": "what you want to become",
+    "azure_experience": "your Azure experience",
+    "certifications_held": "the certifications you hold",
+    "weekly_hours": "how many hours a week you can study",
+    "org_cloud_maturity": "how far your organisation is with the cloud",
+}
+# Intents that answer the form's question; anything else is a digression handled by rules.
+ANSWER_INTENTS = ("inform", "affirm", "deny")
+
+
+def _result(slot: str, checked: Checked, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:
+    if checked.problem:
+        dispatcher.utter_message(text=checked.problem)
+    return {slot: checked.value}
+
+
+class ValidateProfileForm(FormValidationAction):
+    """Validates the profile form's slots with the shared profile checks."""
+
+    def name(self) -> Text:
+        return "validate_profile_form"
+
+    async def required_slots(
+        self,
+        domain_slots: List[Text],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> List[Text]:
+        """Ask about the organisation's cloud maturity only when rule 1 needs it."""
+        profile = profile_from(tracker)
+        needs_maturity = (
+            profile.current_role == "administrator"
+            and profile.target_role == UNDECIDED
+            and held_and_active("AZ-104", profile, catalog(), advisor_today())
+        )
+        return domain_slots + (["org_cloud_maturity"] if needs_maturity else [])
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        """Like the SDK's, but an answer that fills nothing is asked again with a reason."""
+        events = await super().run(dispatcher, tracker, domain)
+        requested = tracker.get_slot("requested_slot")
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        filled = {e["name"] for e in events if e.get("event") == "slot" and e.get("name") != "requested_slot"}
+        if requested and intent in ANSWER_INTENTS and not filled and not tracker.slots_to_validate():
+            dispatcher.utter_message(
+                text=f"Sorry, I couldn't read {SLOT_QUESTIONS.get(requested, requested)} from that."
+            )
+            events.append(SlotSet(requested, None))
+        return events
+
+    def _simple(self, slot: str, value: Any, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:
+        return _result(slot, SIMPLE_CHECKS[slot](value), dispatcher)
+
+    def validate_current_role(self, value: Any, dispatcher: CollectingDispatcher,
+                              tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return self._simple("current_role", value, dispatcher)
+
+    def validate_target_role(self, value: Any, dispatcher: CollectingDispatcher,
+                             tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return self._simple("target_role", value, dispatcher)
+
+    def validate_coding_comfort(self, value: Any, dispatcher: CollectingDispatcher,
+                                tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return self._simple("coding_comfort", value, dispatcher)
+
+    def validate_azure_experience(self, value: Any, dispatcher: CollectingDispatcher,
+                                  tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return self._simple("azure_experience", value, dispatcher)
+
+    def validate_weekly_hours(self, value: Any, dispatcher: CollectingDispatcher,
+                              tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return self._simple("weekly_hours", value, dispatcher)
+
+    def validate_org_cloud_maturity(self, value: Any, dispatcher: CollectingDispatcher,
+                                    tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        return self._simple("org_cloud_maturity", value, dispatcher)
+
+    def validate_certifications_held(self, value: Any, dispatcher: CollectingDispatcher,
+                                     tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        previous: Optional[List[str]] = None
+        if tracker.get_slot("requested_slot") != "certifications_held":
+            previous = value_before_latest_message(tracker, "certifications_held")
+        return _result("certifications_held", check_certifications(value, catalog(), previous), dispatcher)

@@ -1,0 +1,64 @@
+"""The person the advisor is talking to: the contract's profile slots as one immutable value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping, Optional, Tuple
+
+from knowledge.vocabulary import (
+    AZURE_EXPERIENCE,
+    CODING_COMFORT,
+    CURRENT_ROLES,
+    MAX_WEEKLY_HOURS,
+    ORG_CLOUD_MATURITY,
+    TARGET_ROLE_VALUES,
+)
+
+PROFILE_SLOTS: Tuple[str, ...] = (
+    "current_role", "target_role", "coding_comfort", "azure_experience",
+    "certifications_held", "weekly_hours", "org_cloud_maturity",
+)
+
+
+def _choice(value: Any, allowed: Tuple[str, ...]) -> Optional[str]:
+    return value if isinstance(value, str) and value in allowed else None
+
+
+def _hours(value: Any) -> Optional[float]:
+    try:
+        hours = float(value)
+    except (TypeError, ValueError):
+        return None
+    return hours if 0 < hours <= MAX_WEEKLY_HOURS else None
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What we know about the person; None where unknown. Values are the contract's."""
+
+    current_role: Optional[str] = None
+    target_role: Optional[str] = None
+    coding_comfort: Optional[str] = None
+    azure_experience: Optional[str] = None
+    certifications_held: Tuple[str, ...] = ()
+    weekly_hours: Optional[float] = None
+    org_cloud_maturity: Optional[str] = None
+
+    @classmethod
+    def from_slots(cls, slots: Mapping[str, Any]) -> "Profile":
+        """Build from slot values, dropping anything outside the contract's vocabularies."""
+        held = slots.get("certifications_held") or ()
+        if isinstance(held, str):
+            held = (held,)
+        return cls(
+            current_role=_choice(slots.get("current_role"), CURRENT_ROLES),
+            target_role=_choice(slots.get("target_role"), TARGET_ROLE_VALUES),
+            coding_comfort=_choice(slots.get("coding_comfort"), CODING_COMFORT),
+            azure_experience=_choice(slots.get("azure_experience"), AZURE_EXPERIENCE),
+            certifications_held=tuple(dict.fromkeys(str(code).upper() for code in held)),
+            weekly_hours=_hours(slots.get("weekly_hours")),
+            org_cloud_maturity=_choice(slots.get("org_cloud_maturity"), ORG_CLOUD_MATURITY),
+        )
+
+    def holds(self, code: str) -> bool:
+        return code in self.certifications_held

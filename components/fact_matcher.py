@@ -1,0 +1,427 @@
+"""Profile facts from free text, with spaCy matchers over curated lexicons.
+
+Plain Python (no Rasa import): a blank English spaCy pipeline with the lookup lemmatizer from
+`spacy-lookups-data`, one `PhraseMatcher` (on lemmas) and one `Matcher` per entity type, plus
+regular expressions for exam codes and study hours. The Rasa component in
+`components/profile_fact_extractor.py` builds a `FactMatcher` at training time, persists it in the
+model and calls `extract` for every message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Optional, Tuple
+
+import spacy
+import yaml
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+EXTRACTOR_NAME = "ProfileFactExtractor"
+LEXICON_ENTITIES = ("job_role", "coding_comfort", "azure_experience", "org_cloud_maturity", "amount")
+EXAM_CODE_PREFIXES = ("AZ", "AI", "DP", "SC", "MS", "PL", "MB", "AB", "GH")
+
+ROLE_CURRENT = "current"
+ROLE_TARGET = "target"
+ROLE_HELD = "held"
+
+_EXAM_CODE_RE = re.compile(
+    r"(?<![A-Za-z0-9])(" + "|".join(EXAM_CODE_PREFIXES) + r")[\s\-_–]?(\d{3})(?![0-9])",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {
+    "a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0,
+    "six": 6.0, "seven": 7.0, "eight": 8.0, "nine": 9.0, "ten": 10.0, "eleven": 11.0,
+    "twelve": 12.0, "fifteen": 15.0, "twenty": 20.0, "thirty": 30.0, "half a": 0.5, "half an": 0.5,
+    "a couple of": 2.0, "a couple": 2.0, "a few": 3.0, "couple of": 2.0, "few": 3.0,
+}
+_NUM = r"(\d+(?:[.,]\d+)?|" + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True)) + r")"
+_HOURS_RE = re.compile(
+    r"(?<![\w.])" + _NUM + r"(?:\s*(?:-|–|to|or)\s*" + _NUM + r")?\s*"
+    r"(h|hrs?|hours?|mins?|minutes?)\b"
+    r"(?:\s*(?:of\s+(?:study|studying|learning|prep)\s*)?"
+    r"(?:(?:a|an|per|each|every|/|on)\s*(day|night|evening|weekday|week|wk|weekend|month)s?\b|"
+    r"(daily|nightly|weekly|monthly)\b|(/\s*(?:d|w|wk|week|day)\b)))?",
+    re.IGNORECASE,
+)
+_BARE_NUMBER_RE = re.compile(
+    r"(?<![\w.\-])(\d+(?:[.,]\d+)?)(?![\w.\-%])(?!\s*(?:years?|yrs?|months?|weeks?|days?|k\b|%|x\b))",
+    re.IGNORECASE,
+)
+_PERIOD_FACTOR = {
+    "day": 7.0, "night": 7.0, "evening": 7.0, "daily": 7.0, "nightly": 7.0, "d": 7.0,
+    "weekday": 5.0, "week": 1.0, "wk": 1.0, "w": 1.0, "weekly": 1.0, "weekend": 1.0,
+    "month": 12.0 / 52.0, "monthly": 12.0 / 52.0,
+}
+_CLAUSE_BREAK_RE = re.compile(
+    r"[.!?;\n]|\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b"
+    r"|,\s*(?=(?:and\s+|so\s+)?(?:i|i'm|im|i've|ive|my|we|we're|currently|right now|today|now|at the moment)\b)"
+    r"|\band\s+(?=(?:i|i'm|im|i've|ive|my|we)\b)",
+    re.IGNORECASE,
+)
+_NEGATION_RE = re.compile(r"(?:\bnot|\bno longer|\bnever|\bnor|n't|\bno)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_HELD_SUFFIX_RE = re.compile(r"^\s*(?:is\s+|was\s+)?(?:done|passed|complete|completed|certified|achieved|✅|✔)", re.IGNORECASE)
+_DEFAULT_PLAN_CUES = (
+    "take", "taking", "study for", "studying for", "prepare for", "preparing for", "next", "should i",
+    "thinking about", "considering", "planning", "plan to", "want to", "wanna", "going to", "aim for",
+    "instead of", "or", "vs", "versus", "compare",
+)
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """One phrase or token pattern that signals `entity` = `value`."""
+
+    entity: str
+    value: str
+    kind: str  # "title" (role nouns), "phrase" or "pattern"
+    phrase: Optional[str] = None
+    pattern: Optional[List[Dict[str, Any]]] = None
+
+
+@dataclass
+class Lexicon:
+    """Everything the matcher is built from; serialisable to JSON for the model archive."""
+
+    entries: List[LexiconEntry] = field(default_factory=list)
+    target_cues: List[str] = field(default_factory=list)
+    current_cues: List[str] = field(default_factory=list)
+    held_cues: List[str] = field(default_factory=list)
+    plan_cues: List[str] = field(default_factory=list)
+    exam_names: Dict[str, List[str]] = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        """Serialise for persistence."""
+        return json.dumps(
+            {
+                "entries": [entry.__dict__ for entry in self.entries],
+                "target_cues": self.target_cues,
+                "current_cues": self.current_cues,
+                "held_cues": self.held_cues,
+                "plan_cues": self.plan_cues,
+                "exam_names": self.exam_names,
+            },
+            sort_keys=True,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> "Lexicon":
+        """Inverse of `to_json`."""
+        data = json.loads(text)
+        return cls(
+            entries=[LexiconEntry(**entry) for entry in data["entries"]],
+            target_cues=data["target_cues"],
+            current_cues=data["current_cues"],
+            held_cues=data["held_cues"],
+            plan_cues=data["plan_cues"],
+            exam_names=data["exam_names"],
+        )
+
+
+class LexiconError(ValueError):
+    """A lexicon file is malformed; the message names the file and the place."""
+
+
+def _as_list(value: Any, where: str) -> List[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise LexiconError(f"{where}: expected a list, got {type(value).__name__}")
+    return value
+
+
+def load_lexicon(lexicon_dir: Path, exams_dir: Path) -> Lexicon:
+    """Read the lexicon YAML files and the exam names from the knowledge base files."""
+    lexicon = Lexicon()
+    for entity in LEXICON_ENTITIES:
+        path = lexicon_dir / f"{entity}.yml"
+        if not path.exists():
+            continue
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if data.get("entity", entity) != entity:
+            raise LexiconError(f"{path}: 'entity' is {data.get('entity')!r}, expected {entity!r}")
+        values = data.get("values") or {}
+        if not isinstance(values, dict):
+            raise LexiconError(f"{path}: 'values' must be a mapping of value -> phrases")
+        for value, spec in values.items():
+            spec = spec or {}
+            where = f"{path}: values.{value}"
+            for title in _as_list(spec.get("titles"), f"{where}.titles"):
+                lexicon.entries.append(LexiconEntry(entity, str(value), "title", phrase=str(title)))
+            for phrase in _as_list(spec.get("phrases"), f"{where}.phrases"):
+                lexicon.entries.append(LexiconEntry(entity, str(value), "phrase", phrase=str(phrase)))
+            for index, pattern in enumerate(_as_list(spec.get("patterns"), f"{where}.patterns")):
+                if not isinstance(pattern, list) or not all(isinstance(tok, dict) for tok in pattern):
+                    raise LexiconError(f"{where}.patterns[{index}]: a pattern is a list of token dicts")
+                lexicon.entries.append(LexiconEntry(entity, str(value), "pattern", pattern=pattern))
+    cues_path = lexicon_dir / "cues.yml"
+    cues = yaml.safe_load(cues_path.read_text(encoding="utf-8")) if cues_path.exists() else {}
+    cues = cues or {}
+    lexicon.target_cues = [str(c).lower() for c in _as_list(cues.get("target_cues"), f"{cues_path}: target_cues")]
+    lexicon.current_cues = [str(c).lower() for c in _as_list(cues.get("current_cues"), f"{cues_path}: current_cues")]
+    lexicon.held_cues = [str(c).lower() for c in _as_list(cues.get("held_cues"), f"{cues_path}: held_cues")]
+    plan = _as_list(cues.get("plan_cues"), f"{cues_path}: plan_cues") or list(_DEFAULT_PLAN_CUES)
+    lexicon.plan_cues = [str(c).lower() for c in plan]
+    lexicon.exam_names = _exam_names(lexicon_dir, exams_dir)
+    return lexicon
+
+
+def _exam_names(lexicon_dir: Path, exams_dir: Path) -> Dict[str, List[str]]:
+    """Certification names and titles from the knowledge base plus the curated nicknames."""
+    names: Dict[str, List[str]] = {}
+    for path in sorted(exams_dir.glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        code = str(data.get("code", path.stem)).upper()
+        for key in ("certification", "title"):
+            if data.get(key):
+                names.setdefault(code, []).append(str(data[key]))
+    extra_path = lexicon_dir / "certifications.yml"
+    if extra_path.exists():
+        extra = (yaml.safe_load(extra_path.read_text(encoding="utf-8")) or {}).get("names") or {}
+        for code, aliases in extra.items():
+            names.setdefault(str(code).upper(), []).extend(str(a) for a in _as_list(aliases, f"{extra_path}: {code}"))
+    # A name shared by several exams (e.g. a retired exam and its successor) is ambiguous:
+    # the newest owner wins only if it is listed in the curated file; otherwise drop it.
+    owners: Dict[str, List[str]] = {}
+    for code, aliases in names.items():
+        for alias in aliases:
+            owners.setdefault(alias.lower(), []).append(code)
+    curated = {}
+    if extra_path.exists():
+        extra = (yaml.safe_load(extra_path.read_text(encoding="utf-8")) or {}).get("names") or {}
+        curated = {str(a).lower(): str(code).upper() for code, aliases in extra.items() for a in aliases or []}
+    resolved: Dict[str, List[str]] = {}
+    for alias, codes in owners.items():
+        unique = sorted(set(codes))
+        if len(unique) == 1:
+            resolved.setdefault(unique[0], []).append(alias)
+        elif alias in curated:
+            resolved.setdefault(curated[alias], []).append(alias)
+    return {code: sorted(set(aliases)) for code, aliases in sorted(resolved.items())}
+
+
+def lexicon_fingerprint(lexicon_dir: Path, exams_dir: Path) -> str:
+    """Hash of every input file, so that an edited lexicon or exam name retrains the component."""
+    digest = hashlib.sha256()
+    for path in sorted(list(lexicon_dir.glob("*.yml")) + list(exams_dir.glob("*.yml"))):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+# Lookup lemmas that are wrong for IT talk ("AI" is not "have", "first" is not "1").
+KEEP_AS_IS = ("ai", "d", "m", "s", "first", "second", "third", "best", "well", "less", "more", "most", "left")
+
+
+def blank_pipeline() -> Language:
+    """A blank English pipeline with the lookup lemmatizer (tables from spacy-lookups-data)."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    for word in KEEP_AS_IS:
+        table.set(word, word)
+    return nlp
+
+
+def _same_length_lower(text: str) -> str:
+    """Lower-case `text` without changing its length, so character offsets stay valid."""
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def _cue_regex(cues: Iterable[str]) -> Optional[re.Pattern[str]]:
+    cues = [c for c in cues if c.strip()]
+    if not cues:
+        return None
+    alternatives = "|".join(re.escape(c) for c in sorted(set(cues), key=len, reverse=True))
+    return re.compile(r"(?<![\w'])(?:" + alternatives + r")(?![\w'])", re.IGNORECASE)
+
+
+def _parse_number(token: str) -> Optional[float]:
+    token = token.strip().lower()
+    if token in _NUMBER_WORDS:
+        return _NUMBER_WORDS[token]
+    try:
+        return float(token.replace(",", "."))
+    except ValueError:
+        return None
+
+
+class FactMatcher:
+    """Finds profile facts (roles, coding comfort, experience, exams, hours) in a message."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        self.nlp = nlp
+        self.lexicon = lexicon
+        self._phrase_matchers: Dict[str, PhraseMatcher] = {}
+        self._token_matchers: Dict[str, Matcher] = {}
+        self._labels: Dict[str, Tuple[str, str, str]] = {}
+        self._build()
+        self._target_cues = _cue_regex(lexicon.target_cues)
+        self._current_cues = _cue_regex(lexicon.current_cues)
+        self._held_cues = _cue_regex(lexicon.held_cues)
+        self._plan_cues = _cue_regex(lexicon.plan_cues + lexicon.target_cues)
+
+    def _label(self, entity: str, value: str, kind: str) -> str:
+        label = f"{entity}|{value}|{kind}"
+        self._labels[label] = (entity, value, kind)
+        return label
+
+    def _build(self) -> None:
+        entities = list(LEXICON_ENTITIES) + ["exam_code"]
+        for entity in entities:
+            self._phrase_matchers[entity] = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
+            self._token_matchers[entity] = Matcher(self.nlp.vocab)
+        phrases: Dict[str, List[str]] = {}
+        for entry in self.lexicon.entries:
+            if entry.kind == "pattern" and entry.pattern is not None:
+                label = self._label(entry.entity, entry.value, "phrase")
+                self._token_matchers[entry.entity].add(label, [entry.pattern])
+            elif entry.phrase:
+                label = self._label(entry.entity, entry.value, entry.kind)
+                phrases.setdefault(label, []).append(_same_length_lower(entry.phrase))
+        for code, aliases in self.lexicon.exam_names.items():
+            label = self._label("exam_code", code, "name")
+            phrases.setdefault(label, []).extend(_same_length_lower(a) for a in aliases)
+        for label, texts in phrases.items():
+            entity = self._labels[label][0]
+            docs = list(self.nlp.pipe(sorted(set(texts))))
+            self._phrase_matchers[entity].add(label, docs)
+
+    @classmethod
+    def from_files(cls, lexicon_dir: Path, exams_dir: Path) -> "FactMatcher":
+        """Build from the lexicon folder and the knowledge base's exam files."""
+        return cls(blank_pipeline(), load_lexicon(lexicon_dir, exams_dir))
+
+    # -- extraction -------------------------------------------------------------------------
+
+    def extract(self, text: str) -> List[Dict[str, Any]]:
+        """Return Rasa-style entity dicts (entity, value, start, end, optional role)."""
+        if not text or not text.strip():
+            return []
+        lowered = _same_length_lower(text)
+        doc = self.nlp(lowered)
+        entities: List[Dict[str, Any]] = []
+        for entity in LEXICON_ENTITIES:
+            for span in self._spans(doc, entity):
+                found = self._lexicon_entity(lowered, span)
+                if found:
+                    entities.append(found)
+        code_spans = self._exam_codes(lowered, doc)
+        entities.extend(code_spans)
+        hour_spans = self._weekly_hours(lowered)
+        entities.extend(hour_spans)
+        taken = [(e["start"], e["end"]) for e in code_spans + hour_spans]
+        entities.extend(self._bare_numbers(lowered, taken))
+        for found in entities:
+            found["text"] = text[found["start"]:found["end"]]
+        return sorted(entities, key=lambda e: (e["start"], e["entity"]))
+
+    def _spans(self, doc: Doc, entity: str) -> List[Span]:
+        spans = [
+            Span(doc, start, end, label=match_id)
+            for match_id, start, end in self._phrase_matchers[entity](doc)
+        ]
+        if len(self._token_matchers[entity]):
+            spans += [
+                Span(doc, start, end, label=match_id)
+                for match_id, start, end in self._token_matchers[entity](doc)
+            ]
+        return filter_spans(spans)
+
+    def _clause_prefix(self, text: str, start: int) -> str:
+        prefix = text[:start]
+        breaks = [m.end() for m in _CLAUSE_BREAK_RE.finditer(prefix)]
+        return prefix[breaks[-1]:] if breaks else prefix
+
+    @staticmethod
+    def _last_cue(pattern: Optional[re.Pattern[str]], prefix: str) -> int:
+        if pattern is None:
+            return -1
+        ends = [m.end() for m in pattern.finditer(prefix)]
+        return ends[-1] if ends else -1
+
+    def _lexicon_entity(self, text: str, span: Span) -> Optional[Dict[str, Any]]:
+        entity, value, kind = self._labels[span.label_]
+        start, end = span.start_char, span.end_char
+        found: Dict[str, Any] = {
+            "entity": entity, "value": value, "start": start, "end": end,
+            "confidence_entity": 1.0, "extractor": EXTRACTOR_NAME,
+        }
+        if entity != "job_role":
+            return found
+        prefix = self._clause_prefix(text, start)
+        if kind == "title" and _NEGATION_RE.search(prefix):
+            return None
+        target_at = self._last_cue(self._target_cues, prefix)
+        current_at = self._last_cue(self._current_cues, prefix)
+        if target_at > current_at:
+            found["role"] = ROLE_TARGET
+        elif current_at > target_at or kind != "title":
+            found["role"] = ROLE_CURRENT
+        return found
+
+    def _exam_codes(self, text: str, doc: Doc) -> List[Dict[str, Any]]:
+        found: List[Dict[str, Any]] = []
+        for match in _EXAM_CODE_RE.finditer(text):
+            code = f"{match.group(1).upper()}-{match.group(2)}"
+            found.append(self._exam_entity(text, code, match.start(), match.end()))
+        taken = [(f["start"], f["end"]) for f in found]
+        for span in self._spans(doc, "exam_code"):
+            if any(span.start_char < end and start < span.end_char for start, end in taken):
+                continue
+            code = self._labels[span.label_][1]
+            found.append(self._exam_entity(text, code, span.start_char, span.end_char))
+        return found
+
+    def _exam_entity(self, text: str, code: str, start: int, end: int) -> Dict[str, Any]:
+        found: Dict[str, Any] = {
+            "entity": "exam_code", "value": code, "start": start, "end": end,
+            "confidence_entity": 1.0, "extractor": EXTRACTOR_NAME,
+        }
+        prefix = self._clause_prefix(text, start)
+        held_at = self._last_cue(self._held_cues, prefix)
+        plan_at = self._last_cue(self._plan_cues, prefix)
+        if (held_at > plan_at) or _HELD_SUFFIX_RE.match(text[end:]):
+            found["role"] = ROLE_HELD
+        return found
+
+    def _weekly_hours(self, text: str) -> List[Dict[str, Any]]:
+        found: List[Dict[str, Any]] = []
+        for match in _HOURS_RE.finditer(text):
+            low = _parse_number(match.group(1))
+            high = _parse_number(match.group(2)) if match.group(2) else None
+            if low is None:
+                continue
+            amount = (low + high) / 2 if high is not None else low
+            if match.group(3).lower().startswith("m"):
+                amount /= 60.0
+            period = (match.group(4) or match.group(5) or match.group(6) or "week").lower()
+            period = period.strip("/ ").rstrip("s") or "week"
+            factor = _PERIOD_FACTOR.get(period, 1.0)
+            found.append({
+                "entity": "weekly_hours", "value": round(amount * factor, 1),
+                "start": match.start(), "end": match.end(),
+                "confidence_entity": 1.0, "extractor": EXTRACTOR_NAME,
+            })
+        return found
+
+    def _bare_numbers(self, text: str, taken: List[Tuple[int, int]]) -> List[Dict[str, Any]]:
+        found: List[Dict[str, Any]] = []
+        for match in _BARE_NUMBER_RE.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            value = _parse_number(match.group(1))
+            if value is None:
+                continue
+            found.append({
+                "entity": "number", "value": value, "start": match.start(), "end": match.end(),
+                "confidence_entity": 1.0, "extractor": EXTRACTOR_NAME,
+            })
+        return found

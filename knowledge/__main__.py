@@ -1,0 +1,116 @@
+"""Command line for the knowledge base.
+
+    python -m knowledge validate        check every YAML file; list every problem
+    python -m knowledge build           validate, then (re)build the database in one transaction
+    python -m knowledge list [--status retired]
+    python -m knowledge show AZ-104
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import List, Optional
+
+from advisor.today import InvalidTodayError, today
+from knowledge.catalog import Catalog, Exam, Source
+from knowledge.loader import KnowledgeValidationError, load_catalog
+from knowledge.store import build, database_url, make_engine
+
+
+def _source_line(source: Source) -> str:
+    weak = " (weak evidence)" if source.weak else ""
+    return f"source: {source.url}, checked {source.checked.isoformat()}, grade {source.grade}{weak}"
+
+
+def _show(catalog: Catalog, exam: Exam) -> str:
+    on = today()
+    lines = [f"{exam.code}  {exam.title}", f"  certification: {exam.certification} ({exam.level})"]
+    status = exam.status_on(on)
+    line = f"  status on {on.isoformat()}: {status}"
+    if exam.status.retirement_date:
+        line += f" (retirement date {exam.status.retirement_date.isoformat()})"
+    if exam.status.successor:
+        line += f"; successor {exam.status.successor}"
+    lines += [line, f"    {_source_line(exam.status.source)}"]
+    if exam.status.note:
+        lines.append(f"    note: {exam.status.note}")
+    lines.append(f"  for: {exam.audience}")
+    if exam.format:
+        lines += [
+            f"  duration: {exam.format.duration_minutes} min ({exam.format.duration_basis})",
+            f"    {_source_line(exam.format.source)}",
+        ]
+    if exam.skills:
+        lines.append(f"  skills measured as of {exam.skills.as_of.isoformat()}:")
+        lines += [f"    - {d.name}: {d.weight_label}" for d in exam.skills.domains]
+        lines.append(f"    {_source_line(exam.skills.source)}")
+    if exam.prerequisite_sets:
+        options = " or ".join(" + ".join(option) for option in exam.prerequisite_sets)
+        lines.append(f"  certification prerequisites (any of): {options}")
+    if exam.prerequisites and exam.prerequisites.note:
+        lines.append(f"    note: {exam.prerequisites.note}")
+    lines += [f"  coding: {exam.coding.level}" + (f" ({exam.coding.note})" if exam.coding.note else ""),
+              f"    {_source_line(exam.coding.source)}"]
+    if exam.study_hours:
+        ranges = ", ".join(f"{name} {low}-{high} h" for name, low, high in exam.study_hours.ranges)
+        lines += [f"  study hours: {ranges}", f"    {_source_line(exam.study_hours.source)}"]
+    lines.append(f"  roles: {', '.join(exam.roles) or '-'}")
+    lines.append(f"  Microsoft Learn: {exam.learn_url}")
+    return "\n".join(lines)
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    """Entry point; returns the process exit code."""
+    parser = argparse.ArgumentParser(prog="python -m knowledge", description="The exam knowledge base.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("validate", help="check every file and list every problem")
+    commands.add_parser("build", help="validate, then rebuild the database")
+    listing = commands.add_parser("list", help="list the exams")
+    listing.add_argument("--status", choices=["active", "beta", "retiring", "retired"])
+    show = commands.add_parser("show", help="show everything about one exam")
+    show.add_argument("code")
+    args = parser.parse_args(argv)
+
+    try:
+        catalog = load_catalog()
+        on = today()
+    except KnowledgeValidationError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except InvalidTodayError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+    if args.command == "validate":
+        print(f"ok: {len(catalog.exams)} exams, {len(catalog.policies)} policies, {len(catalog.tracks)} role tracks")
+        return 0
+    if args.command == "build":
+        url = database_url()
+        build(make_engine(url), catalog)
+        shown = url.split("@")[-1] if "@" in url else url
+        print(f"built {shown}: {len(catalog.exams)} exams, {len(catalog.policies)} policies, "
+              f"{len(catalog.tracks)} role tracks")
+        return 0
+    if args.command == "list":
+        for exam in catalog:
+            status = exam.status_on(on)
+            if args.status and status != args.status:
+                continue
+            extra = f" -> {exam.status.successor}" if exam.status.successor and status == "retired" else ""
+            print(f"{exam.code:7} {status:8} {exam.level:12} {exam.title}{extra}")
+        return 0
+    code = args.code.strip().upper().replace(" ", "-")
+    if "-" not in code and len(code) > 2:
+        code = f"{code[:2]}-{code[2:]}"
+    if not catalog.has_exam(code):
+        close = [c for c in catalog.exams if c[:2] == code[:2]][:5]
+        hint = f" Known {code[:2]} exams: {', '.join(close)}." if close else ""
+        print(f"error: no exam {args.code!r} in the knowledge base.{hint}", file=sys.stderr)
+        return 1
+    print(_show(catalog, catalog.exam(code)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

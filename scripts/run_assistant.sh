@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Start the action server and the Rasa server (`run`) or the terminal chat (`shell`).
+# Used by `make run` / `make shell`; MODEL is the trained model archive. Ctrl-C stops everything.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode="${1:-run}"
+BIN=.venv/bin
+RASA_PORT="${RASA_PORT:-5005}"
+ACTIONS_PORT="${ACTIONS_PORT:-5055}"
+endpoints=$($BIN/python scripts/write_endpoints.py)
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+$BIN/rasa run actions --actions actions --port "$ACTIONS_PORT" >.run/actions.log 2>&1 &
+pids+=($!)
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$ACTIONS_PORT/health" >/dev/null 2>&1 && break
+  kill -0 "${pids[0]}" 2>/dev/null || { echo "error: the action server did not start; see .run/actions.log" >&2; exit 1; }
+  sleep 0.5
+done
+
+if [ "$mode" = "shell" ]; then
+  $BIN/rasa shell --model "$MODEL" --endpoints "$endpoints" --credentials credentials.yml
+  exit 0
+fi
+
+auth=()
+[ -n "${RASA_AUTH_TOKEN:-}" ] && auth=(--auth-token "$RASA_AUTH_TOKEN")
+echo "Starting the Rasa server on http://127.0.0.1:$RASA_PORT (REST: POST /webhooks/rest/webhook); Ctrl-C stops it."
+$BIN/rasa run --model "$MODEL" --endpoints "$endpoints" --credentials credentials.yml \
+  --enable-api "${auth[@]}" --interface 127.0.0.1 --port "$RASA_PORT" &
+pids+=($!)
+wait "${pids[1]}"
