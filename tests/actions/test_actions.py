@@ -1,0 +1,143 @@
+"""The custom actions, driven with rasa-sdk Trackers and a CollectingDispatcher."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any, Dict, List, Optional
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.conversation import ActionStartOver
+from actions.profile_form import ValidateProfileForm
+from actions.recommendation import ActionExplainRecommendation, ActionRecommendPath
+from actions.slot_validation import ValidateSlotMappings
+
+DOMAIN: Dict[str, Any] = {
+    "slots": {name: {} for name in (
+        "current_role", "target_role", "coding_comfort", "azure_experience", "certifications_held",
+        "weekly_hours", "org_cloud_maturity", "recommended_path", "requested_slot")},
+    "forms": {"profile_form": {"required_slots": [
+        "current_role", "coding_comfort", "target_role", "azure_experience", "certifications_held", "weekly_hours"]}},
+}
+
+
+@pytest.fixture(autouse=True)
+def pinned_today(monkeypatch):
+    monkeypatch.setenv("ADVISOR_TODAY", "2026-11-22")
+
+
+def tracker(slots: Dict[str, Any], intent: str = "inform", new: Optional[Dict[str, Any]] = None,
+            form: Optional[str] = None, events: Optional[List[Dict[str, Any]]] = None) -> Tracker:
+    """A tracker whose latest user message set `new` (slot values to validate)."""
+    history = list(events or [])
+    history.append({"event": "user", "text": "...", "parse_data": {"intent": {"name": intent}}})
+    history += [{"event": "slot", "name": k, "value": v} for k, v in (new or {}).items()]
+    return Tracker("user", {**slots, **(new or {})}, {"intent": {"name": intent}, "entities": []}, history,
+                   False, None, {"name": form} if form else {}, "action_listen")
+
+
+def run(action, t: Tracker):
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, t, DOMAIN))
+    return events, dispatcher.messages
+
+
+ARCHITECT = {"current_role": "administrator", "target_role": "architect", "coding_comfort": "low",
+             "azure_experience": "some", "certifications_held": [], "weekly_hours": 5.0}
+
+
+def test_recommend_path_sets_the_slot_and_explains_each_step(catalog):
+    events, messages = run(ActionRecommendPath(), tracker(ARCHITECT))
+    assert {"event": "slot", "timestamp": None, "name": "recommended_path", "value": ["AZ-104", "AZ-305"]} in events
+    text = "\n".join(m["text"] for m in messages)
+    assert "1. AZ-104" in text and "2. AZ-305" in text
+    assert catalog.exam("AZ-305").certification in text
+    assert f"Passing score {catalog.policy_value('passing_score', 'score')}" in text
+    assert "at 5 h/week" in text
+    assert messages[-1]["buttons"][0]["payload"] == "/explain_recommendation"
+
+
+def test_developer_hears_about_the_az204_retirement(catalog):
+    slots = {**ARCHITECT, "current_role": "developer", "target_role": "developer", "coding_comfort": "high"}
+    events, messages = run(ActionRecommendPath(), tracker(slots))
+    text = "\n".join(m["text"] for m in messages)
+    retired = catalog.exam("AZ-204").status.retirement_date.isoformat()
+    assert f"AZ-204 (Developing Solutions for Microsoft Azure) retired on {retired}" in text
+    assert "AI-200" in text
+    assert any(e.get("value") == ["AI-200"] for e in events)
+
+
+def test_explain_gives_sources_and_needs_a_recommendation_first(catalog):
+    _, messages = run(ActionExplainRecommendation(), tracker({**ARCHITECT, "recommended_path": ["AZ-104", "AZ-305"]}))
+    text = "\n".join(m["text"] for m in messages)
+    assert catalog.exam("AZ-305").prerequisites.source.url in text
+    assert "checked" in text and "Expert prerequisites" in text
+    _, messages = run(ActionExplainRecommendation(), tracker({"current_role": "developer"}))
+    assert "haven't recommended a path yet" in messages[0]["text"]
+
+
+def test_start_over_resets_every_profile_slot():
+    events, messages = run(ActionStartOver(), tracker(ARCHITECT))
+    reset = {e["name"] for e in events if e["event"] == "slot" and e["value"] is None}
+    assert set(ARCHITECT) | {"recommended_path"} <= reset
+    assert messages[0]["response"] == "utter_start_over"
+
+
+@pytest.mark.parametrize("slot, value, stored, problem", [
+    ("current_role", "hacker", None, "isn't something I can use as your current role"),
+    ("current_role", "administrator", "administrator", None),
+    ("target_role", "support", None, "can't plan certifications towards"),
+    ("target_role", "undecided", "undecided", None),
+    ("weekly_hours", 200, None, "more than 80"),
+    ("weekly_hours", 0, None, "greater than zero"),
+    ("weekly_hours", "7", 7.0, None),
+    ("coding_comfort", "expert", None, "coding comfort"),
+    ("certifications_held", ["az104", "AZ 900"], ["AZ-104", "AZ-900"], None),
+    ("certifications_held", ["none"], [], None),
+    ("certifications_held", ["AZ-999"], None, "I don't know an exam called AZ-999"),
+])
+def test_form_validation_keeps_values_inside_the_contract(slot, value, stored, problem):
+    t = tracker({"requested_slot": slot}, new={slot: value}, form="profile_form")
+    events, messages = run(ValidateProfileForm(), t)
+    sets = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert sets[slot] == stored
+    texts = " ".join(m["text"] or "" for m in messages)
+    if problem:
+        assert problem in texts
+    else:
+        assert "isn't" not in texts
+
+
+def test_form_asks_again_when_an_answer_fills_nothing():
+    t = tracker({"requested_slot": "coding_comfort", "current_role": "administrator"}, form="profile_form")
+    events, messages = run(ValidateProfileForm(), t)
+    assert any("couldn't read how comfortable you are writing code" in m["text"] for m in messages)
+    assert {"event": "slot", "timestamp": None, "name": "coding_comfort", "value": None} in events
+
+
+def test_form_asks_maturity_only_for_an_undecided_administrator_with_az104():
+    slots = {"current_role": "administrator", "target_role": "undecided", "certifications_held": ["AZ-104"],
+             "coding_comfort": "low", "azure_experience": "some", "weekly_hours": 5.0, "requested_slot": "weekly_hours"}
+    events, _ = run(ValidateProfileForm(), tracker(slots, new={"weekly_hours": 5.0}, form="profile_form"))
+    assert {"event": "slot", "timestamp": None, "name": "requested_slot", "value": "org_cloud_maturity"} in events
+
+
+def test_slot_mappings_outside_the_form_are_validated_and_lists_extend():
+    previous = [{"event": "slot", "name": "certifications_held", "value": ["AZ-900"]}]
+    t = tracker({"certifications_held": ["AZ-104"]}, new={"certifications_held": ["AZ-104"], "current_role": "wizard"},
+                events=previous)
+    events, messages = run(ValidateSlotMappings(), t)
+    sets = {e["name"]: e["value"] for e in events}
+    assert sets["certifications_held"] == ["AZ-900", "AZ-104"]
+    assert sets["current_role"] is None
+    assert "wizard" in messages[0]["text"]
+
+
+def test_slot_mappings_leave_form_slots_to_the_form():
+    t = tracker({"requested_slot": "current_role"}, new={"current_role": "wizard", "org_cloud_maturity": "sideways"},
+                form="profile_form")
+    events, _ = run(ValidateSlotMappings(), t)
+    assert [e["name"] for e in events] == ["org_cloud_maturity"]
+    assert events[0]["value"] is None
