@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List, Text
+from typing import List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
@@ -15,7 +15,7 @@ from advisor.profile import PROFILE_SLOTS
 class ActionStartOver(Action):
     """Resets every profile slot and the recommended path."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_start_over"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:

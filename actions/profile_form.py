@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -10,10 +10,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions.context import catalog, profile_from, value_before_latest_message
+from actions.context import advisor_today, catalog, profile_from, value_before_latest_message
 from actions.profile_checks import SIMPLE_CHECKS, Checked, check_certifications
 from advisor.rules import held_and_active
-from actions.context import advisor_today
 from knowledge.vocabulary import UNDECIDED
 
 SLOT_QUESTIONS = {
@@ -29,7 +28,7 @@ SLOT_QUESTIONS = {
 ANSWER_INTENTS = ("inform", "affirm", "deny")
 
 
-def _result(slot: str, checked: Checked, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:
+def _result(slot: str, checked: Checked, dispatcher: CollectingDispatcher) -> Dict[str, Any]:
     if checked.problem:
         dispatcher.utter_message(text=checked.problem)
     return {slot: checked.value}
@@ -38,16 +37,16 @@ def _result(slot: str, checked: Checked, dispatcher: CollectingDispatcher) -> Di
 class ValidateProfileForm(FormValidationAction):
     """Validates the profile form's slots with the shared profile checks."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_profile_form"
 
     async def required_slots(
         self,
-        domain_slots: List[Text],
+        domain_slots: List[str],
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
         domain: DomainDict,
-    ) -> List[Text]:
+    ) -> List[str]:
         """Ask about the organisation's cloud maturity only when rule 1 needs it."""
         profile = profile_from(tracker)
         needs_maturity = (
@@ -70,35 +69,35 @@ class ValidateProfileForm(FormValidationAction):
             events.append(SlotSet(requested, None))
         return events
 
-    def _simple(self, slot: str, value: Any, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:
+    def _simple(self, slot: str, value: Any, dispatcher: CollectingDispatcher) -> Dict[str, Any]:
         return _result(slot, SIMPLE_CHECKS[slot](value), dispatcher)
 
     def validate_current_role(self, value: Any, dispatcher: CollectingDispatcher,
-                              tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+                              tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
         return self._simple("current_role", value, dispatcher)
 
     def validate_target_role(self, value: Any, dispatcher: CollectingDispatcher,
-                             tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+                             tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
         return self._simple("target_role", value, dispatcher)
 
     def validate_coding_comfort(self, value: Any, dispatcher: CollectingDispatcher,
-                                tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+                                tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
         return self._simple("coding_comfort", value, dispatcher)
 
     def validate_azure_experience(self, value: Any, dispatcher: CollectingDispatcher,
-                                  tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+                                  tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
         return self._simple("azure_experience", value, dispatcher)
 
     def validate_weekly_hours(self, value: Any, dispatcher: CollectingDispatcher,
-                              tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+                              tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
         return self._simple("weekly_hours", value, dispatcher)
 
     def validate_org_cloud_maturity(self, value: Any, dispatcher: CollectingDispatcher,
-                                    tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+                                    tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
         return self._simple("org_cloud_maturity", value, dispatcher)
 
     def validate_certifications_held(self, value: Any, dispatcher: CollectingDispatcher,
-                                     tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+                                     tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
         previous: Optional[List[str]] = None
         if tracker.get_slot("requested_slot") != "certifications_held":
             previous = value_before_latest_message(tracker, "certifications_held")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -33,7 +33,7 @@ def _send(dispatcher: CollectingDispatcher, messages: List[str]) -> None:
 class ActionRecommendPath(Action):
     """Recommends the path for the profile collected so far and stores it in `recommended_path`."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_recommend_path"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
@@ -45,7 +45,7 @@ class ActionRecommendPath(Action):
 class ActionExplainRecommendation(Action):
     """Explains the recommendation in depth: every rule, its facts and their sources."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_explain_recommendation"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:

@@ -6,7 +6,7 @@ validation (`validate_profile_form`) checks the slots it asks for; this action c
 
 from __future__ import annotations
 
-from typing import Any, List, Optional, Text
+from typing import Any, List, Optional
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -22,7 +22,7 @@ FORM_NAME = "profile_form"
 class ValidateSlotMappings(Action):
     """Keeps every stored profile value inside the contract, however it arrived."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_validate_slot_mappings"
 
     def _form_slots(self, tracker: Tracker, domain: DomainDict) -> List[str]:

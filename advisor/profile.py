@@ -45,7 +45,7 @@ class Profile:
     org_cloud_maturity: Optional[str] = None
 
     @classmethod
-    def from_slots(cls, slots: Mapping[str, Any]) -> "Profile":
+    def from_slots(cls, slots: Mapping[str, Any]) -> Profile:
         """Build from slot values, dropping anything outside the contract's vocabularies."""
         held = slots.get("certifications_held") or ()
         if isinstance(held, str):

@@ -386,7 +386,8 @@ def skip_held_exams(rec: Recommendation, catalog: Catalog) -> None:
         if exam.level != "fundamentals" and exam.is_retired_on(rec.today):
             active = held_and_active(code, rec.profile, catalog, rec.today)
             retirement = catalog.policy("retirement")
-            text = (f"Your {code} ({exam.certification}) retired on {exam.status.retirement_date.isoformat()}: "
+            when = exam.status.retirement_date.isoformat() if exam.status.retirement_date else "earlier"
+            text = (f"Your {code} ({exam.certification}) retired on {when}: "
                     + ("it stays active until its expiry date but cannot be renewed."
                        if active else "it has expired by now and cannot be renewed."))
             rec.warnings.append(Reason("skip_held_exams", text, (Fact(retirement.statement, retirement.source),)))

@@ -66,7 +66,9 @@ _CLAUSE_BREAK_RE = re.compile(
     re.IGNORECASE,
 )
 _NEGATION_RE = re.compile(r"(?:\bnot|\bno longer|\bnever|\bnor|n't|\bno)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_HELD_SUFFIX_RE = re.compile(r"^\s*(?:is\s+|was\s+)?(?:done|passed|complete|completed|certified|achieved|✅|✔)", re.IGNORECASE)
+_HELD_SUFFIX_RE = re.compile(
+    r"^\s*(?:is\s+|was\s+)?(?:done|passed|complete|completed|certified|achieved|✅|✔)", re.IGNORECASE
+)
 _DEFAULT_PLAN_CUES = (
     "take", "taking", "study for", "studying for", "prepare for", "preparing for", "next", "should i",
     "thinking about", "considering", "planning", "plan to", "want to", "wanna", "going to", "aim for",
@@ -111,7 +113,7 @@ class Lexicon:
         )
 
     @classmethod
-    def from_json(cls, text: str) -> "Lexicon":
+    def from_json(cls, text: str) -> Lexicon:
         """Inverse of `to_json`."""
         data = json.loads(text)
         return cls(
@@ -224,7 +226,7 @@ def blank_pipeline() -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
-    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
     for word in KEEP_AS_IS:
         table.set(word, word)
     return nlp
@@ -295,7 +297,7 @@ class FactMatcher:
             self._phrase_matchers[entity].add(label, docs)
 
     @classmethod
-    def from_files(cls, lexicon_dir: Path, exams_dir: Path) -> "FactMatcher":
+    def from_files(cls, lexicon_dir: Path, exams_dir: Path) -> FactMatcher:
         """Build from the lexicon folder and the knowledge base's exam files."""
         return cls(blank_pipeline(), load_lexicon(lexicon_dir, exams_dir))
 

@@ -14,7 +14,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -37,13 +37,13 @@ class ProfileFactExtractor(GraphComponent, EntityExtractorMixin):
     """Extracts job roles, coding comfort, experience, exam codes and study hours."""
 
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
+    def get_default_config() -> Dict[str, Any]:
         """Folders (relative to the project root) that the lexicon is built from."""
         return {"lexicon_dir": "components/lexicons", "exams_dir": "knowledge/exams"}
 
     def __init__(
         self,
-        config: Dict[Text, Any],
+        config: Dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         matcher: Optional[FactMatcher] = None,
@@ -56,22 +56,22 @@ class ProfileFactExtractor(GraphComponent, EntityExtractorMixin):
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: Dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> "ProfileFactExtractor":
+    ) -> ProfileFactExtractor:
         """Creates an untrained component."""
         return cls(config, model_storage, resource)
 
     @classmethod
-    def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[Text]:
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
         """Retrain when a lexicon file or an exam file changes."""
         lexicon_dir, exams_dir = cls._folders(config)
         return lexicon_fingerprint(lexicon_dir, exams_dir)
 
     @staticmethod
-    def _folders(config: Dict[Text, Any]) -> tuple[Path, Path]:
+    def _folders(config: Dict[str, Any]) -> tuple[Path, Path]:
         defaults = ProfileFactExtractor.get_default_config()
         lexicon_dir = Path(config.get("lexicon_dir", defaults["lexicon_dir"]))
         exams_dir = Path(config.get("exams_dir", defaults["exams_dir"]))
@@ -93,12 +93,12 @@ class ProfileFactExtractor(GraphComponent, EntityExtractorMixin):
     @classmethod
     def load(
         cls,
-        config: Dict[Text, Any],
+        config: Dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
         **kwargs: Any,
-    ) -> "ProfileFactExtractor":
+    ) -> ProfileFactExtractor:
         """Loads the persisted pipeline and lexicon from the model archive."""
         import spacy
 

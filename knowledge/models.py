@@ -7,10 +7,12 @@ Every fact group is a row in `fact_sources`, keyed by its subject (an exam code,
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import JSON, Column, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import declarative_base
 
-Base = declarative_base()
+Base: Any = declarative_base()  # untyped in SQLAlchemy 1.4 without stubs
 
 
 class ExamRow(Base):

@@ -1,0 +1,152 @@
+"""Start the real action server and Rasa server for end-to-end tests and benchmarks."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, Iterator, List, Optional
+
+import requests
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def find_model() -> Path:
+    """RASA_MODEL, or the newest model under models/; a clear error when there is none."""
+    explicit = os.environ.get("RASA_MODEL")
+    if explicit:
+        path = Path(explicit)
+        if not path.is_absolute():
+            path = ROOT / path
+        if not path.exists():
+            raise FileNotFoundError(f"RASA_MODEL={explicit} does not exist; run `make model`")
+        return path
+    models = sorted((ROOT / "models").glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
+    if not models:
+        raise FileNotFoundError("no trained model under models/; run `make model` first")
+    return models[-1]
+
+
+@dataclass
+class Servers:
+    rasa_url: str
+    actions_url: str
+    workdir: Path
+    processes: Dict[str, subprocess.Popen]
+    model: Path
+    env: Dict[str, str]
+    actions_port: int
+
+    def say(self, sender: str, message: str, timeout: float = 60) -> List[dict]:
+        response = requests.post(f"{self.rasa_url}/webhooks/rest/webhook",
+                                 json={"sender": sender, "message": message}, timeout=timeout)
+        response.raise_for_status()
+        return response.json()
+
+    def tracker(self, sender: str) -> dict:
+        response = requests.get(f"{self.rasa_url}/conversations/{sender}/tracker", timeout=30)
+        response.raise_for_status()
+        return response.json()
+
+    def pid(self, name: str) -> int:
+        return self.processes[name].pid
+
+
+def _wait(url: str, process: subprocess.Popen, log: Path, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}; log:\n{log.read_text()[-3000:]}")
+        try:
+            if requests.get(url, timeout=2).status_code == 200:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(f"{url} did not come up in {seconds:.0f} s; log:\n{log.read_text()[-3000:]}")
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def _env(workdir: Path, extra: Optional[Dict[str, str]]) -> Dict[str, str]:
+    env = dict(os.environ)
+    env.update({
+        "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "TF_CPP_MIN_LOG_LEVEL": "2", "RASA_TELEMETRY_ENABLED": "false",
+        "PYTHONWARNINGS": "ignore", "DATABASE_URL": env.get("DATABASE_URL") or f"sqlite:///{workdir / 'knowledge.db'}",
+    })
+    env.update(extra or {})
+    return env
+
+
+def start_actions(workdir: Path, port: int, env: Dict[str, str]) -> subprocess.Popen:
+    log = workdir / "actions.log"
+    process = subprocess.Popen(
+        [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(port)],
+        cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True)
+    _wait(f"http://127.0.0.1:{port}/health", process, log, 120)
+    return process
+
+
+def start_rasa(workdir: Path, model: Path, port: int, actions_port: int, env: Dict[str, str]) -> subprocess.Popen:
+    endpoints = {
+        "action_endpoint": {"url": f"http://127.0.0.1:{actions_port}/webhook"},
+        "tracker_store": {"type": "SQL", "dialect": "sqlite", "db": str(workdir / "tracker.db")},
+    }
+    (workdir / "endpoints.yml").write_text(yaml.safe_dump(endpoints))
+    log = workdir / f"rasa-{port}.log"
+    process = subprocess.Popen(
+        [str(BIN / "rasa"), "run", "--model", str(model), "--endpoints", str(workdir / "endpoints.yml"),
+         "--credentials", str(ROOT / "credentials.yml"), "--enable-api", "--interface", "127.0.0.1",
+         "--port", str(port)],
+        cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True)
+    _wait(f"http://127.0.0.1:{port}/status", process, log, 300)
+    return process
+
+
+@contextmanager
+def running_servers(workdir: Path, model: Optional[Path] = None,
+                    env: Optional[Dict[str, str]] = None) -> Iterator[Servers]:
+    """The action server and the Rasa server (REST channel + HTTP API) on free local ports."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    model = model or find_model()
+    full_env = _env(workdir, env)
+    actions_port, rasa_port = free_port(), free_port()
+    processes: Dict[str, subprocess.Popen] = {}
+    try:
+        processes["actions"] = start_actions(workdir, actions_port, full_env)
+        processes["rasa"] = start_rasa(workdir, model, rasa_port, actions_port, full_env)
+        yield Servers(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{actions_port}", workdir,
+                      processes, model, full_env, actions_port)
+    finally:
+        for process in processes.values():
+            _stop(process)
+
+
+def restart_rasa(servers: Servers) -> None:
+    """Stop and start the Rasa server on the same port and tracker store."""
+    _stop(servers.processes["rasa"])
+    port = int(servers.rasa_url.rsplit(":", 1)[1])
+    servers.processes["rasa"] = start_rasa(servers.workdir, servers.model, port, servers.actions_port, servers.env)
