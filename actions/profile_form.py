@@ -28,9 +28,12 @@ SLOT_QUESTIONS = {
 ANSWER_INTENTS = ("inform", "affirm", "deny")
 
 
-def _result(slot: str, checked: Checked, dispatcher: CollectingDispatcher) -> Dict[str, Any]:
+def _result(slot: str, checked: Checked, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[str, Any]:
+    """The checked value; a rejected value keeps what was stored before, so nothing is lost."""
     if checked.problem:
         dispatcher.utter_message(text=checked.problem)
+    if checked.value is None:
+        return {slot: value_before_latest_message(tracker, slot)}
     return {slot: checked.value}
 
 
@@ -62,43 +65,46 @@ class ValidateProfileForm(FormValidationAction):
         requested = tracker.get_slot("requested_slot")
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         filled = {e["name"] for e in events if e.get("event") == "slot" and e.get("name") != "requested_slot"}
-        if requested and intent in ANSWER_INTENTS and not filled and not tracker.slots_to_validate():
+        if requested == "certifications_held" and intent == "deny" and not filled:
+            events.append(SlotSet("certifications_held", []))  # "no" to "which do you hold?" means none
+        elif requested and intent in ANSWER_INTENTS and not filled and not tracker.slots_to_validate():
             dispatcher.utter_message(
                 text=f"Sorry, I couldn't read {SLOT_QUESTIONS.get(requested, requested)} from that."
             )
             events.append(SlotSet(requested, None))
         return events
 
-    def _simple(self, slot: str, value: Any, dispatcher: CollectingDispatcher) -> Dict[str, Any]:
-        return _result(slot, SIMPLE_CHECKS[slot](value), dispatcher)
+    def _simple(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[str, Any]:
+        return _result(slot, SIMPLE_CHECKS[slot](value), dispatcher, tracker)
 
     def validate_current_role(self, value: Any, dispatcher: CollectingDispatcher,
                               tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
-        return self._simple("current_role", value, dispatcher)
+        return self._simple("current_role", value, dispatcher, tracker)
 
     def validate_target_role(self, value: Any, dispatcher: CollectingDispatcher,
                              tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
-        return self._simple("target_role", value, dispatcher)
+        return self._simple("target_role", value, dispatcher, tracker)
 
     def validate_coding_comfort(self, value: Any, dispatcher: CollectingDispatcher,
                                 tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
-        return self._simple("coding_comfort", value, dispatcher)
+        return self._simple("coding_comfort", value, dispatcher, tracker)
 
     def validate_azure_experience(self, value: Any, dispatcher: CollectingDispatcher,
                                   tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
-        return self._simple("azure_experience", value, dispatcher)
+        return self._simple("azure_experience", value, dispatcher, tracker)
 
     def validate_weekly_hours(self, value: Any, dispatcher: CollectingDispatcher,
                               tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
-        return self._simple("weekly_hours", value, dispatcher)
+        return self._simple("weekly_hours", value, dispatcher, tracker)
 
     def validate_org_cloud_maturity(self, value: Any, dispatcher: CollectingDispatcher,
                                     tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
-        return self._simple("org_cloud_maturity", value, dispatcher)
+        return self._simple("org_cloud_maturity", value, dispatcher, tracker)
 
     def validate_certifications_held(self, value: Any, dispatcher: CollectingDispatcher,
                                      tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
         previous: Optional[List[str]] = None
         if tracker.get_slot("requested_slot") != "certifications_held":
             previous = value_before_latest_message(tracker, "certifications_held")
-        return _result("certifications_held", check_certifications(value, catalog(), previous), dispatcher)
+        checked = check_certifications(value, catalog(), previous)
+        return _result("certifications_held", checked, dispatcher, tracker)

@@ -43,7 +43,8 @@ class ValidateSlotMappings(Action):
                 continue
             if checked.problem:
                 dispatcher.utter_message(text=checked.problem)
-            events.append(SlotSet(slot, checked.value))
+            kept = checked.value if checked.value is not None else value_before_latest_message(tracker, slot)
+            events.append(SlotSet(slot, kept))
         return events
 
     @staticmethod

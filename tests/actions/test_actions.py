@@ -141,3 +141,19 @@ def test_slot_mappings_leave_form_slots_to_the_form():
     events, _ = run(ValidateSlotMappings(), t)
     assert [e["name"] for e in events] == ["org_cloud_maturity"]
     assert events[0]["value"] is None
+
+
+def test_no_to_the_certifications_question_means_none():
+    t = tracker({"requested_slot": "certifications_held"}, intent="deny", form="profile_form")
+    events, messages = run(ValidateProfileForm(), t)
+    assert {"event": "slot", "timestamp": None, "name": "certifications_held", "value": []} in events
+    assert not messages
+
+
+def test_a_rejected_value_keeps_the_previous_one():
+    previous = [{"event": "slot", "name": "coding_comfort", "value": "medium"}]
+    t = tracker({"requested_slot": "weekly_hours"}, new={"coding_comfort": "guru"}, form="profile_form",
+                events=previous)
+    events, messages = run(ValidateProfileForm(), t)
+    assert {e["name"]: e["value"] for e in events if e["event"] == "slot"}["coding_comfort"] == "medium"
+    assert "guru" in messages[0]["text"]
