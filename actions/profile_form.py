@@ -75,6 +75,8 @@ class ValidateProfileForm(FormValidationAction):
         return events
 
     def _simple(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[str, Any]:
+        if value is None:  # cleared on purpose (start over), nothing to check
+            return {slot: None}
         return _result(slot, SIMPLE_CHECKS[slot](value), dispatcher, tracker)
 
     def validate_current_role(self, value: Any, dispatcher: CollectingDispatcher,
@@ -103,6 +105,8 @@ class ValidateProfileForm(FormValidationAction):
 
     def validate_certifications_held(self, value: Any, dispatcher: CollectingDispatcher,
                                      tracker: Tracker, domain: DomainDict) -> Dict[str, Any]:
+        if value is None:
+            return {"certifications_held": None}
         previous: Optional[List[str]] = None
         if tracker.get_slot("requested_slot") != "certifications_held":
             previous = value_before_latest_message(tracker, "certifications_held")

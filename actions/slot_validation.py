@@ -36,7 +36,7 @@ class ValidateSlotMappings(Action):
         form_slots = self._form_slots(tracker, domain)
         events: List[EventType] = []
         for slot, value in tracker.slots_to_validate().items():
-            if slot in form_slots:
+            if slot in form_slots or value is None:
                 continue
             checked = self._check(slot, value, tracker)
             if checked is None:

@@ -157,3 +157,11 @@ def test_a_rejected_value_keeps_the_previous_one():
     events, messages = run(ValidateProfileForm(), t)
     assert {e["name"]: e["value"] for e in events if e["event"] == "slot"}["coding_comfort"] == "medium"
     assert "guru" in messages[0]["text"]
+
+
+def test_start_over_clears_are_not_treated_as_bad_answers():
+    previous = [{"event": "slot", "name": "current_role", "value": "administrator"}]
+    t = tracker({}, new={"current_role": None}, form="profile_form", intent="start_over", events=previous)
+    events, messages = run(ValidateProfileForm(), t)
+    assert {e["name"]: e["value"] for e in events if e["event"] == "slot"}.get("current_role") is None
+    assert not messages
