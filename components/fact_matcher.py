@@ -316,6 +316,9 @@ class FactMatcher:
                 if found:
                     entities.append(found)
         code_spans = self._exam_codes(lowered, doc)
+        # "Azure Administrator Associate" names a certification, not the person's job.
+        entities = [e for e in entities if not (e["entity"] == "job_role" and any(
+            c["start"] <= e["start"] and e["end"] <= c["end"] for c in code_spans))]
         entities.extend(code_spans)
         hour_spans = self._weekly_hours(lowered)
         entities.extend(hour_spans)

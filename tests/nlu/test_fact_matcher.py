@@ -87,3 +87,9 @@ def test_empty_and_hostile_text(matcher):
     matcher.extract("<script>alert(1)</script> ' OR 1=1; -- {{7*7}} \x00\x1b" * 200)
 
 
+
+
+def test_certification_names_are_not_job_roles(matcher):
+    found = facts(matcher, "I hold the Azure Administrator Associate")
+    assert ("exam_code", "AZ-104", "held") in found
+    assert not any(name == "job_role" for name, _, _ in found)
