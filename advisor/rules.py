@@ -46,11 +46,10 @@ def exam_facts(exam: Exam, catalog: Catalog) -> Tuple[Fact, ...]:
     if exam.skills:
         top = ", ".join(f"{d.name} {d.weight_label}" for d in exam.skills.by_weight()[:3])
         facts.append(Fact(f"Main skill areas (as of {exam.skills.as_of.isoformat()}): {top}.", exam.skills.source))
-    coding = {"none": "No programming is expected.",
-              "scripting": "Expect scripting, queries or pipeline definitions, not application code.",
-              "application": "Real application coding is expected."}[exam.coding.level]
-    if exam.coding.note:
-        coding += f" {exam.coding.note}"
+    generic = {"none": "No programming is expected.",
+               "scripting": "Expect scripting, queries or pipeline definitions, not application code.",
+               "application": "Real application coding is expected."}[exam.coding.level]
+    coding = exam.coding.note or generic
     facts.append(Fact(coding, exam.coding.source))
     return tuple(facts)
 

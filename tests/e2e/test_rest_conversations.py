@@ -108,3 +108,11 @@ def test_bad_values_are_asked_again_with_a_reason(servers):
     replies = servers.say(user, '/inform{"coding_comfort": "guru"}')
     assert "isn't something I can use as your coding comfort" in texts(replies)
     assert slots(servers, user)["coding_comfort"] == "medium"
+
+
+@pytest.mark.parametrize("message", ["what's the weather in Paris tomorrow?", "qwxz vbnm plkj"])
+def test_off_topic_and_unclear_messages_are_never_met_with_silence(servers, message):
+    replies = servers.say(f"e2e-off-topic-{abs(hash(message))}", message)
+    answer = texts(replies)
+    assert answer.strip(), "the assistant always answers"
+    assert "Azure" in answer or "didn't" in answer
