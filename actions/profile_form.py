@@ -1,4 +1,9 @@
-"""`validate_profile_form`: checks every profile answer, asks again with a reason when it makes no sense."""
+"""`validate_profile_form`: checks every profile answer, asks again with a reason when it makes no sense.
+
+Every message that states a profile fact (intents inform and request_recommendation) runs the
+profile form, so this validation sees every value however it arrived, typed, from a button or from an
+`/intent{json}` payload, and nothing outside the contract is ever kept.
+"""
 
 from __future__ import annotations
 
@@ -50,14 +55,15 @@ class ValidateProfileForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> List[str]:
-        """Ask about the organisation's cloud maturity only when rule 1 needs it."""
+        """Ask about the organisation's cloud maturity only when rule 1 needs it (or it was just stated)."""
         profile = profile_from(tracker)
         needs_maturity = (
             profile.current_role == "administrator"
             and profile.target_role == UNDECIDED
             and held_and_active("AZ-104", profile, catalog(), advisor_today())
         )
-        return domain_slots + (["org_cloud_maturity"] if needs_maturity else [])
+        keep_maturity = needs_maturity or "org_cloud_maturity" in tracker.slots_to_validate()
+        return [slot for slot in domain_slots if slot != "org_cloud_maturity" or keep_maturity]
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         """Like the SDK's, but an answer that fills nothing is asked again with a reason."""

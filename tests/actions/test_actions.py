@@ -12,14 +12,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.conversation import ActionStartOver
 from actions.profile_form import ValidateProfileForm
 from actions.recommendation import ActionExplainRecommendation, ActionRecommendPath
-from actions.slot_validation import ValidateSlotMappings
 
 DOMAIN: Dict[str, Any] = {
     "slots": {name: {} for name in (
         "current_role", "target_role", "coding_comfort", "azure_experience", "certifications_held",
         "weekly_hours", "org_cloud_maturity", "recommended_path", "requested_slot")},
     "forms": {"profile_form": {"required_slots": [
-        "current_role", "coding_comfort", "target_role", "azure_experience", "certifications_held", "weekly_hours"]}},
+        "current_role", "coding_comfort", "target_role", "azure_experience", "certifications_held", "weekly_hours",
+        "org_cloud_maturity"]}},
 }
 
 
@@ -117,30 +117,44 @@ def test_form_asks_again_when_an_answer_fills_nothing():
     assert {"event": "slot", "timestamp": None, "name": "coding_comfort", "value": None} in events
 
 
-def test_form_asks_maturity_only_for_an_undecided_administrator_with_az104():
-    slots = {"current_role": "administrator", "target_role": "undecided", "certifications_held": ["AZ-104"],
-             "coding_comfort": "low", "azure_experience": "some", "weekly_hours": 5.0, "requested_slot": "weekly_hours"}
-    events, _ = run(ValidateProfileForm(), tracker(slots, new={"weekly_hours": 5.0}, form="profile_form"))
-    assert {"event": "slot", "timestamp": None, "name": "requested_slot", "value": "org_cloud_maturity"} in events
+@pytest.mark.parametrize("role, target, held, asked", [
+    ("administrator", "undecided", ["AZ-104"], True),
+    ("administrator", "undecided", [], False),
+    ("administrator", "architect", ["AZ-104"], False),
+    ("developer", "undecided", ["AZ-104"], False),
+])
+def test_form_asks_maturity_only_for_an_undecided_administrator_with_az104(role, target, held, asked):
+    slots = {"current_role": role, "target_role": target, "certifications_held": held}
+    required = DOMAIN["forms"]["profile_form"]["required_slots"]
+    wanted = asyncio.run(ValidateProfileForm().required_slots(required, CollectingDispatcher(), tracker(slots), DOMAIN))
+    assert ("org_cloud_maturity" in wanted) is asked
 
 
-def test_slot_mappings_outside_the_form_are_validated_and_lists_extend():
+def test_facts_stated_outside_the_form_are_validated_and_lists_extend():
+    """An inform outside the form activates it; its validation checks what was stated."""
     previous = [{"event": "slot", "name": "certifications_held", "value": ["AZ-900"]}]
     t = tracker({"certifications_held": ["AZ-104"]}, new={"certifications_held": ["AZ-104"], "current_role": "wizard"},
-                events=previous)
-    events, messages = run(ValidateSlotMappings(), t)
-    sets = {e["name"]: e["value"] for e in events}
+                form="profile_form", events=previous)
+    events, messages = run(ValidateProfileForm(), t)
+    sets = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
     assert sets["certifications_held"] == ["AZ-900", "AZ-104"]
     assert sets["current_role"] is None
     assert "wizard" in messages[0]["text"]
 
 
-def test_slot_mappings_leave_form_slots_to_the_form():
-    t = tracker({"requested_slot": "current_role"}, new={"current_role": "wizard", "org_cloud_maturity": "sideways"},
-                form="profile_form")
-    events, _ = run(ValidateSlotMappings(), t)
-    assert [e["name"] for e in events] == ["org_cloud_maturity"]
-    assert events[0]["value"] is None
+def test_maturity_outside_its_question_is_validated_too():
+    t = tracker({"requested_slot": "current_role"}, new={"org_cloud_maturity": "sideways"}, form="profile_form")
+    events, messages = run(ValidateProfileForm(), t)
+    assert {e["name"]: e["value"] for e in events if e["event"] == "slot"}["org_cloud_maturity"] is None
+    assert "cloud maturity" in messages[0]["text"]
+
+
+def test_form_is_done_without_maturity_when_rule_1_does_not_need_it():
+    slots = {"current_role": "developer", "target_role": "developer", "certifications_held": [],
+             "coding_comfort": "high", "azure_experience": "some", "weekly_hours": 5.0,
+             "requested_slot": "weekly_hours"}
+    events, _ = run(ValidateProfileForm(), tracker(slots, new={"weekly_hours": 5.0}, form="profile_form"))
+    assert {"event": "slot", "timestamp": None, "name": "requested_slot", "value": None} in events
 
 
 def test_no_to_the_certifications_question_means_none():

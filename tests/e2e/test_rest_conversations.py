@@ -116,3 +116,14 @@ def test_off_topic_and_unclear_messages_are_never_met_with_silence(servers, mess
     answer = texts(replies)
     assert answer.strip(), "the assistant always answers"
     assert "Azure" in answer or "didn't" in answer
+
+
+def test_corrections_replace_earlier_answers(servers):
+    user = "e2e-corrections"
+    servers.say(user, "hi")
+    servers.say(user, "I'm a developer")
+    assert slots(servers, user)["current_role"] == "developer"
+    servers.say(user, "actually I'm more of a sysadmin")
+    state = slots(servers, user)
+    assert state["current_role"] == "administrator"
+    assert state["requested_slot"] == "coding_comfort"
