@@ -22,14 +22,14 @@ for _ in $(seq 1 120); do
 done
 
 if [ "$mode" = "shell" ]; then
-  $BIN/rasa shell --model "$MODEL" --endpoints "$endpoints" --credentials credentials.yml
+  $BIN/python -m rasa_runtime shell --model "$MODEL" --endpoints "$endpoints" --credentials credentials.yml
   exit 0
 fi
 
 auth=()
 [ -n "${RASA_AUTH_TOKEN:-}" ] && auth=(--auth-token "$RASA_AUTH_TOKEN")
 echo "Starting the Rasa server on http://127.0.0.1:$RASA_PORT (REST: POST /webhooks/rest/webhook); Ctrl-C stops it."
-$BIN/rasa run --model "$MODEL" --endpoints "$endpoints" --credentials credentials.yml \
+$BIN/python -m rasa_runtime run --model "$MODEL" --endpoints "$endpoints" --credentials credentials.yml \
   --enable-api "${auth[@]}" --interface 127.0.0.1 --port "$RASA_PORT" &
 pids+=($!)
 wait "${pids[1]}"

@@ -118,7 +118,8 @@ def start_rasa(workdir: Path, model: Path, port: int, actions_port: int, env: Di
     (workdir / "endpoints.yml").write_text(yaml.safe_dump(endpoints))
     log = workdir / f"rasa-{port}.log"
     process = subprocess.Popen(
-        [str(BIN / "rasa"), "run", "--model", str(model), "--endpoints", str(workdir / "endpoints.yml"),
+        [str(BIN / "python"), "-m", "rasa_runtime", "run", "--model", str(model),
+         "--endpoints", str(workdir / "endpoints.yml"),
          "--credentials", str(ROOT / "credentials.yml"), "--enable-api", "--interface", "127.0.0.1",
          "--port", str(port)],
         cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True)
