@@ -25,7 +25,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from components.fact_matcher import FactMatcher, Lexicon, lexicon_fingerprint, load_lexicon
+from components.fact_matcher import FactMatcher, Lexicon, lexicon_fingerprint
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 LEXICON_FILE = "lexicon.json"
@@ -194,7 +194,3 @@ def main(argv: Optional[List[str]] = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-
-
-# keep the loader importable for tests that build a matcher without Rasa
-__all__ = ["ProfileFactExtractor", "load_lexicon"]
