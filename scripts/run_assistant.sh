@@ -22,7 +22,8 @@ for _ in $(seq 1 120); do
 done
 
 if [ "$mode" = "shell" ]; then
-  $BIN/python -m rasa_runtime shell --model "$MODEL" --endpoints "$endpoints" --credentials credentials.yml
+  $BIN/python -m rasa_runtime shell --model "$MODEL" --endpoints "$endpoints" --credentials credentials.yml \
+    --interface 127.0.0.1 --port "$RASA_PORT"
   exit 0
 fi
 
