@@ -66,6 +66,15 @@ _CLAUSE_BREAK_RE = re.compile(
     re.IGNORECASE,
 )
 _NEGATION_RE = re.compile(r"(?:\bnot|\bno longer|\bnever|\bnor|n't|\bno)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# "my manager wants me to…" talks about someone else's job.
+_POSSESSIVE_RE = re.compile(r"\b(?:my|our|his|her|their|your)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "I took AZ-104 but failed", "AZ-104 in progress": not held.
+_NOT_HELD_SUFFIX_RE = re.compile(
+    r"\b(?:failed|fail|failing|in progress|not yet|scheduled|booked|studying|retake|retaking)\b", re.IGNORECASE
+)
+_SUFFIX_END_RE = re.compile(
+    r"[.;!?,]|\band\b|\bor\b|(?<![A-Za-z0-9])(?:" + "|".join(EXAM_CODE_PREFIXES) + r")[\s\-_]?\d{3}", re.IGNORECASE
+)
 _HELD_SUFFIX_RE = re.compile(
     r"^\s*(?:is\s+|was\s+)?(?:done|passed|complete|completed|certified|achieved|✅|✔)", re.IGNORECASE
 )
@@ -362,7 +371,7 @@ class FactMatcher:
         if entity != "job_role":
             return found
         prefix = self._clause_prefix(text, start)
-        if kind == "title" and _NEGATION_RE.search(prefix):
+        if _NEGATION_RE.search(prefix) or (kind == "title" and _POSSESSIVE_RE.search(prefix)):
             return None
         target_at = self._last_cue(self._target_cues, prefix)
         current_at = self._last_cue(self._current_cues, prefix)
@@ -393,6 +402,11 @@ class FactMatcher:
         prefix = self._clause_prefix(text, start)
         held_at = self._last_cue(self._held_cues, prefix)
         plan_at = self._last_cue(self._plan_cues, prefix)
+        suffix = text[end:]
+        cut = _SUFFIX_END_RE.search(suffix)
+        suffix = suffix[:cut.start()] if cut else suffix
+        if _NOT_HELD_SUFFIX_RE.search(suffix):
+            return found
         if (held_at > plan_at) or _HELD_SUFFIX_RE.match(text[end:]):
             found["role"] = ROLE_HELD
         return found

@@ -93,3 +93,20 @@ def test_certification_names_are_not_job_roles(matcher):
     found = facts(matcher, "I hold the Azure Administrator Associate")
     assert ("exam_code", "AZ-104", "held") in found
     assert not any(name == "job_role" for name, _, _ in found)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("I've never built an app", ("job_role", "developer", "current")),
+    ("I'm a sysadmin, not a developer", ("job_role", "developer", None)),
+    ("my manager wants me to get certified", ("job_role", "manager", None)),
+    ("I took AZ-104 but failed", ("exam_code", "AZ-104", "held")),
+    ("I have AZ-104 in progress", ("exam_code", "AZ-104", "held")),
+])
+def test_negated_possessive_and_unfinished_mentions_are_not_facts(matcher, text, unwanted):
+    assert unwanted not in facts(matcher, text)
+
+
+def test_unfinished_exam_does_not_cancel_a_held_one(matcher):
+    found = facts(matcher, "I passed AZ-900 and I'm studying AZ-104")
+    assert ("exam_code", "AZ-900", "held") in found
+    assert ("exam_code", "AZ-104", "held") not in found
