@@ -25,6 +25,14 @@ def slots(servers: Servers, sender: str) -> dict:
     return servers.tracker(sender)["slots"]
 
 
+def chat(servers: Servers, sender: str, *messages: str) -> List[dict]:
+    """Send the messages in order; return the replies to the last one."""
+    replies: List[dict] = []
+    for message in messages:
+        replies = servers.say(sender, message)
+    return replies
+
+
 def test_architect_path_with_why_restart_and_start_over(servers):
     user = "e2e-architect"
     replies = servers.say(user, "hi")
@@ -71,22 +79,15 @@ def test_developer_path_hears_about_the_az204_retirement(servers):
     state = slots(servers, user)
     assert state["current_role"] == "developer" and state["coding_comfort"] == "high"
     assert state["target_role"] == "developer"
-    servers.say(user, "a lot, I use Azure daily")
-    servers.say(user, "none")
-    answer = texts(servers.say(user, "about 6 hours a week"))
+    answer = texts(chat(servers, user, "a lot, I use Azure daily", "none", "about 6 hours a week"))
     assert "AZ-204" in answer and "retired on 2026-07-31" in answer
     assert slots(servers, user)["recommended_path"] == ["AI-200"]
 
 
 def test_beginner_gets_az900_first(servers):
     user = "e2e-beginner"
-    servers.say(user, "hello")
-    servers.say(user, "I'm a student")
-    servers.say(user, "I don't code")
-    servers.say(user, "not sure yet")
-    servers.say(user, "I've never used Azure")
-    servers.say(user, "no certifications")
-    answer = texts(servers.say(user, "10"))
+    answer = texts(chat(servers, user, "hello", "I'm a student", "I don't code", "not sure yet",
+                        "I've never used Azure", "no certifications", "10"))
     state = slots(servers, user)
     assert state["target_role"] == "undecided" and state["azure_experience"] == "none"
     assert state["recommended_path"][0] == "AZ-900"
@@ -95,13 +96,8 @@ def test_beginner_gets_az900_first(servers):
 
 def test_bad_values_are_asked_again_with_a_reason(servers):
     user = "e2e-bad-values"
-    servers.say(user, "hi")
-    servers.say(user, "I'm a network engineer")
-    servers.say(user, "I write scripts")
-    servers.say(user, "network engineer")
-    servers.say(user, "some")
-    servers.say(user, "AZ-104")
-    replies = servers.say(user, "200 hours a week")
+    replies = chat(servers, user, "hi", "I'm a network engineer", "I write scripts", "network engineer", "some",
+                   "AZ-104", "200 hours a week")
     assert "more than 80" in texts(replies)
     state = slots(servers, user)
     assert state["weekly_hours"] is None and state["requested_slot"] == "weekly_hours"
