@@ -2,32 +2,44 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import List, Optional
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.channel_output import send
 from actions.context import advisor_today, catalog, profile_from
 from advisor.recommendation import Recommendation
 from advisor.rendering import render_explanation, render_summary
+from advisor.reply import Button, Reply
 from advisor.rules import recommend
 
-FOLLOW_UP_BUTTONS: List[Dict[str, Any]] = [
-    {"title": "Why?", "payload": "/explain_recommendation"},
-    {"title": "Start over", "payload": "/start_over"},
-]
+FOLLOW_UP_BUTTONS = (
+    Button("Why?", "/explain_recommendation"),
+    Button("Start over", "/start_over"),
+)
 
 
 def _recommendation(tracker: Tracker) -> Recommendation:
     return recommend(profile_from(tracker), catalog(), advisor_today())
 
 
-def _send(dispatcher: CollectingDispatcher, messages: List[str]) -> None:
-    for index, message in enumerate(messages):
-        last = index == len(messages) - 1
-        dispatcher.utter_message(text=message, buttons=FOLLOW_UP_BUTTONS if last else [])
+def _send(
+    dispatcher: CollectingDispatcher, tracker: Tracker, messages: List[str], roadmap: Optional[Recommendation] = None
+) -> None:
+    """The messages as replies: the roadmap with the first, the follow-up buttons with the last."""
+    last = len(messages) - 1
+    replies = [
+        Reply(
+            text=message,
+            buttons=FOLLOW_UP_BUTTONS if index == last else (),
+            roadmap=roadmap if index == 0 else None,
+        )
+        for index, message in enumerate(messages)
+    ]
+    send(dispatcher, tracker, replies)
 
 
 class ActionRecommendPath(Action):
@@ -38,7 +50,7 @@ class ActionRecommendPath(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         rec = _recommendation(tracker)
-        _send(dispatcher, render_summary(rec))
+        _send(dispatcher, tracker, render_summary(rec), roadmap=rec if rec.steps else None)
         return [SlotSet("recommended_path", rec.path)]
 
 
@@ -56,5 +68,5 @@ class ActionExplainRecommendation(Action):
             )
             return []
         rec = _recommendation(tracker)
-        _send(dispatcher, render_explanation(rec))
+        _send(dispatcher, tracker, render_explanation(rec))
         return [SlotSet("recommended_path", rec.path)]
