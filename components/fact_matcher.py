@@ -83,6 +83,36 @@ _DEFAULT_PLAN_CUES = (
     "thinking about", "considering", "planning", "plan to", "want to", "wanna", "going to", "aim for",
     "instead of", "or", "vs", "versus", "compare",
 )
+# "senior sysadmin", "lead dev": a seniority word before a role noun describes the person today.
+_SENIORITY_RE = re.compile(
+    r"\b(?:senior|snr|sr|junior|jnr|jr|lead|principal|staff|mid[\s-]?level|entry[\s-]?level|chief|head)\.?\s+$",
+    re.IGNORECASE,
+)
+# "10 years as a DBA", "5 yrs as sysadmin"
+_YEARS_AS_RE = re.compile(r"\b(?:\d+|a few|several|many)\+?\s*(?:years?|yrs?)\s+(?:as|of being)\s+(?:an?\s+)?$",
+                          re.IGNORECASE)
+# "DBA here", "sysadmin by trade", "dev at a bank", "SRE @ fintech", "sysadmin for 6 years"
+_CURRENT_SUFFIX_RE = re.compile(
+    r"^\s*(?:here\b|by trade\b|by profession\b|@|at\s+(?:an?|the|my|our)\s|for\s+(?:\d+|a few|several|many|over)\b"
+    r"|in\s+(?:an?|the)\s+(?!role\b))",
+    re.IGNORECASE,
+)
+# "from helpdesk to cloud engineer", "helpdesk -> azure admin", "switching from dev into devops"
+_TRANSITION_RE = re.compile(r"^\s*(?:-+>|→|=>|>|to|into|towards?)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_FROM_RE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+|being\s+(?:an?\s+)?)?$", re.IGNORECASE)
+# "I don't know any Python" is not an undecided goal.
+_NOT_UNDECIDED_SUFFIX_RE = re.compile(r"^\s*(?:any|much|how|the|a|an|anything about|what it|about)\b", re.IGNORECASE)
+# Frequency of study sessions: "two evenings a week", "3 nights per week", "twice a week", "on weekends".
+_FREQ_WORDS = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
+_SESSION_FREQ_RE = re.compile(
+    r"(?<![\w.])(?:(once|twice|thrice)|" + _NUM + r"\s*(?:x\s*|times?|days?|evenings?|nights?|mornings?|"
+    r"afternoons?|sessions?|lunch(?:es| breaks?)?)\s*)\s*(?:a|an|per|each|every|/)\s*(?:week|wk)\b",
+    re.IGNORECASE,
+)
+_WEEKEND_RE = re.compile(r"\b(?:weekends?|saturdays? and sundays?|sat and sun)\b", re.IGNORECASE)
+_CODING_LEVELS = {"low": 0, "medium": 1, "high": 2}
+# Typos: tokens of at least this length, unknown to the lemma table, may match a lexicon word one edit away.
+_FUZZY_MIN_LENGTH = 6
 
 
 @dataclass(frozen=True)
@@ -264,6 +294,23 @@ def _parse_number(token: str) -> Optional[float]:
         return None
 
 
+def _one_edit_apart(a: str, b: str) -> bool:
+    """True when `a` and `b` differ by one insertion, deletion, substitution or adjacent swap."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diffs) == 1:
+            return True
+        first, second = diffs[0], diffs[-1]
+        return len(diffs) == 2 and second == first + 1 and a[first] == b[second] and a[second] == b[first]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1:]
+
+
 class FactMatcher:
     """Finds profile facts (roles, coding comfort, experience, exams, hours) in a message."""
 
@@ -278,6 +325,7 @@ class FactMatcher:
         self._current_cues = _cue_regex(lexicon.current_cues)
         self._held_cues = _cue_regex(lexicon.held_cues)
         self._plan_cues = _cue_regex(lexicon.plan_cues + lexicon.target_cues)
+        self._known_words, self._fuzzy_words = self._typo_tables()
 
     def _label(self, entity: str, value: str, kind: str) -> str:
         label = f"{entity}|{value}|{kind}"
@@ -305,6 +353,55 @@ class FactMatcher:
             docs = list(self.nlp.pipe(sorted(set(texts))))
             self._phrase_matchers[entity].add(label, docs)
 
+    def _typo_tables(self) -> Tuple[frozenset[str], Dict[str, Dict[str, str]]]:
+        """English words (lemma table keys and lemmas) and, per entity, single-word lexicon phrases -> label."""
+        known: set[str] = set()
+        if "lemmatizer" in self.nlp.pipe_names:
+            table = self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
+            known.update(str(v) for v in table.values())
+        fuzzy: Dict[str, Dict[str, str]] = {}
+        ambiguous: set[Tuple[str, str]] = set()
+        for entry in self.lexicon.entries:
+            if not entry.phrase:
+                continue
+            word = entry.phrase.lower()
+            known.add(word)
+            if not word.isalpha() or len(word) < _FUZZY_MIN_LENGTH:
+                continue
+            label = self._label(entry.entity, entry.value, entry.kind)
+            words = fuzzy.setdefault(entry.entity, {})
+            previous = words.get(word)
+            if previous is not None and self._labels[previous][:2] != (entry.entity, entry.value):
+                ambiguous.add((entry.entity, word))
+            if previous is None or entry.kind == "title":
+                words[word] = label
+        for entity, word in ambiguous:
+            fuzzy[entity].pop(word, None)
+        return frozenset(known), fuzzy
+
+    def _is_known(self, word: str) -> bool:
+        table = self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
+        return word in self._known_words or word in table
+
+    def _typo_spans(self, doc: Doc, entity: str, taken: List[Span]) -> List[Span]:
+        """Unknown words one edit away from a single-word lexicon phrase ("sysadmn", "devloper")."""
+        words = self._fuzzy_words.get(entity)
+        if not words or "lemmatizer" not in self.nlp.pipe_names:
+            return []
+        spans: List[Span] = []
+        for token in doc:
+            text = token.lower_
+            if len(text) < _FUZZY_MIN_LENGTH or not text.isalpha() or self._is_known(text):
+                continue
+            if any(span.start <= token.i < span.end for span in taken):
+                continue
+            labels = {label for word, label in words.items()
+                      if abs(len(word) - len(text)) <= 1 and _one_edit_apart(text, word)}
+            values = {self._labels[label][:2] for label in labels}
+            if len(values) == 1:
+                spans.append(Span(doc, token.i, token.i + 1, label=sorted(labels)[0]))
+        return spans
+
     @classmethod
     def from_files(cls, lexicon_dir: Path, exams_dir: Path) -> FactMatcher:
         """Build from the lexicon folder and the knowledge base's exam files."""
@@ -324,6 +421,8 @@ class FactMatcher:
                 found = self._lexicon_entity(lowered, span)
                 if found:
                     entities.append(found)
+        entities = self._relate_roles(lowered, entities)
+        entities = self._resolve_coding(entities)
         code_spans = self._exam_codes(lowered, doc)
         # "Azure Administrator Associate" names a certification, not the person's job.
         entities = [e for e in entities if not (e["entity"] == "job_role" and any(
@@ -347,7 +446,10 @@ class FactMatcher:
                 Span(doc, start, end, label=match_id)
                 for match_id, start, end in self._token_matchers[entity](doc)
             ]
-        return filter_spans(spans)
+        spans = filter_spans(spans)
+        if entity != "exam_code":
+            spans += self._typo_spans(doc, entity, spans)
+        return spans
 
     def _clause_prefix(self, text: str, start: int) -> str:
         prefix = text[:start]
@@ -368,10 +470,18 @@ class FactMatcher:
             "entity": entity, "value": value, "start": start, "end": end,
             "confidence_entity": 1.0, "extractor": EXTRACTOR_NAME,
         }
+        prefix = self._clause_prefix(text, start)
+        if entity == "coding_comfort":
+            found["words"] = len(span)
+            if value != "low" and _NEGATION_RE.search(prefix):
+                found["negated"] = True  # "I don't know any Python": resolved in _resolve_coding
+            return found
         if entity != "job_role":
             return found
-        prefix = self._clause_prefix(text, start)
         if _NEGATION_RE.search(prefix) or (kind == "title" and _POSSESSIVE_RE.search(prefix)):
+            return None
+        suffix = text[end:]
+        if value == "undecided" and _NOT_UNDECIDED_SUFFIX_RE.match(suffix):
             return None
         target_at = self._last_cue(self._target_cues, prefix)
         current_at = self._last_cue(self._current_cues, prefix)
@@ -379,7 +489,50 @@ class FactMatcher:
             found["role"] = ROLE_TARGET
         elif current_at > target_at or kind != "title":
             found["role"] = ROLE_CURRENT
+        elif value != "undecided" and (
+            _SENIORITY_RE.search(prefix) or _YEARS_AS_RE.search(prefix) or _CURRENT_SUFFIX_RE.match(suffix)
+        ):
+            found["role"] = ROLE_CURRENT  # "senior sysadmin", "10 years as a DBA", "SRE at a fintech"
+        if kind == "title":
+            found["title"] = True
         return found
+
+    @staticmethod
+    def _relate_roles(text: str, entities: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+        """Roles stated relative to each other: "from helpdesk to cloud engineer", "sysadmin, want devops"."""
+        roles = [e for e in entities if e["entity"] == "job_role"]
+        for before, after in zip(roles, roles[1:], strict=False):
+            between = text[before["end"]:after["start"]]
+            arrow = between.strip()[:1] in ("-", "→", "=", ">")
+            if _TRANSITION_RE.match(between) and (arrow or _FROM_RE.search(text[:before["start"]])):
+                before["role"], after["role"] = ROLE_CURRENT, ROLE_TARGET
+        targets = [e["start"] for e in roles if e.get("role") == ROLE_TARGET]
+        if targets:
+            for found in roles:
+                if "role" not in found and found["value"] != "undecided" and found["start"] < min(targets):
+                    found["role"] = ROLE_CURRENT  # a bare title before the stated goal is the job today
+        for found in roles:
+            found.pop("title", None)
+        return entities
+
+    @staticmethod
+    def _resolve_coding(entities: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+        """One coding level per message; only negated mentions ("I don't know any Python") mean low.
+
+        A described activity ("one-liners", "write services") outweighs a bare language name ("PowerShell"),
+        then the highest level stated wins ("I'm no dev but I write Python scripts" is medium).
+        """
+        coding = [e for e in entities if e["entity"] == "coding_comfort"]
+        if not coding:
+            return entities
+        stated = [e for e in coding if not e.get("negated")]
+        if stated:
+            keep = max(stated, key=lambda e: (e.get("words", 1) > 1, _CODING_LEVELS.get(e["value"], 0)))
+        else:
+            keep = dict(coding[0], value="low")
+        keep.pop("negated", None)
+        keep.pop("words", None)
+        return [e for e in entities if e["entity"] != "coding_comfort"] + [keep]
 
     def _exam_codes(self, text: str, doc: Doc) -> List[Dict[str, Any]]:
         found: List[Dict[str, Any]] = []
@@ -421,15 +574,32 @@ class FactMatcher:
             amount = (low + high) / 2 if high is not None else low
             if match.group(3).lower().startswith("m"):
                 amount /= 60.0
-            period = (match.group(4) or match.group(5) or match.group(6) or "week").lower()
-            period = period.strip("/ ").rstrip("s") or "week"
+            stated = (match.group(4) or match.group(5) or match.group(6) or "").lower().strip("/ ").rstrip("s")
+            period = stated or "week"
             factor = _PERIOD_FACTOR.get(period, 1.0)
+            if _PERIOD_FACTOR.get(period) != 1.0 or not stated:
+                sessions = self._sessions_per_week(text, match.start(), match.end(), bool(stated))
+                if sessions is not None:
+                    factor = sessions  # "two evenings a week, 2 hours each", "weekends, 3 hours a day"
             found.append({
                 "entity": "weekly_hours", "value": round(amount * factor, 1),
                 "start": match.start(), "end": match.end(),
                 "confidence_entity": 1.0, "extractor": EXTRACTOR_NAME,
             })
         return found
+
+    @staticmethod
+    def _sessions_per_week(text: str, start: int, end: int, per_day: bool) -> Optional[float]:
+        """Study sessions a week stated elsewhere in the message ("3 nights a week", "twice a week")."""
+        for match in _SESSION_FREQ_RE.finditer(text):
+            if match.start() < end and start < match.end():
+                continue
+            count = _FREQ_WORDS.get((match.group(1) or "").lower()) or _parse_number(match.group(2) or "")
+            if count and 0 < count <= 7:
+                return count
+        if per_day and _WEEKEND_RE.search(text[:start] + " " + text[end:]) and not re.search(r"\bweekdays?\b", text):
+            return 2.0
+        return None
 
     def _bare_numbers(self, text: str, taken: List[Tuple[int, int]]) -> List[Dict[str, Any]]:
         found: List[Dict[str, Any]] = []

@@ -26,7 +26,7 @@ CASES: List[Tuple[str, Set[Tuple[str, Any, Optional[str]]]]] = [
     ("I write backend services in Java", {("job_role", "developer", "current"), ("coding_comfort", "high", None)}),
     ("not really, I can tweak PowerShell scripts", {("coding_comfort", "low", None)}),
     ("a cloud architect, within two years", {("job_role", "architect", None)}),
-    ("SRE at a fintech", {("job_role", "devops_engineer", None)}),
+    ("SRE at a fintech", {("job_role", "devops_engineer", "current")}),
     ("I have AZ-900 and az104", {("exam_code", "AZ-900", "held"), ("exam_code", "AZ-104", "held")}),
     ("I passed AZ 104 last year but I want to take AZ-305",
      {("exam_code", "AZ-104", "held"), ("exam_code", "AZ-305", None)}),
@@ -110,3 +110,109 @@ def test_unfinished_exam_does_not_cancel_a_held_one(matcher):
     found = facts(matcher, "I passed AZ-900 and I'm studying AZ-104")
     assert ("exam_code", "AZ-900", "held") in found
     assert ("exam_code", "AZ-104", "held") not in found
+
+
+# Indirect descriptions of work, tools, goals, seniority and study time (issue 4).
+F = Tuple[str, Any, Optional[str]]
+DEPTH_CASES: List[Tuple[str, Set[F]]] = [
+    # tools and technologies
+    ("I manage VMware and Intune", {("job_role", "administrator", "current")}),
+    ("I run our Cisco switches and firewalls", {("job_role", "network_engineer", "current")}),
+    ("BGP and routing all day", {("job_role", "network_engineer", "current")}),
+    ("I hunt threats in Sentinel with KQL", {("job_role", "security_engineer", "current"),
+                                             ("coding_comfort", "medium", None)}),
+    ("data guy, Spark and Databricks", {("job_role", "data_engineer", "current")}),
+    ("I build Power BI reports", {("job_role", "data_analyst", "current")}),
+    ("we run Kubernetes clusters", {("job_role", "devops_engineer", "current")}),
+    ("I look after Jenkins", {("job_role", "devops_engineer", "current")}),
+    ("T-SQL stored procedures and index tuning", {("job_role", "database_administrator", "current")}),
+    ("I write C# and Java services", {("coding_comfort", "high", None)}),
+    # activities
+    ("I mostly patch servers and manage AD", {("job_role", "administrator", "current")}),
+    ("I answer tickets all day", {("job_role", "support", "current")}),
+    ("deploying apps to AKS", {("job_role", "devops_engineer", "current")}),
+    ("writing services in python", {("coding_comfort", "high", None)}),
+    ("building pipelines", {("coding_comfort", "medium", None)}),
+    # seniority and where people work
+    ("senior sysadmin", {("job_role", "administrator", "current")}),
+    ("lead dev at a bank", {("job_role", "developer", "current")}),
+    ("10 years as a DBA", {("job_role", "database_administrator", "current")}),
+    ("DBA here", {("job_role", "database_administrator", "current")}),
+    # transitions: research maps "cloud engineer" to the administrator track
+    ("from helpdesk to cloud engineer", {("job_role", "support", "current"), ("job_role", "administrator", "target")}),
+    ("switching from dev to devops", {("job_role", "developer", "current"), ("job_role", "devops_engineer", "target")}),
+    ("helpdesk -> azure admin", {("job_role", "support", "current"), ("job_role", "administrator", "target")}),
+    ("sysadmin lol, wanna get into devops tbh", {("job_role", "administrator", "current"),
+                                                 ("job_role", "devops_engineer", "target")}),
+    ("long term I want to design solutions, not just run them", {("job_role", "architect", "target")}),
+    # study time
+    ("two evenings a week, 2 hours each", {("weekly_hours", 4.0, None)}),
+    ("3 nights a week for an hour", {("weekly_hours", 3.0, None)}),
+    ("twice a week, 2 hours", {("weekly_hours", 4.0, None)}),
+    ("weekends, 3 hours a day", {("weekly_hours", 6.0, None)}),
+    ("an hour a day 5 days a week", {("weekly_hours", 5.0, None)}),
+    ("half an hour every weekday", {("weekly_hours", 2.5, None)}),
+    ("5-6 hrs weekly", {("weekly_hours", 5.5, None)}),
+    ("~8h/week", {("weekly_hours", 8.0, None)}),
+    # negation of coding and Azure
+    ("I don't code", {("coding_comfort", "low", None)}),
+    ("i dont code at all lol", {("coding_comfort", "low", None)}),
+    ("I don't know any Python", {("coding_comfort", "low", None)}),
+    ("never touched Azure", {("azure_experience", "none", None)}),
+    ("I've never used Azure", {("azure_experience", "none", None)}),
+    ("I can read PowerShell but I'm no dev", {("coding_comfort", "low", None)}),
+    ("mostly one-liners in PowerShell", {("coding_comfort", "low", None)}),
+    ("I'm no dev but I write Python scripts", {("coding_comfort", "medium", None)}),
+    # typos, slang, emoji
+    ("sysadmn here 😅 wanna be an architekt", {("job_role", "administrator", "current"),
+                                             ("job_role", "architect", "target")}),
+    ("im a devloper", {("job_role", "developer", "current")}),
+    ("i'm a dev 👨‍💻 and want to do ai stuff 🤖", {("job_role", "developer", "current"),
+                                               ("job_role", "ai_engineer", "target")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", DEPTH_CASES, ids=[c[0] for c in DEPTH_CASES])
+def test_indirect_descriptions(matcher, text, expected):
+    found = facts(matcher, text)
+    assert expected <= found
+    # one value per slot-like fact: no contradicting coding levels or second current role
+    assert len({v for name, v, _ in found if name == "coding_comfort"}) <= 1
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("I don't know any Python", ("job_role", "undecided", None)),
+    ("I want to become a senior architect", ("job_role", "architect", "current")),
+    ("weekends only, maybe 4 hours", ("weekly_hours", 8.0, None)),
+    ("5 hours a week over 3 evenings", ("weekly_hours", 15.0, None)),
+    ("Python, not C#", ("coding_comfort", "high", None)),
+    ("my manager is a senior architect", ("job_role", "architect", "current")),
+])
+def test_depth_does_not_overreach(matcher, text, unwanted):
+    assert unwanted not in facts(matcher, text)
+
+
+def test_several_facts_with_typos_and_emoji(matcher):
+    found = facts(matcher, "helpdesk 2 yrs 🙃 dont code, never touched azure, wanna be a cloud engineer, "
+                           "have az900, 2 evenings a week 2h each")
+    assert {("job_role", "support", "current"), ("job_role", "administrator", "target"),
+            ("coding_comfort", "low", None), ("azure_experience", "none", None),
+            ("exam_code", "AZ-900", "held"), ("weekly_hours", 4.0, None)} <= found
+
+
+@pytest.mark.parametrize("word", ["manages", "managed", "security", "services", "database", "analysis"])
+def test_real_words_are_not_typos(matcher, word):
+    doc = matcher.nlp(word)
+    for entity in ("job_role", "coding_comfort", "azure_experience"):
+        assert matcher._typo_spans(doc, entity, []) == []
+
+
+def test_one_edit_apart():
+    from components.fact_matcher import _one_edit_apart
+
+    assert _one_edit_apart("sysadmn", "sysadmin")
+    assert _one_edit_apart("devloper", "developer")
+    assert _one_edit_apart("archtiect", "architect")  # adjacent swap
+    assert not _one_edit_apart("sysadmin", "sysadmin")
+    assert not _one_edit_apart("manager", "managers2")
+    assert not _one_edit_apart("network", "netwrok2")
