@@ -7,10 +7,16 @@ No business rule lives here or in the channel layer: these are presentation shap
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
 from advisor.recommendation import Recommendation
+
+
+def intent_payload(intent: str, **entities: str) -> str:
+    """`/intent{"entity": "value"}`, the payload Rasa parses without NLU (entities still get validated)."""
+    return f"/{intent}" + (json.dumps(entities) if entities else "")
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,8 @@ REQUIRED_POLICIES: Dict[str, Tuple[str, ...]] = {
     "no_conversion": ("automatic_conversion",),
     "fundamentals_not_prerequisite": ("fundamentals_are_prerequisites",),
     "price": ("fundamentals_usd", "role_based_usd"),
+    "exam_security": ("candidate_agreement", "sanctions"),
+    "free_preparation": ("practice_assessment", "applied_skills"),
 }
 
 M = TypeVar("M", bound=BaseModel)

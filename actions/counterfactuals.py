@@ -1,0 +1,82 @@
+"""`action_answer_why_not`: "why not AZ-204?", "what if I learn Python?", "what if I wanted to be a …?"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import List, Tuple
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.channel_output import send
+from actions.context import advisor_today, catalog, profile_from
+from actions.exam_mentions import exams_mentioned, latest_entity_values
+from advisor.counterfactuals import coding_changes, what_if, why_not
+from advisor.exam_answers import unknown_exam_reply
+from advisor.profile import Profile
+from advisor.reply import Button, Reply
+from knowledge.vocabulary import MAX_WEEKLY_HOURS, TARGET_ROLES
+
+# "what if I learn Python / to code / C#": a change in coding comfort, whatever level the extractor read.
+CODING_WORDS = re.compile(r"\b(code|coding|program\w*|python|c#|java\w*|typescript|develop\w*)\b", re.IGNORECASE)
+HELD_WORDS = re.compile(r"\b(already )?(had|have|hold|held|passed|got)\b", re.IGNORECASE)
+
+NOT_SURE = Reply(
+    text="Ask me about an exam (\"why not AZ-204?\") or a change (\"what if I learn Python?\", "
+         "\"what if I had 10 hours a week?\", \"what if I wanted to be a data engineer?\") and I'll rerun the rules.",
+    buttons=(Button("Why this path?", "/explain_recommendation"),),
+)
+
+
+def _changes(tracker: Tracker, profile: Profile, text: str) -> List[Tuple[str, Profile]]:
+    changes: List[Tuple[str, Profile]] = []
+    for role in latest_entity_values(tracker, "job_role"):
+        if role in TARGET_ROLES and role != profile.target_role:
+            changes.append((f"With the goal {role.replace('_', ' ')}", replace(profile, target_role=role)))
+    for value in latest_entity_values(tracker, "weekly_hours"):
+        try:
+            hours = float(value)
+        except ValueError:
+            continue
+        if 0 < hours <= MAX_WEEKLY_HOURS:
+            changes.append((f"With {hours:g} hours a week", replace(profile, weekly_hours=hours)))
+    if latest_entity_values(tracker, "coding_comfort") or CODING_WORDS.search(text):
+        changes += coding_changes(profile)
+    return changes
+
+
+class ActionAnswerWhyNot(Action):
+    """Re-runs the rules to say why an exam is not in the path, or how a change would alter it."""
+
+    def name(self) -> str:
+        return "action_answer_why_not"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        kb, today = catalog(), advisor_today()
+        profile = profile_from(tracker)
+        text = tracker.latest_message.get("text") or ""
+        mentions = exams_mentioned(tracker, kb, today)
+        replies: List[Reply] = []
+        if tracker.get_slot("recommended_path") is None:
+            replies.append(Reply(text="I haven't recommended a path yet, so this is based on what you've told me "
+                                      "so far."))
+        if mentions.codes and HELD_WORDS.search(text) and re.search(r"\bif\b", text, re.IGNORECASE):
+            held = tuple(dict.fromkeys(profile.certifications_held + mentions.codes))
+            label = f"If you already held {', '.join(mentions.codes)}"
+            replies.append(what_if([(label, replace(profile, certifications_held=held))], profile, kb, today))
+        elif mentions.codes:
+            replies += [why_not(code, profile, kb, today) for code in mentions.codes[:2]]
+        elif mentions.unknown:
+            unknown = mentions.unknown[0]
+            closest = [kb.exam(code) for code in unknown.candidates if code in kb.exams]
+            replies.append(unknown_exam_reply(unknown.matched or unknown.query, closest))
+        else:
+            changes = _changes(tracker, profile, text)
+            replies.append(what_if(changes, profile, kb, today) if changes else NOT_SURE)
+        send(dispatcher, tracker, replies)
+        return [SlotSet("exam_in_focus", mentions.codes[0])] if mentions.codes else []
+
+

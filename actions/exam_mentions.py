@@ -1,0 +1,63 @@
+"""Which exams the latest message is about: every code or name resolved through the one resolver."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import List, Optional, Tuple
+
+from rasa_sdk import Tracker
+
+from knowledge.catalog import Catalog
+from knowledge.resolver import Resolution, find_exam_mentions, resolve_exam
+
+MAX_TEXT_FOR_MENTIONS = 2000  # longer messages are not scanned for exam names (codes still come as entities)
+
+
+@dataclass(frozen=True)
+class ExamMentions:
+    """Exams the message names, in order: resolved codes, unknown codes and ambiguous names."""
+
+    codes: Tuple[str, ...] = ()
+    unknown: Tuple[Resolution, ...] = ()
+    ambiguous: Tuple[Resolution, ...] = ()
+
+
+def latest_entity_values(tracker: Tracker, entity: str) -> List[str]:
+    """Values of one entity in the latest user message, in order, without duplicates."""
+    values: List[str] = []
+    for item in tracker.latest_message.get("entities") or []:
+        value = item.get("value")
+        if item.get("entity") == entity and isinstance(value, str) and value not in values:
+            values.append(value)
+    return values
+
+
+def exams_mentioned(tracker: Tracker, catalog: Catalog, today: date) -> ExamMentions:
+    """Resolve the message's exam mentions: names and codes in the text, then `exam_code` entities."""
+    text = tracker.latest_message.get("text") or ""
+    resolutions: List[Resolution] = []
+    if not text.startswith("/") and len(text) <= MAX_TEXT_FOR_MENTIONS:
+        resolutions += [mention.resolution for mention in find_exam_mentions(text, catalog, today)]
+    for value in latest_entity_values(tracker, "exam_code"):
+        resolution = resolve_exam(value, catalog, today)
+        if not any(r.code == resolution.code and r.status == resolution.status and r.code for r in resolutions):
+            if resolution.resolved or not any(r.matched == resolution.matched for r in resolutions):
+                resolutions.append(resolution)
+    codes: List[str] = []
+    unknown: List[Resolution] = []
+    ambiguous: List[Resolution] = []
+    for resolution in resolutions:
+        if resolution.resolved and resolution.code and resolution.code not in codes:
+            codes.append(resolution.code)
+        elif resolution.status == "unknown_code":
+            unknown.append(resolution)
+        elif resolution.status == "ambiguous":
+            ambiguous.append(resolution)
+    return ExamMentions(tuple(codes), tuple(unknown), tuple(ambiguous))
+
+
+def exam_in_focus(tracker: Tracker, catalog: Catalog) -> Optional[str]:
+    """The exam the conversation was last about, if it is still a known exam."""
+    code = tracker.get_slot("exam_in_focus")
+    return code if isinstance(code, str) and code in catalog.exams else None

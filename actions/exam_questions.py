@@ -1,0 +1,57 @@
+"""`action_answer_exam_question`: facts about one exam, or the general certification rules."""
+
+from __future__ import annotations
+
+from typing import List
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.channel_output import send
+from actions.context import advisor_today, catalog, profile_from
+from actions.exam_mentions import exam_in_focus, exams_mentioned, latest_entity_values
+from advisor.exam_answers import (
+    answer_about_exam,
+    answer_about_rules,
+    is_rule_question,
+    unknown_exam_reply,
+    which_exam_reply,
+)
+
+
+class ActionAnswerExamQuestion(Action):
+    """Answers what was asked about the exam named (or the one discussed last), with sources."""
+
+    def name(self) -> str:
+        return "action_answer_exam_question"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        kb, today = catalog(), advisor_today()
+        aspects = latest_entity_values(tracker, "exam_aspect")
+        mentions = exams_mentioned(tracker, kb, today)
+        if mentions.unknown and not mentions.codes:
+            unknown = mentions.unknown[0]
+            closest = [kb.exam(code) for code in unknown.candidates if code in kb.exams]
+            send(dispatcher, tracker, [unknown_exam_reply(unknown.matched or unknown.query, closest)])
+            return []
+        if not mentions.codes and mentions.ambiguous:
+            candidates = [kb.exam(code) for code in mentions.ambiguous[0].candidates if code in kb.exams]
+            send(dispatcher, tracker, [which_exam_reply(candidates)])
+            return []
+        codes = list(mentions.codes)
+        if not codes and is_rule_question(aspects):
+            send(dispatcher, tracker, list(answer_about_rules(aspects, kb)))
+            return []
+        focus = exam_in_focus(tracker, kb)
+        if not codes and focus:
+            codes = [focus]
+        if not codes:
+            path = [kb.exam(code) for code in tracker.get_slot("recommended_path") or [] if code in kb.exams]
+            send(dispatcher, tracker, [which_exam_reply(path)])
+            return []
+        profile = profile_from(tracker)
+        for code in codes[:2]:
+            send(dispatcher, tracker, list(answer_about_exam(kb.exam(code), aspects, kb, today, profile)))
+        return [SlotSet("exam_in_focus", codes[-1] if len(codes) <= 2 else codes[1])]

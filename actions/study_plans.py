@@ -1,0 +1,103 @@
+"""`action_make_study_plan`: how long an exam takes, a week-by-week plan, or the whole path's time and cost."""
+
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Tuple
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.channel_output import send
+from actions.context import advisor_today, catalog, profile_from
+from actions.exam_mentions import exam_in_focus, exams_mentioned, latest_entity_values
+from advisor.exam_answers import unknown_exam_reply
+from advisor.plan_answers import estimate_reply, plan_reply, totals_reply
+from advisor.reply import Button, Reply, intent_payload
+from advisor.rules import recommend
+from advisor.study_plan import StudyPlanError, estimate_study_time, make_study_plan, path_totals
+from knowledge.vocabulary import MAX_WEEKLY_HOURS
+
+NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+WEEKS_PER_MONTH = 4.345
+MAX_PLAN_WEEKS = 52
+WHOLE_PATH = re.compile(r"\b(whole|entire|all|total|everything|path|overall|altogether)\b", re.IGNORECASE)
+
+
+def weeks_from(text: str) -> Optional[int]:
+    """`6 weeks` → 6, `two wks` → 2, `a month` → 4, `3 months` → 13; None when it is not a duration."""
+    match = re.search(r"(\d{1,2}|[a-z]+)\s*(weeks?|wks?|months?)", text.lower())
+    if not match:
+        return None
+    amount = int(match.group(1)) if match.group(1).isdigit() else NUMBER_WORDS.get(match.group(1))
+    if amount is None:
+        return None
+    weeks = amount * WEEKS_PER_MONTH if match.group(2).startswith("month") else amount
+    return max(1, round(weeks))
+
+
+def _weekly_hours(tracker: Tracker) -> Optional[float]:
+    for value in latest_entity_values(tracker, "weekly_hours"):
+        try:
+            hours = float(value)
+        except ValueError:
+            continue
+        if 0 < hours <= MAX_WEEKLY_HOURS:
+            return hours
+    return None
+
+
+class ActionMakeStudyPlan(Action):
+    """Plans the study for the exam named, the one discussed, or the next step of the path."""
+
+    def name(self) -> str:
+        return "action_make_study_plan"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        kb, today = catalog(), advisor_today()
+        profile = profile_from(tracker)
+        text = tracker.latest_message.get("text") or ""
+        mentions = exams_mentioned(tracker, kb, today)
+        weeks_values = [w for w in (weeks_from(v) for v in latest_entity_values(tracker, "weeks_until_exam")) if w]
+        weeks = weeks_values[0] if weeks_values else None
+        hours = _weekly_hours(tracker)
+        if mentions.unknown and not mentions.codes:
+            unknown = mentions.unknown[0]
+            closest = [kb.exam(code) for code in unknown.candidates if code in kb.exams]
+            send(dispatcher, tracker, [unknown_exam_reply(unknown.matched or unknown.query, closest)])
+            return []
+        if weeks is not None and weeks > MAX_PLAN_WEEKS:
+            send(dispatcher, tracker, [Reply(text=f"{weeks} weeks is further out than I plan for (at most "
+                                                  f"{MAX_PLAN_WEEKS}); tell me a nearer date or your weekly hours.")])
+            return []
+        code: Optional[str] = mentions.codes[0] if mentions.codes else None
+        path = [c for c in tracker.get_slot("recommended_path") or [] if c in kb.exams]
+        if code is None and path and (WHOLE_PATH.search(text) or text.strip() == "/ask_study_plan"):
+            totals = path_totals(recommend(profile, kb, today), kb, hours)
+            send(dispatcher, tracker, [totals_reply(totals)])
+            return []
+        code = code or exam_in_focus(tracker, kb) or (path[0] if path else None)
+        if code is None:
+            send(dispatcher, tracker, [Reply(
+                text="Which exam should I plan for? Name it (\"plan for AZ-104 in 6 weeks\"), or let me recommend "
+                     "a path first.",
+                buttons=(Button("Recommend a path", "/request_recommendation"),))])
+            return []
+        try:
+            if weeks is None and hours is None and profile.weekly_hours is None:
+                reply = estimate_reply(estimate_study_time(code, profile, kb, today))
+            else:
+                reply = plan_reply(make_study_plan(code, profile, kb, today, weeks=weeks, weekly_hours=hours))
+        except StudyPlanError as error:
+            buttons: Tuple[Button, ...] = ()
+            if error.successor:
+                buttons = (Button(f"Plan for {error.successor}", intent_payload("ask_study_plan",
+                                                                               exam_code=error.successor)),)
+            reply = Reply(text=str(error), buttons=buttons)
+        send(dispatcher, tracker, [reply])
+        return [SlotSet("exam_in_focus", code)]
+
+

@@ -1,0 +1,141 @@
+"""Counterfactuals after a recommendation: "why not AZ-204?", "what if I learn Python?".
+
+Every answer re-runs the same rules (`advisor.rules.recommend`) on the user's profile, or on a changed
+copy of it, and reports which rule decided and what would change the answer. Nothing is guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import List, Optional, Sequence, Tuple
+
+from advisor.exam_answers import compose
+from advisor.profile import Profile
+from advisor.recommendation import Fact, Recommendation
+from advisor.rendering import RULE_TITLES
+from advisor.reply import Button, Reply, intent_payload
+from advisor.rules import held_and_active, recommend
+from knowledge.catalog import Catalog, Exam
+from knowledge.vocabulary import CODING_COMFORT, TARGET_ROLES
+
+CODING_LABELS = {"low": "low (you rarely write code)", "medium": "medium (scripts and automation)",
+                 "high": "high (you write application code)"}
+
+
+def _role(value: Optional[str]) -> str:
+    return (value or "undecided").replace("_", " ")
+
+
+def _path_label(rec: Recommendation) -> str:
+    return " → ".join(rec.path) if rec.path else "nothing new (you hold the track's exams)"
+
+
+def _step_number(rec: Recommendation, code: str) -> Optional[int]:
+    for number, step in enumerate(rec.steps, start=1):
+        if step.code == code:
+            return number
+    return None
+
+
+def goals_that_include(code: str, profile: Profile, catalog: Catalog, today: date) -> Tuple[str, ...]:
+    """Target roles for which the rules would put this exam in the user's path (everything else equal)."""
+    roles = []
+    for role in TARGET_ROLES:
+        if code in recommend(replace(profile, target_role=role), catalog, today).path:
+            roles.append(role)
+    return tuple(roles)
+
+
+def why_not(code: str, profile: Profile, catalog: Catalog, today: date) -> Reply:
+    """Why this exam is (or is not) in the user's path, which rule decided, and what would change it."""
+    exam = catalog.exam(code)
+    rec = recommend(profile, catalog, today)
+    facts: List[Fact] = []
+    heading = f"Why not {exam.label}?"
+    number = _step_number(rec, code)
+    if number is not None:
+        step = rec.steps[number - 1]
+        facts.append(Fact(f"It is in your path: step {number} of {len(rec.steps)} ({_path_label(rec)}).",
+                          step.exam.status.source))
+        facts += [Fact(f"{RULE_TITLES.get(r.rule, r.rule)}: {r.text}", r.facts[0].source if r.facts else None)
+                  for r in step.reasons[:2]]
+        return compose(heading, facts, _buttons(exam, today))
+    if exam.is_retired_on(today):
+        successor = catalog.current_successor(code, today)
+        when = exam.status.retirement_date.isoformat() if exam.status.retirement_date else "its retirement date"
+        text = f"{RULE_TITLES['replace_retired_exams']}: {exam.code} retired after {when} and can no longer be taken."
+        if successor is not None:
+            where = _step_number(rec, successor.code)
+            text += f" Its successor is {successor.label}" + (f", which is step {where} of your path." if where
+                                                               else ".")
+        facts.append(Fact(text, exam.status.source))
+        return compose(heading, facts, _buttons(successor or exam, today))
+    if held_and_active(code, profile, catalog, today):
+        facts.append(Fact(f"{RULE_TITLES['skip_held_exams']}: you already hold {exam.code}, so it is not repeated.",
+                          exam.status.source))
+        return compose(heading, facts, _buttons(exam, today))
+    facts.append(Fact(f"{RULE_TITLES['target_role_decides_track']}: {rec.track_reason.text}",
+                      rec.track.source))
+    facts.append(Fact(f"Your path: {_path_label(rec)}.", rec.track.source))
+    for alternative in rec.alternatives:
+        if alternative.exam.code == code:
+            facts.append(Fact(f"{exam.code} is an alternative on this track: {alternative.when}", rec.track.source))
+    if exam.coding.level == "application" and profile.coding_comfort in ("low", None):
+        facts.append(Fact(f"{exam.code} expects application coding; {RULE_TITLES['coding_gate'].lower()} for someone "
+                          "who rarely writes code.", exam.coding.source))
+    goals = [role for role in goals_that_include(code, profile, catalog, today) if role != profile.target_role]
+    if goals:
+        facts.append(Fact(f"What would change the answer: with the goal {' or '.join(_role(g) for g in goals)}, "
+                          f"{exam.code} would be in your path.", exam.status.source))
+    else:
+        facts.append(Fact(f"No other goal puts {exam.code} into your path with the rest of your profile as it is; "
+                          f"it serves: {' '.join(exam.audience.split())}", exam.status.source))
+    return compose(heading, facts, _buttons(exam, today))
+
+
+def _buttons(exam: Exam, today: date) -> Tuple[Button, ...]:
+    buttons = [Button(f"About {exam.code}", intent_payload("ask_exam_fact", exam_code=exam.code))]
+    if not exam.is_retired_on(today):
+        buttons.append(Button("Compare with my path", intent_payload("compare_exams", exam_code=exam.code)))
+    return tuple(buttons)
+
+
+def raised_coding(profile: Profile) -> Tuple[str, ...]:
+    """Coding comfort levels above the user's (all levels above low when unknown)."""
+    current = profile.coding_comfort or "low"
+    return tuple(CODING_COMFORT[CODING_COMFORT.index(current) + 1:])
+
+
+def what_if(changes: Sequence[Tuple[str, Profile]], profile: Profile, catalog: Catalog, today: date) -> Reply:
+    """Re-run the rules for each changed profile and say how the path would differ from today's."""
+    base = recommend(profile, catalog, today)
+    facts = [Fact(f"Your path today: {_path_label(base)} ({base.track.title} track).", base.track.source)]
+    for label, changed in changes:
+        other = recommend(changed, catalog, today)
+        if other.path == base.path:
+            text = f"{label}: the path stays {_path_label(other)}"
+            notes = [w.text for w in other.warnings if w.rule == "coding_gate"]
+            base_notes = [w.text for w in base.warnings if w.rule == "coding_gate"]
+            if base_notes and not notes:
+                text += ", and the coding warning goes away"
+            text += "."
+        else:
+            text = f"{label}: the path becomes {_path_label(other)} ({other.track.title} track)."
+            added = [code for code in other.path if code not in base.path]
+            dropped = [code for code in base.path if code not in other.path]
+            if added:
+                text += f" New: {', '.join(added)}."
+            if dropped:
+                text += f" No longer needed: {', '.join(dropped)}."
+        if other.total_weeks and changed.weekly_hours and changed.weekly_hours != profile.weekly_hours:
+            text += (f" At {changed.weekly_hours:g} hours a week it takes roughly "
+                     f"{other.total_weeks[0]}–{other.total_weeks[1]} weeks in total.")
+        facts.append(Fact(text, other.track.source))
+    return compose("What would change:", facts, (Button("Why?", "/explain_recommendation"),))
+
+
+def coding_changes(profile: Profile) -> List[Tuple[str, Profile]]:
+    """"What if I learn to code?": the profile at each higher coding comfort."""
+    return [(f"With coding comfort {CODING_LABELS[level]}", replace(profile, coding_comfort=level))
+            for level in raised_coding(profile)]

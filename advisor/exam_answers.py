@@ -1,0 +1,343 @@
+"""Answers to questions about one exam or about the certification rules, composed from the knowledge base.
+
+Every statement is a `Fact` built from a catalog field or policy, and every reply ends with the sources
+of its facts and the date each was checked; weak evidence (grades C and D) is said to be weak. Nothing
+here knows about Rasa or channels: the actions turn these `Reply` objects into messages.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
+
+from advisor.profile import Profile
+from advisor.recommendation import Fact
+from advisor.reply import Button, Reply, intent_payload
+from advisor.rules import study_background, weeks_for
+from knowledge.catalog import Catalog, Exam, Source
+
+# What a question can ask about (the values of the `exam_aspect` entity), in the order answers list them.
+ASPECTS: Tuple[str, ...] = (
+    "overview", "status", "passing_score", "duration", "questions", "price", "skills", "coding",
+    "prerequisites", "experience", "study_time", "link", "renewal", "validity", "retakes", "delivery",
+    "learn_access", "language",
+)
+# Aspects that are general rules: answerable without naming an exam.
+RULE_ASPECTS: Tuple[str, ...] = (
+    "passing_score", "duration", "questions", "price", "renewal", "validity", "retakes", "delivery",
+    "learn_access", "language",
+)
+ASPECT_TITLES: Dict[str, str] = {
+    "overview": "what it is", "status": "status", "passing_score": "passing score", "duration": "duration",
+    "questions": "questions", "price": "price", "skills": "skills measured", "coding": "coding",
+    "prerequisites": "prerequisites", "experience": "recommended experience", "study_time": "study time",
+    "link": "official page", "renewal": "renewal", "validity": "validity", "retakes": "retakes",
+    "delivery": "taking the exam", "learn_access": "Microsoft Learn during the exam", "language": "languages",
+}
+BACKGROUND_LABELS: Dict[str, str] = {
+    "experienced": "with real hands-on Azure experience in this area",
+    "some_azure": "with some Azure experience",
+    "new_to_azure": "as an IT professional new to Azure",
+    "newcomer": "if you are new to IT",
+}
+CODING_LEVELS: Dict[str, str] = {
+    "none": "No programming is expected.",
+    "scripting": "Expect scripting, queries or pipeline definitions, not application code.",
+    "application": "Real application coding is expected.",
+}
+DURATION_BASIS: Dict[str, str] = {
+    "official": "",
+    "policy": " (the general rule for this kind of exam)",
+    "reported": " (as reported by third parties)",
+}
+
+
+def normalise_aspects(values: Sequence[str]) -> Tuple[str, ...]:
+    """Known aspects in answer order, without duplicates; "overview" only when nothing more specific was asked."""
+    asked = [value for value in ASPECTS if value in set(values)]
+    specific = [value for value in asked if value != "overview"]
+    return tuple(specific or asked)
+
+
+def source_line(source: Source) -> str:
+    """`URL (checked 2026-10-09)`, flagged when the evidence is weak."""
+    weak = "; weak evidence, treat it as an estimate" if source.weak else ""
+    return f"{source.url} (checked {source.checked.isoformat()}{weak})"
+
+
+def compose(heading: str, facts: Sequence[Fact], buttons: Sequence[Button] = ()) -> Reply:
+    """A heading, one line per fact, then each distinct source with its check date."""
+    lines = [heading]
+    lines += [f"- {fact.text}" for fact in facts]
+    sources: List[Source] = []
+    for fact in facts:
+        source = fact.source
+        if source is not None and all((s.url, s.checked) != (source.url, source.checked) for s in sources):
+            sources.append(source)
+    if sources:
+        lines.append("Source" + ("s:" if len(sources) > 1 else ":"))
+        lines += [f"- {source_line(source)}" for source in sources]
+    return Reply(text="\n".join(lines), buttons=tuple(buttons))
+
+
+def _policy(catalog: Catalog, key: str) -> Fact:
+    policy = catalog.policy(key)
+    return Fact(" ".join(policy.statement.split()), policy.source)
+
+
+def _status_facts(exam: Exam, catalog: Catalog, today: date) -> List[Fact]:
+    status = exam.status_on(today)
+    source = exam.status.source
+    if status == "retired":
+        when = exam.status.retirement_date
+        since = f" since {when.isoformat()} (the last day it could be taken)" if when else ""
+        facts = [Fact(f"{exam.code} is retired{since}. It can no longer be taken.", source)]
+        replaced_by = catalog.exam(exam.status.successor) if exam.status.successor else None
+        successor = catalog.current_successor(exam.code, today)
+        if replaced_by is not None:
+            facts.append(Fact(f"It was replaced by {replaced_by.label}.", source))
+        if successor is not None:
+            facts.append(Fact(f"What to study now: {successor.label}.", successor.status.source))
+        facts.append(_policy(catalog, "retirement"))
+        facts.append(_policy(catalog, "no_conversion"))
+        return facts
+    if status == "retiring":
+        last_day = exam.status.retirement_date.isoformat() if exam.status.retirement_date else "a set date"
+        facts = [Fact(f"{exam.code} is still available, but retires after {last_day}.", source)]
+        if exam.status.successor:
+            facts.append(Fact(f"Its successor is {catalog.exam(exam.status.successor).label}.", source))
+        return facts
+    if status == "beta":
+        return [Fact(f"{exam.code} is in beta: it can be taken, but beta exams can be taken only once and "
+                     "results come later.", source)]
+    return [Fact(f"{exam.code} is available (active) as of {today.isoformat()}; no retirement is announced.", source)]
+
+
+def _duration_facts(exam: Exam, catalog: Catalog) -> List[Fact]:
+    if exam.format is None:
+        return [_policy(catalog, "exam_duration")]
+    basis = DURATION_BASIS[exam.format.duration_basis]
+    return [Fact(f"You have {exam.format.duration_minutes} minutes for {exam.code}{basis}.", exam.format.source),
+            _policy(catalog, "exam_duration")]
+
+
+def _price_facts(exam: Exam, catalog: Catalog) -> List[Fact]:
+    price = catalog.policy("price")
+    key = "fundamentals_usd" if exam.level == "fundamentals" else "role_based_usd"
+    article = "an" if exam.level[0] in "aeiou" else "a"
+    return [Fact(f"{exam.code} is {article} {exam.level} exam: about {price.values[key]} USD in the United States. "
+                 "Prices vary by country or region, so check the price when you book.", price.source)]
+
+
+def _skills_facts(exam: Exam) -> List[Fact]:
+    if exam.skills is None:
+        return [Fact(f"The knowledge base has no skills outline for {exam.code} yet; see {exam.learn_url}.", None)]
+    facts = [Fact(f"Skills measured as of {exam.skills.as_of.isoformat()}:", exam.skills.source)]
+    facts += [Fact(f"{domain.name}: {domain.weight_label}", exam.skills.source) for domain in exam.skills.by_weight()]
+    if exam.skills.note:
+        facts.append(Fact(f"Note: {' '.join(exam.skills.note.split())}", exam.skills.source))
+    return facts
+
+
+def _coding_facts(exam: Exam) -> List[Fact]:
+    facts = [Fact(CODING_LEVELS[exam.coding.level], exam.coding.source)]
+    if exam.coding.note:
+        facts.append(Fact(" ".join(exam.coding.note.split()), exam.coding.source))
+    return facts
+
+
+def _prerequisite_facts(exam: Exam, catalog: Catalog) -> List[Fact]:
+    facts: List[Fact] = []
+    source = exam.prerequisites.source if exam.prerequisites else exam.status.source
+    if exam.prerequisite_sets:
+        options = " or ".join(" + ".join(catalog.exam(code).label for code in codes)
+                              for codes in exam.prerequisite_sets)
+        facts.append(Fact(f"The {exam.certification} certification requires: {options}.", source))
+    else:
+        facts.append(Fact(f"{exam.code} has no formal prerequisite.", source))
+    if exam.prerequisites and exam.prerequisites.note:
+        facts.append(Fact(" ".join(exam.prerequisites.note.split()), source))
+    if exam.level != "fundamentals":
+        facts.append(_policy(catalog, "fundamentals_not_prerequisite"))
+    return facts
+
+
+def _study_time_facts(exam: Exam, profile: Optional[Profile]) -> List[Fact]:
+    if exam.study_hours is None:
+        return [Fact(f"The knowledge base has no study-time estimate for {exam.code}.", None)]
+    source = exam.study_hours.source
+    facts: List[Fact] = []
+    if profile is not None and (profile.azure_experience or profile.current_role):
+        background = study_background(profile)
+        low, high = exam.study_hours.for_background(background)
+        text = f"About {low}–{high} hours of study {BACKGROUND_LABELS.get(background, '')}".rstrip() + "."
+        if profile.weekly_hours:
+            weeks = weeks_for((low, high), profile.weekly_hours)
+            text += f" At {profile.weekly_hours:g} hours a week that is roughly {weeks[0]}–{weeks[1]} weeks."
+        facts.append(Fact(text, source))
+    else:
+        facts += [Fact(f"{low}–{high} hours {BACKGROUND_LABELS.get(name, name)}.", source)
+                  for name, low, high in exam.study_hours.ranges]
+    if exam.study_hours.note:
+        facts.append(Fact(" ".join(exam.study_hours.note.split()), source))
+    return facts
+
+
+def _validity_facts(exam: Exam, catalog: Catalog) -> List[Fact]:
+    policy = catalog.policy("validity")
+    if exam.level == "fundamentals":
+        return [Fact(f"{exam.certification} is a fundamentals certification: it does not expire.", policy.source)]
+    years = policy.values["role_based_years"]
+    return [Fact(f"{exam.certification} is valid for {years} year from the date you complete all requirements; "
+                 "renew it for free before it expires.", policy.source), _policy(catalog, "renewal")]
+
+
+def _renewal_facts(exam: Exam, catalog: Catalog, today: date) -> List[Fact]:
+    if exam.level == "fundamentals":
+        return _validity_facts(exam, catalog)
+    if exam.is_retired_on(today):
+        return [_policy(catalog, "retirement"), _policy(catalog, "renewal")]
+    return [_policy(catalog, "renewal")]
+
+
+def _learn_access_facts(exam: Exam, catalog: Catalog) -> List[Fact]:
+    policy = catalog.policy("learn_access")
+    allowed = policy.values["fundamentals" if exam.level == "fundamentals" else "role_based"]
+    verdict = "allows" if allowed else "does not allow"
+    return [Fact(f"{exam.code} ({exam.level}) {verdict} Microsoft Learn during the exam.", policy.source),
+            _policy(catalog, "learn_access")]
+
+
+def _language_facts(exam: Exam, catalog: Catalog) -> List[Fact]:
+    facts: List[Fact] = []
+    if exam.format is not None and exam.format.languages:
+        facts.append(Fact(f"{exam.code} is offered in {exam.format.languages} languages.", exam.format.source))
+    facts.append(_policy(catalog, "language_accommodation"))
+    return facts
+
+
+def _overview_facts(exam: Exam, catalog: Catalog, today: date, profile: Optional[Profile]) -> List[Fact]:
+    facts = [Fact(f"{exam.code} earns the {exam.certification} certification ({exam.level} level).",
+                  exam.status.source),
+             Fact(f"Who it is for: {' '.join(exam.audience.split())}", exam.status.source)]
+    if not exam.is_retired_on(today):  # a retired exam's status is answered first, on its own
+        facts += _status_facts(exam, catalog, today)[:2]
+    facts += _duration_facts(exam, catalog)[:1]
+    facts.append(Fact(CODING_LEVELS[exam.coding.level], exam.coding.source))
+    if exam.prerequisite_sets:
+        facts += _prerequisite_facts(exam, catalog)[:1]
+    if exam.study_hours is not None and profile is not None and (profile.azure_experience or profile.current_role):
+        facts += _study_time_facts(exam, profile)[:1]
+    facts.append(Fact(f"Official page: {exam.learn_url}", None))
+    return facts
+
+
+def exam_facts_for(aspect: str, exam: Exam, catalog: Catalog, today: date, profile: Optional[Profile]) -> List[Fact]:
+    """The facts that answer one aspect of a question about one exam."""
+    builders: Dict[str, Callable[[], List[Fact]]] = {
+        "overview": lambda: _overview_facts(exam, catalog, today, profile),
+        "status": lambda: _status_facts(exam, catalog, today),
+        "passing_score": lambda: [_policy(catalog, "passing_score")],
+        "duration": lambda: _duration_facts(exam, catalog),
+        "questions": lambda: [_policy(catalog, "questions")],
+        "price": lambda: _price_facts(exam, catalog),
+        "skills": lambda: _skills_facts(exam),
+        "coding": lambda: _coding_facts(exam),
+        "prerequisites": lambda: _prerequisite_facts(exam, catalog),
+        "experience": lambda: ([Fact(exam.recommended_experience.text, exam.recommended_experience.source)]
+                               if exam.recommended_experience else
+                               [Fact(f"No recommended experience is recorded for {exam.code}.", None)]),
+        "study_time": lambda: _study_time_facts(exam, profile),
+        "link": lambda: [Fact(f"Official page: {exam.learn_url}", exam.status.source)],
+        "renewal": lambda: _renewal_facts(exam, catalog, today),
+        "validity": lambda: _validity_facts(exam, catalog),
+        "retakes": lambda: [_policy(catalog, "retakes")],
+        "delivery": lambda: [_policy(catalog, "delivery")],
+        "learn_access": lambda: _learn_access_facts(exam, catalog),
+        "language": lambda: _language_facts(exam, catalog),
+    }
+    return builders[aspect]()
+
+
+def follow_up_buttons(exam: Exam, asked: Sequence[str], today: date) -> Tuple[Button, ...]:
+    """Two natural next questions about the same exam, and a study plan while it can still be taken."""
+    buttons: List[Button] = []
+    for aspect, title in (("skills", f"What's on {exam.code}?"), ("prerequisites", "Prerequisites"),
+                          ("study_time", "How long to study?")):
+        if aspect not in asked and len(buttons) < 2:
+            buttons.append(Button(title, intent_payload("ask_exam_fact", exam_code=exam.code, exam_aspect=aspect)))
+    if not exam.is_retired_on(today):
+        buttons.append(Button("Study plan", intent_payload("ask_study_plan", exam_code=exam.code)))
+    return tuple(buttons)
+
+
+def answer_about_exam(exam: Exam, aspects: Sequence[str], catalog: Catalog, today: date,
+                      profile: Optional[Profile] = None) -> Tuple[Reply, ...]:
+    """One reply per aspect asked (overview when none), each with its sources; buttons on the last."""
+    asked = normalise_aspects(aspects) or ("overview",)
+    if exam.is_retired_on(today) and "status" not in asked:
+        asked = ("status",) + asked  # a retired exam is always said to be retired first
+    replies: List[Reply] = []
+    for index, aspect in enumerate(asked):
+        heading = f"{exam.label}: {ASPECT_TITLES[aspect]}"
+        facts = exam_facts_for(aspect, exam, catalog, today, profile)
+        buttons = follow_up_buttons(exam, asked, today) if index == len(asked) - 1 else ()
+        replies.append(compose(heading, facts, buttons))
+    return tuple(replies)
+
+
+RULE_POLICIES: Dict[str, Tuple[str, ...]] = {
+    "passing_score": ("passing_score",), "duration": ("exam_duration",), "questions": ("questions",),
+    "price": ("price",), "renewal": ("renewal",), "validity": ("validity", "renewal"),
+    "retakes": ("retakes",), "delivery": ("delivery",), "learn_access": ("learn_access",),
+    "language": ("language_accommodation",),
+}
+
+
+def answer_about_rules(aspects: Sequence[str], catalog: Catalog) -> Tuple[Reply, ...]:
+    """The general certification rules asked about, when no exam is named."""
+    replies = []
+    for aspect in normalise_aspects(aspects):
+        if aspect in RULE_POLICIES:
+            facts = [_policy(catalog, key) for key in RULE_POLICIES[aspect]]
+            replies.append(compose(f"Microsoft certification rules: {ASPECT_TITLES[aspect]}", facts))
+    return tuple(replies)
+
+
+def is_rule_question(aspects: Sequence[str]) -> bool:
+    """Every aspect asked is a general rule (answerable without an exam)."""
+    asked = normalise_aspects(aspects)
+    return bool(asked) and all(aspect in RULE_ASPECTS for aspect in asked)
+
+
+def unknown_exam_reply(typed: str, closest: Sequence[Exam]) -> Reply:
+    """`I don't know AZ-999`, with the closest known exams as buttons."""
+    text = f"I don't know an exam called {typed}; it is not in my knowledge base."
+    if closest:
+        text += " The closest ones I know: " + "; ".join(exam.label for exam in closest) + "."
+    buttons = tuple(Button(exam.code, intent_payload("ask_exam_fact", exam_code=exam.code)) for exam in closest)
+    return Reply(text=text, buttons=buttons)
+
+
+def which_exam_reply(candidates: Sequence[Exam]) -> Reply:
+    """Ask which exam is meant, offering candidates (ambiguous name or the user's path)."""
+    if not candidates:
+        return Reply(text="Which exam do you mean? Give me its code (like AZ-104) or its name "
+                          "(like \"Azure Administrator\").")
+    return Reply(text="Which exam do you mean? " + "; ".join(exam.label for exam in candidates) + "?",
+                 buttons=tuple(Button(exam.code, intent_payload("ask_exam_fact", exam_code=exam.code))
+                               for exam in candidates))
+
+
+def refuse_exam_dumps(catalog: Catalog, exam: Optional[Exam] = None) -> Reply:
+    """Why the advisor won't help with dumps, and the free official ways to prepare instead."""
+    facts = [_policy(catalog, "exam_security"), _policy(catalog, "free_preparation"),
+             _policy(catalog, "practice_assessments")]
+    if exam is not None:
+        facts.append(Fact(f"For {exam.code}, start from the official page and its study guide: {exam.learn_url}",
+                          exam.status.source))
+    heading = "I can't help with exam dumps or real exam questions, and I'd steer you away from them:"
+    buttons: Tuple[Button, ...] = ()
+    if exam is not None:
+        buttons = (Button("Make me a study plan", intent_payload("ask_study_plan", exam_code=exam.code)),)
+    return compose(heading, facts, buttons)

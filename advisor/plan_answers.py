@@ -1,0 +1,70 @@
+"""Study-time, study-plan and path-total answers as replies, from `advisor.study_plan` results."""
+
+from __future__ import annotations
+
+from typing import Optional, Tuple
+
+from advisor.exam_answers import compose
+from advisor.recommendation import Fact
+from advisor.reply import Button, Reply, intent_payload
+from advisor.study_plan import PathTotals, StudyEstimate, StudyPlan
+
+
+def _weeks(weeks: Optional[Tuple[int, int]]) -> str:
+    if not weeks:
+        return ""
+    low, high = weeks
+    return f"{low} weeks" if low == high else f"{low}–{high} weeks"
+
+
+def plan_reply(plan: StudyPlan) -> Reply:
+    """The week-by-week plan, its warnings, and the facts it rests on."""
+    basis = "" if plan.weekly_hours_given else " (the weekly time this needs)"
+    heading = (f"Study plan for {plan.exam.label}: {plan.total_weeks} week{'s' if plan.total_weeks != 1 else ''} "
+               f"at {plan.weekly_hours:g} hours a week{basis}.")
+    facts = [Fact(week.label, None) for week in plan.weeks]
+    facts += [Fact(f"Heads-up: {warning}", None) for warning in plan.warnings]
+    facts += list(plan.facts)
+    code = plan.exam.code
+    buttons = (Button(f"What's on {code}?", intent_payload("ask_exam_fact", exam_code=code, exam_aspect="skills")),
+               Button("Whole path: time and cost", "/ask_study_plan"))
+    return compose(heading, facts, buttons)
+
+
+def estimate_reply(estimate: StudyEstimate) -> Reply:
+    """How long one exam typically takes this person, and a prompt for a full plan."""
+    exam = estimate.exam
+    lines = [Fact(f"About {estimate.hours[0]}–{estimate.hours[1]} hours of study for someone "
+                  f"{estimate.background_label}.", None)]
+    if estimate.weeks and estimate.weekly_hours:
+        lines.append(Fact(f"At {estimate.weekly_hours:g} hours a week: roughly {_weeks(estimate.weeks)}, "
+                          "including a week or two of practice tests.", None))
+    else:
+        lines.append(Fact("Tell me how many hours a week you can study, or when your exam is (\"exam in 6 weeks\"), "
+                          "and I'll make a week-by-week plan.", None))
+    lines += list(estimate.facts)
+    buttons = (Button("Plan for 6 weeks", intent_payload("ask_study_plan", exam_code=exam.code,
+                                                         weeks_until_exam="6 weeks")),)
+    return compose(f"How long {exam.label} takes:", lines, buttons)
+
+
+def totals_reply(totals: PathTotals) -> Reply:
+    """The whole path's study time and exam cost, step by step."""
+    facts = []
+    for step in totals.steps:
+        parts = [f"{step.exam.code}{' (optional)' if step.optional else ''}"]
+        if step.hours:
+            parts.append(f"{step.hours[0]}–{step.hours[1]} h of study")
+        if step.weeks:
+            parts.append(f"≈ {_weeks(step.weeks)}")
+        parts.append(f"about {step.price_usd} USD")
+        facts.append(Fact(", ".join(parts), None))
+    total = f"In total: {totals.hours[0]}–{totals.hours[1]} hours of study"
+    if totals.weeks and totals.weekly_hours:
+        total += f", roughly {_weeks(totals.weeks)} at {totals.weekly_hours:g} hours a week"
+    total += f"; exams about {totals.cost_usd} USD for one attempt each"
+    if totals.required_cost_usd != totals.cost_usd:
+        total += f" ({totals.required_cost_usd} USD without the optional steps)"
+    facts.append(Fact(total + ".", None))
+    facts += list(totals.facts)
+    return compose("Your whole path, time and cost:", facts)
