@@ -84,13 +84,22 @@ def why_not(code: str, profile: Profile, catalog: Catalog, today: date) -> Reply
     if exam.coding.level == "application" and profile.coding_comfort in ("low", None):
         facts.append(Fact(f"{exam.code} expects application coding; {RULE_TITLES['coding_gate'].lower()} for someone "
                           "who rarely writes code.", exam.coding.source))
+    changes: List[Fact] = []
     goals = [role for role in goals_that_include(code, profile, catalog, today) if role != profile.target_role]
     if goals:
-        facts.append(Fact(f"What would change the answer: with the goal {' or '.join(_role(g) for g in goals)}, "
-                          f"{exam.code} would be in your path.", exam.status.source))
-    else:
-        facts.append(Fact(f"No other goal puts {exam.code} into your path with the rest of your profile as it is; "
-                          f"it serves: {' '.join(exam.audience.split())}", exam.status.source))
+        changes.append(Fact(f"What would change the answer: with the goal {' or '.join(_role(g) for g in goals)}, "
+                            f"{exam.code} would be in your path.", exam.status.source))
+    for track in catalog.tracks.values():
+        if track.role == rec.track.role or track.role in goals:
+            continue
+        for option in track.alternatives:
+            if option.exam == code:
+                changes.append(Fact(f"With the goal {_role(track.role)}, {exam.code} is the alternative when "
+                                    f"{option.when}.", track.source))
+    if not changes:
+        changes.append(Fact(f"No other goal puts {exam.code} into your path with the rest of your profile as it "
+                            f"is; it serves: {' '.join(exam.audience.split())}", exam.status.source))
+    facts += changes
     return compose(heading, facts, _buttons(exam, today))
 
 

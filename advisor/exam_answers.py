@@ -80,6 +80,12 @@ def compose(heading: str, facts: Sequence[Fact], buttons: Sequence[Button] = ())
     return Reply(text="\n".join(lines), buttons=tuple(buttons))
 
 
+def _missing(exam: Exam, what: str) -> Fact:
+    """Say plainly that the knowledge base lacks a fact, and where the official answer is."""
+    return Fact(f"I have no checked {what} for {exam.code}; the official page has it: {exam.learn_url}",
+                exam.status.source)
+
+
 def _policy(catalog: Catalog, key: str) -> Fact:
     policy = catalog.policy(key)
     return Fact(" ".join(policy.statement.split()), policy.source)
@@ -131,7 +137,7 @@ def _price_facts(exam: Exam, catalog: Catalog) -> List[Fact]:
 
 def _skills_facts(exam: Exam) -> List[Fact]:
     if exam.skills is None:
-        return [Fact(f"The knowledge base has no skills outline for {exam.code} yet; see {exam.learn_url}.", None)]
+        return [_missing(exam, "skills outline")]
     facts = [Fact(f"Skills measured as of {exam.skills.as_of.isoformat()}:", exam.skills.source)]
     facts += [Fact(f"{domain.name}: {domain.weight_label}", exam.skills.source) for domain in exam.skills.by_weight()]
     if exam.skills.note:
@@ -164,7 +170,7 @@ def _prerequisite_facts(exam: Exam, catalog: Catalog) -> List[Fact]:
 
 def _study_time_facts(exam: Exam, profile: Optional[Profile]) -> List[Fact]:
     if exam.study_hours is None:
-        return [Fact(f"The knowledge base has no study-time estimate for {exam.code}.", None)]
+        return [_missing(exam, "study-time estimate")]
     source = exam.study_hours.source
     facts: List[Fact] = []
     if profile is not None and (profile.azure_experience or profile.current_role):
@@ -246,7 +252,7 @@ def exam_facts_for(aspect: str, exam: Exam, catalog: Catalog, today: date, profi
         "prerequisites": lambda: _prerequisite_facts(exam, catalog),
         "experience": lambda: ([Fact(exam.recommended_experience.text, exam.recommended_experience.source)]
                                if exam.recommended_experience else
-                               [Fact(f"No recommended experience is recorded for {exam.code}.", None)]),
+                               [_missing(exam, "recommended experience")]),
         "study_time": lambda: _study_time_facts(exam, profile),
         "link": lambda: [Fact(f"Official page: {exam.learn_url}", exam.status.source)],
         "renewal": lambda: _renewal_facts(exam, catalog, today),
