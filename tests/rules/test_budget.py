@@ -124,3 +124,16 @@ def test_never_retired_never_held_and_never_fundamentals_when_more_is_on_the_pat
             assert pick.exam.level != "fundamentals", (role, experience, held)
         for candidate in pick.considered:
             assert not candidate.exam.is_retired_on(today)
+
+
+def test_an_expert_exam_without_its_prerequisite_says_the_certification_is_withheld(catalog, today):
+    person = profile(current_role="administrator", target_role="architect")
+    pick = best_single_exam(person, catalog, today)
+    expert = track_targets(catalog, "architect")[0]
+    (candidate,) = [c for c in pick.considered if c.code == expert]
+    assert "does not earn" in candidate.summary
+    assert all(code in candidate.summary for code in prerequisite_codes(catalog, expert))
+    holder = best_single_exam(profile(current_role="administrator", target_role="architect",
+                                      certifications_held=tuple(prerequisite_codes(catalog, expert))), catalog, today)
+    (same,) = [c for c in holder.considered if c.code == expert]
+    assert same.score > candidate.score
