@@ -24,12 +24,14 @@ class ExamMentions:
 
 
 def latest_entity_values(tracker: Tracker, entity: str) -> List[str]:
-    """Values of one entity in the latest user message, in order, without duplicates."""
+    """Values of one entity in the latest user message as text, in order, without duplicates."""
     values: List[str] = []
     for item in tracker.latest_message.get("entities") or []:
         value = item.get("value")
-        if item.get("entity") == entity and isinstance(value, str) and value not in values:
-            values.append(value)
+        if item.get("entity") != entity or isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            continue
+        if str(value) not in values:
+            values.append(str(value))
     return values
 
 

@@ -1,0 +1,55 @@
+"""`action_compare_exams`: two exams side by side, and "which is easier?" for this person."""
+
+from __future__ import annotations
+
+import re
+from typing import List
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.channel_output import send
+from actions.context import advisor_today, catalog, profile_from
+from actions.exam_mentions import exam_in_focus, exams_mentioned
+from advisor.choice_answers import comparison_replies
+from advisor.comparison import compare_exams, which_is_easier
+from advisor.exam_answers import unknown_exam_reply
+from advisor.reply import Reply
+
+EASIER = re.compile(r"\b(easier|harder|easy|hard|difficult\w*|tough\w*|simpler)\b", re.IGNORECASE)
+WHICH_TWO = Reply(text="Which two exams should I compare? For example \"AZ-104 vs AZ-305\" or "
+                       "\"the administrator and the architect exams\".")
+
+
+class ActionCompareExams(Action):
+    """Compares the two exams named (or one named with the one discussed, or the path's first step)."""
+
+    def name(self) -> str:
+        return "action_compare_exams"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        kb, today = catalog(), advisor_today()
+        mentions = exams_mentioned(tracker, kb, today)
+        if mentions.unknown:
+            unknown = mentions.unknown[0]
+            closest = [kb.exam(code) for code in unknown.candidates if code in kb.exams]
+            send(dispatcher, tracker, [unknown_exam_reply(unknown.matched or unknown.query, closest)])
+            return []
+        codes = list(mentions.codes)
+        others = [exam_in_focus(tracker, kb)] + list(tracker.get_slot("recommended_path") or [])
+        for code in others:
+            if len(codes) >= 2:
+                break
+            if code and code in kb.exams and code not in codes:
+                codes.append(code)
+        if len(codes) < 2:
+            send(dispatcher, tracker, [WHICH_TWO])
+            return []
+        profile = profile_from(tracker)
+        text = tracker.latest_message.get("text") or ""
+        comparison = compare_exams(codes[0], codes[1], kb, today, profile)
+        verdict = which_is_easier(codes[0], codes[1], kb, today, profile) if EASIER.search(text) else None
+        send(dispatcher, tracker, comparison_replies(comparison, verdict))
+        return [SlotSet("exam_in_focus", codes[0])]
