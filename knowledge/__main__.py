@@ -4,17 +4,20 @@
     python -m knowledge build           validate, then (re)build the database in one transaction
     python -m knowledge list [--status retired]
     python -m knowledge show AZ-104
+    python -m knowledge stale --older-than 90d [--today YYYY-MM-DD]   facts due for re-checking (12w, 6m too)
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from typing import List, Optional
 
 from advisor.today import InvalidTodayError, today
 from knowledge.catalog import Catalog, Exam, Source
 from knowledge.loader import KnowledgeValidationError, load_catalog
+from knowledge.staleness import Age, BadAgeError, parse_age, render_stale, stale_facts
 from knowledge.store import build, database_url, make_engine
 
 
@@ -60,6 +63,20 @@ def _show(catalog: Catalog, exam: Exam) -> str:
     return "\n".join(lines)
 
 
+def _age(text: str) -> Age:
+    try:
+        return parse_age(text)
+    except BadAgeError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"bad date {text!r}: use YYYY-MM-DD") from None
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     """Entry point; returns the process exit code."""
     parser = argparse.ArgumentParser(prog="python -m knowledge", description="The exam knowledge base.")
@@ -70,11 +87,16 @@ def main(argv: Optional[List[str]] = None) -> int:
     listing.add_argument("--status", choices=["active", "beta", "retiring", "retired"])
     show = commands.add_parser("show", help="show everything about one exam")
     show.add_argument("code")
+    stale = commands.add_parser("stale", help="list the facts whose source was checked too long ago")
+    stale.add_argument("--older-than", type=_age, default=parse_age("90d"), metavar="AGE",
+                       help="90d, 12w, 6m or 1y (default 90d)")
+    stale.add_argument("--today", type=_date, default=None, metavar="YYYY-MM-DD",
+                       help="the date to measure from (default: ADVISOR_TODAY, else the real date)")
     args = parser.parse_args(argv)
 
     try:
         catalog = load_catalog()
-        on = today()
+        on = getattr(args, "today", None) or today()
     except KnowledgeValidationError as error:
         print(error, file=sys.stderr)
         return 1
@@ -91,6 +113,9 @@ def main(argv: Optional[List[str]] = None) -> int:
         shown = url.split("@")[-1] if "@" in url else url
         print(f"built {shown}: {len(catalog.exams)} exams, {len(catalog.policies)} policies, "
               f"{len(catalog.tracks)} role tracks")
+        return 0
+    if args.command == "stale":
+        print(render_stale(stale_facts(catalog, on, args.older_than), on, args.older_than))
         return 0
     if args.command == "list":
         for exam in catalog:
