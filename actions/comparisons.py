@@ -51,5 +51,5 @@ class ActionCompareExams(Action):
         text = tracker.latest_message.get("text") or ""
         comparison = compare_exams(codes[0], codes[1], kb, today, profile)
         verdict = which_is_easier(codes[0], codes[1], kb, today, profile) if EASIER.search(text) else None
-        send(dispatcher, tracker, comparison_replies(comparison, verdict))
+        send(dispatcher, tracker, comparison_replies(comparison, today, verdict))
         return [SlotSet("exam_in_focus", codes[0])]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import List, Optional, Tuple
 
 from advisor.budget import BudgetPick
@@ -11,7 +12,7 @@ from advisor.recommendation import Fact
 from advisor.reply import Button, Reply, intent_payload
 
 
-def comparison_replies(comparison: Comparison, verdict: Optional[EasierVerdict] = None) -> List[Reply]:
+def comparison_replies(comparison: Comparison, today: date, verdict: Optional[EasierVerdict] = None) -> List[Reply]:
     """The side-by-side table, then the verdict (when asked), weak rows and sources."""
     first, second = comparison.exams
     heading = f"{first.label} vs {second.label}"
@@ -34,7 +35,7 @@ def comparison_replies(comparison: Comparison, verdict: Optional[EasierVerdict] 
     lines += [f"- {line}" for line in seen]
     buttons = tuple(
         Button(f"Study plan for {exam.code}", intent_payload("ask_study_plan", exam_code=exam.code))
-        for exam in comparison.exams if exam.status.value != "retired"
+        for exam in comparison.exams if not exam.is_retired_on(today)
     )
     return [table_reply, Reply(text="\n".join(lines), buttons=buttons)]
 
