@@ -21,8 +21,12 @@ FINGERPRINT = $(shell cat $(TRAINING_INPUTS) | sha256sum | cut -c1-16)
 MODEL = models/advisor-$(FINGERPRINT).tar.gz
 KB_INPUTS := $(wildcard knowledge/exams/*.yml) knowledge/policies.yml knowledge/role_tracks.yml
 KB_STAMP := .run/knowledge-built
+# The web chat page's widget (npm) and the browser its tests drive (Debian packages; root, or sudo).
+WEB_STAMP := web/node_modules/.installed
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_INSTALL = $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 
-.PHONY: help setup kb model run shell test lint validate stories unit bench clean
+.PHONY: help setup web browser kb model run shell test lint validate stories unit bench clean
 
 help:
 	@echo "make run    set up, build the knowledge base, train if needed, start the assistant"
@@ -41,7 +45,20 @@ $(STAMP): pyproject.toml
 	@$(BIN)/python -m pip install --quiet -e ".[dev]"
 	@touch $@
 
-setup: $(STAMP)
+$(WEB_STAMP): web/package.json web/package-lock.json
+	@command -v npm >/dev/null || { echo "Installing Node.js and npm (Debian packages)..."; $(APT_INSTALL) nodejs npm; }
+	@echo "Installing the web chat widget (npm ci in web/)..."
+	@cd web && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+web: $(WEB_STAMP)
+
+# Debian's chromium and chromedriver for the browser tests (never a browser download).
+browser:
+	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || { \
+		echo "Installing Debian's chromium and chromium-driver (browser tests)..."; $(APT_INSTALL) chromium chromium-driver; }
+
+setup: $(STAMP) $(WEB_STAMP)
 
 $(KB_STAMP): $(STAMP) $(KB_INPUTS)
 	@mkdir -p .run
@@ -58,7 +75,7 @@ $(MODEL): | $(STAMP)
 model: $(STAMP) $(MODEL)
 	@echo "Model: $(MODEL)"
 
-run: kb model
+run: kb model web
 	@MODEL=$(MODEL) scripts/run_assistant.sh run
 
 shell: kb model
@@ -74,7 +91,7 @@ validate: $(STAMP)
 stories: model
 	@$(BIN)/rasa test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out results/core
 
-unit: kb model
+unit: kb model web browser
 	@RASA_MODEL=$(MODEL) $(BIN)/python -m pytest
 
 test: kb model lint validate stories unit

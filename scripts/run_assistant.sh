@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Start the action server and the Rasa server (`run`) or the terminal chat (`shell`).
+# Start the action server and the Rasa server with the web chat page (`run`), or the terminal chat (`shell`).
 # Used by `make run` / `make shell`; MODEL is the trained model archive. Ctrl-C stops everything.
+# Channels: REST and socket.io always; Slack and Teams when their credentials are set (scripts/write_credentials.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-run}"
 BIN=.venv/bin
 RASA_PORT="${RASA_PORT:-5005}"
 ACTIONS_PORT="${ACTIONS_PORT:-5055}"
+WEB_PORT="${WEB_PORT:-8080}"
+mkdir -p .run
 endpoints=$($BIN/python scripts/write_endpoints.py)
+credentials=$($BIN/python scripts/write_credentials.py)
 
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
@@ -22,7 +26,7 @@ for _ in $(seq 1 120); do
 done
 
 if [ "$mode" = "shell" ]; then
-  $BIN/python -m rasa_runtime shell --model "$MODEL" --endpoints "$endpoints" --credentials credentials.yml \
+  $BIN/python -m rasa_runtime shell --model "$MODEL" --endpoints "$endpoints" --credentials "$credentials" \
     --interface 127.0.0.1 --port "$RASA_PORT"
   exit 0
 fi
@@ -30,7 +34,21 @@ fi
 auth=()
 [ -n "${RASA_AUTH_TOKEN:-}" ] && auth=(--auth-token "$RASA_AUTH_TOKEN")
 echo "Starting the Rasa server on http://127.0.0.1:$RASA_PORT (REST: POST /webhooks/rest/webhook); Ctrl-C stops it."
-$BIN/python -m rasa_runtime run --model "$MODEL" --endpoints "$endpoints" --credentials credentials.yml \
-  --enable-api "${auth[@]}" --interface 127.0.0.1 --port "$RASA_PORT" &
+# --cors: the web page (another port) talks to the socket.io channel.
+$BIN/python -m rasa_runtime run --model "$MODEL" --endpoints "$endpoints" --credentials "$credentials" \
+  --enable-api "${auth[@]}" --interface 127.0.0.1 --port "$RASA_PORT" \
+  --cors "http://127.0.0.1:$WEB_PORT" "http://localhost:$WEB_PORT" &
 pids+=($!)
+WEB_PORT="$WEB_PORT" RASA_PORT="$RASA_PORT" $BIN/python scripts/web_page.py >.run/web.log 2>&1 &
+pids+=($!)
+for _ in $(seq 1 600); do
+  curl -fs "http://127.0.0.1:$RASA_PORT/status" >/dev/null 2>&1 && break
+  kill -0 "${pids[1]}" 2>/dev/null || { echo "error: the Rasa server stopped" >&2; exit 1; }
+  sleep 0.5
+done
+if kill -0 "${pids[2]}" 2>/dev/null; then
+  echo "Web chat page: http://127.0.0.1:$WEB_PORT/"
+else
+  echo "error: the web page did not start; see .run/web.log" >&2
+fi
 wait "${pids[1]}"

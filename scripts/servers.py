@@ -11,10 +11,12 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional
+from typing import Dict, Iterator, List, Optional, Sequence
 
 import requests
 import yaml
+
+from scripts import write_credentials
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -51,6 +53,9 @@ class Servers:
     model: Path
     env: Dict[str, str]
     actions_port: int
+    credentials: Optional[Path] = None
+    cors: Sequence[str] = ()
+    web_url: Optional[str] = None
 
     def say(self, sender: str, message: str, timeout: float = 60) -> List[dict]:
         response = requests.post(f"{self.rasa_url}/webhooks/rest/webhook",
@@ -110,37 +115,58 @@ def start_actions(workdir: Path, port: int, env: Dict[str, str]) -> subprocess.P
     return process
 
 
-def start_rasa(workdir: Path, model: Path, port: int, actions_port: int, env: Dict[str, str]) -> subprocess.Popen:
+def start_rasa(workdir: Path, model: Path, port: int, actions_port: int, env: Dict[str, str],
+               credentials: Optional[Path] = None, cors: Sequence[str] = ()) -> subprocess.Popen:
+    """The Rasa server; `credentials` defaults to the channels file for `env` (Slack/Teams when configured)."""
     endpoints = {
         "action_endpoint": {"url": f"http://127.0.0.1:{actions_port}/webhook"},
         "tracker_store": {"type": "SQL", "dialect": "sqlite", "db": str(workdir / "tracker.db")},
     }
     (workdir / "endpoints.yml").write_text(yaml.safe_dump(endpoints))
+    credentials = credentials or write_credentials.write(workdir / "credentials.yml", env)
     log = workdir / f"rasa-{port}.log"
     process = subprocess.Popen(
         [str(BIN / "python"), "-m", "rasa_runtime", "run", "--model", str(model),
          "--endpoints", str(workdir / "endpoints.yml"),
-         "--credentials", str(ROOT / "credentials.yml"), "--enable-api", "--interface", "127.0.0.1",
-         "--port", str(port)],
+         "--credentials", str(credentials), "--enable-api", "--interface", "127.0.0.1",
+         "--port", str(port), *(["--cors", *cors] if cors else [])],
         cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True)
     _wait(f"http://127.0.0.1:{port}/status", process, log, 300)
     return process
 
 
+def start_web(workdir: Path, port: int, rasa_url: str, env: Dict[str, str]) -> subprocess.Popen:
+    """The web chat page (scripts/web_page.py), its widget pointed at `rasa_url`."""
+    log = workdir / "web.log"
+    process = subprocess.Popen(
+        [str(BIN / "python"), str(ROOT / "scripts" / "web_page.py")], cwd=ROOT,
+        env={**env, "WEB_PORT": str(port), "RASA_URL": rasa_url}, stdout=log.open("w"), stderr=subprocess.STDOUT,
+        start_new_session=True)
+    _wait(f"http://127.0.0.1:{port}/health", process, log, 60)
+    return process
+
+
 @contextmanager
 def running_servers(workdir: Path, model: Optional[Path] = None,
-                    env: Optional[Dict[str, str]] = None) -> Iterator[Servers]:
-    """The action server and the Rasa server (REST channel + HTTP API) on free local ports."""
+                    env: Optional[Dict[str, str]] = None, web: bool = False) -> Iterator[Servers]:
+    """The action server and the Rasa server (REST, socket.io, HTTP API; Slack and Teams when `env`
+    configures them) on free local ports; with `web`, the web chat page too (`Servers.web_url`)."""
     workdir.mkdir(parents=True, exist_ok=True)
     model = model or find_model()
     full_env = _env(workdir, env)
     actions_port, rasa_port = free_port(), free_port()
+    web_port = free_port() if web else None
+    cors = [f"http://127.0.0.1:{web_port}"] if web_port else []
+    credentials = write_credentials.write(workdir / "credentials.yml", full_env)
     processes: Dict[str, subprocess.Popen] = {}
     try:
         processes["actions"] = start_actions(workdir, actions_port, full_env)
-        processes["rasa"] = start_rasa(workdir, model, rasa_port, actions_port, full_env)
-        yield Servers(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{actions_port}", workdir,
-                      processes, model, full_env, actions_port)
+        processes["rasa"] = start_rasa(workdir, model, rasa_port, actions_port, full_env, credentials, cors)
+        rasa_url = f"http://127.0.0.1:{rasa_port}"
+        if web_port:
+            processes["web"] = start_web(workdir, web_port, rasa_url, full_env)
+        yield Servers(rasa_url, f"http://127.0.0.1:{actions_port}", workdir, processes, model, full_env,
+                      actions_port, credentials, cors, f"http://127.0.0.1:{web_port}" if web_port else None)
     finally:
         for process in processes.values():
             _stop(process)
@@ -150,4 +176,5 @@ def restart_rasa(servers: Servers) -> None:
     """Stop and start the Rasa server on the same port and tracker store."""
     _stop(servers.processes["rasa"])
     port = int(servers.rasa_url.rsplit(":", 1)[1])
-    servers.processes["rasa"] = start_rasa(servers.workdir, servers.model, port, servers.actions_port, servers.env)
+    servers.processes["rasa"] = start_rasa(servers.workdir, servers.model, port, servers.actions_port, servers.env,
+                                           servers.credentials, servers.cors)

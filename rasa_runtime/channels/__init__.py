@@ -1,0 +1,1 @@
+"""Rasa's Slack and Bot Framework channels with the fixes this project needs (named in credentials files)."""

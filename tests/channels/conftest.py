@@ -1,0 +1,39 @@
+"""One set of real servers for every channel test: the action server, the Rasa server with REST, socket.io,
+Slack and Teams enabled (their remote services played by a local stand-in), and the web chat page."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import pytest
+
+from scripts.servers import Servers, running_servers
+from tests.channels.stand_ins import StandIn
+
+APP_ID = "00000000-0000-4000-8000-00000000b0t1"
+APP_PASSWORD = "stand-in-app-password"
+SLACK_TOKEN = "xoxb-stand-in"
+SLACK_SIGNING_SECRET = "stand-in-signing-secret"
+TODAY = "2026-11-22"
+
+
+@pytest.fixture(scope="session")
+def stand_in() -> Iterator[StandIn]:
+    with StandIn(APP_ID, APP_PASSWORD) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory: pytest.TempPathFactory, stand_in: StandIn) -> Iterator[Servers]:
+    env = {
+        "ADVISOR_TODAY": TODAY,
+        "SLACK_TOKEN": SLACK_TOKEN,
+        "SLACK_SIGNING_SECRET": SLACK_SIGNING_SECRET,
+        "SLACK_API_URL": f"{stand_in.url}/slack/api/",
+        "MICROSOFT_APP_ID": APP_ID,
+        "MICROSOFT_APP_PASSWORD": APP_PASSWORD,
+        "BOTFRAMEWORK_OPENID_METADATA_URL": f"{stand_in.url}/bf/openid",
+        "MICROSOFT_TOKEN_URL": f"{stand_in.url}/bf/token",
+    }
+    with running_servers(tmp_path_factory.mktemp("channels"), env=env, web=True) as running:
+        yield running
