@@ -51,7 +51,8 @@ _HOURS_RE = re.compile(
     re.IGNORECASE,
 )
 _BARE_NUMBER_RE = re.compile(
-    r"(?<![\w.\-])(\d+(?:[.,]\d+)?)(?![\w.\-%])(?!\s*(?:years?|yrs?|months?|weeks?|days?|k\b|%|x\b))",
+    r"(?<![\w.\-])(?!(?:19|20)\d\d(?![\d.,]))(\d+(?:[.,]\d+)?)(?![\w.\-%])"
+    r"(?!\s*(?:years?|yrs?|months?|weeks?|days?|evenings?|nights?|mornings?|times?|sessions?|k\b|%|x\b))",
     re.IGNORECASE,
 )
 _PERIOD_FACTOR = {
@@ -85,7 +86,8 @@ _DEFAULT_PLAN_CUES = (
 )
 # "senior sysadmin", "lead dev": a seniority word before a role noun describes the person today.
 _SENIORITY_RE = re.compile(
-    r"\b(?:senior|snr|sr|junior|jnr|jr|lead|principal|staff|mid[\s-]?level|entry[\s-]?level|chief|head)\.?\s+$",
+    r"\b(?:senior|snr|sr|junior|jnr|jr|lead|principal|staff|mid[\s-]?level|entry[\s-]?level|chief|head|"
+    r"professional|experienced|seasoned|qualified|freelance|contract|full[\s-]?time)\.?\s+$",
     re.IGNORECASE,
 )
 # "10 years as a DBA", "5 yrs as sysadmin"
@@ -111,6 +113,27 @@ _SESSION_FREQ_RE = re.compile(
 )
 _WEEKEND_RE = re.compile(r"\b(?:weekends?|saturdays? and sundays?|sat and sun)\b", re.IGNORECASE)
 _CODING_LEVELS = {"low": 0, "medium": 1, "high": 2}
+# "sysadmin now, architect one day": a word right after a bare title that says when it applies.
+_NOW_SUFFIX_RE = re.compile(r"^\s*(?:now|currently|at the moment|atm|today|these days|right now|nowadays)\b",
+                            re.IGNORECASE)
+_LATER_SUFFIX_RE = re.compile(
+    r"^\s*(?:one day|someday|some day|eventually|in the future|long[\s-]term|later on|in (?:a|\d+|two|three|"
+    r"a few|a couple of) years?)\b",
+    re.IGNORECASE,
+)
+# "how do I fix my printer" asks about a task; it does not say the person does it for a living.
+_HOWTO_RE = re.compile(r"^\W*(?:how (?:do|can|should|would|could) (?:i|you|we|one)|how to|can you|could you|"
+                       r"help me)\b", re.IGNORECASE)
+# "thx a ton", "nothing fancy": quantity words that answer nothing.
+_THANKS_BEFORE_RE = re.compile(r"\b(?:thanks|thank you|thx|ty|cheers)\W*$", re.IGNORECASE)
+_NOT_AMOUNT_AFTER_RE = re.compile(r"^\s*(?:fancy|special|serious|major|crazy|advanced|complex|big|much else)\b",
+                                  re.IGNORECASE)
+_BARE_NO_WORDS = {"nope", "nop", "nopes", "nah", "naw", "nay"}
+# Cues are looked for this far before and after a mention; facts past _MAX_CHARS are not read, so
+# a 20 000-character message costs no more than a long paragraph.
+_CONTEXT_CHARS = 300
+_MAX_CHARS = 4000
+_LONG_RUN_RE = re.compile(r"\S{60,}")
 # Typos: tokens of at least this length, unknown to the lemma table, may match a lexicon word one edit away.
 _FUZZY_MIN_LENGTH = 6
 
@@ -413,7 +436,9 @@ class FactMatcher:
         """Return Rasa-style entity dicts (entity, value, start, end, optional role)."""
         if not text or not text.strip():
             return []
-        lowered = _same_length_lower(text)
+        text = text[:_MAX_CHARS]
+        # Runs of 60+ non-space characters are no words (and spaCy's tokenizer is slow on them).
+        lowered = _LONG_RUN_RE.sub(lambda m: " " * len(m.group(0)), _same_length_lower(text))
         doc = self.nlp(lowered)
         entities: List[Dict[str, Any]] = []
         for entity in LEXICON_ENTITIES:
@@ -421,6 +446,7 @@ class FactMatcher:
                 found = self._lexicon_entity(lowered, span)
                 if found:
                     entities.append(found)
+        entities = self._drop_idle_amounts(lowered, entities)
         entities = self._relate_roles(lowered, entities)
         entities = self._resolve_coding(entities)
         code_spans = self._exam_codes(lowered, doc)
@@ -452,7 +478,7 @@ class FactMatcher:
         return spans
 
     def _clause_prefix(self, text: str, start: int) -> str:
-        prefix = text[:start]
+        prefix = text[max(0, start - _CONTEXT_CHARS):start]
         breaks = [m.end() for m in _CLAUSE_BREAK_RE.finditer(prefix)]
         return prefix[breaks[-1]:] if breaks else prefix
 
@@ -480,11 +506,18 @@ class FactMatcher:
             return found
         if _NEGATION_RE.search(prefix) or (kind == "title" and _POSSESSIVE_RE.search(prefix)):
             return None
-        suffix = text[end:]
+        suffix = text[end:end + _CONTEXT_CHARS]
         if value == "undecided" and _NOT_UNDECIDED_SUFFIX_RE.match(suffix):
             return None
         target_at = self._last_cue(self._target_cues, prefix)
         current_at = self._last_cue(self._current_cues, prefix)
+        if kind != "title" and target_at < 0 and current_at < 0 and _HOWTO_RE.match(text):
+            return None
+        if kind == "title" and target_at < 0 and current_at < 0 and value != "undecided":
+            if _NOW_SUFFIX_RE.match(suffix):
+                current_at = start
+            elif _LATER_SUFFIX_RE.match(suffix):
+                target_at = start
         if target_at > current_at:
             found["role"] = ROLE_TARGET
         elif current_at > target_at or kind != "title":
@@ -504,8 +537,18 @@ class FactMatcher:
         for before, after in zip(roles, roles[1:], strict=False):
             between = text[before["end"]:after["start"]]
             arrow = between.strip()[:1] in ("-", "→", "=", ">")
-            if _TRANSITION_RE.match(between) and (arrow or _FROM_RE.search(text[:before["start"]])):
+            preceding = text[max(0, before["start"] - 40):before["start"]]
+            if _TRANSITION_RE.match(between) and (arrow or _FROM_RE.search(preceding)):
                 before["role"], after["role"] = ROLE_CURRENT, ROLE_TARGET
+        if roles and "role" not in roles[0] and roles[0]["value"] != "undecided" and not re.search(
+                r"[^\W\d_]", text[:roles[0]["start"]]):
+            # "helpdesk guy, never used azure, ...": a title that opens a list of facts is the job today
+            first = roles[0]
+            rest = text[first["end"]:]
+            others = [e for e in entities if e is not first and e["start"] >= first["end"]
+                      and e["entity"] not in ("amount", "number")]
+            if others and re.match(r"^\s*(?:[,;:\-–—/(]|[^\w\s])", rest):
+                first["role"] = ROLE_CURRENT
         targets = [e["start"] for e in roles if e.get("role") == ROLE_TARGET]
         if targets:
             for found in roles:
@@ -514,6 +557,23 @@ class FactMatcher:
         for found in roles:
             found.pop("title", None)
         return entities
+
+    @staticmethod
+    def _drop_idle_amounts(text: str, entities: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+        """Quantity words that belong to another fact ("zero Azure experience") or answer nothing ("thx a ton")."""
+        facts = [e for e in entities if e["entity"] not in ("amount", "number")]
+        kept: List[Dict[str, Any]] = []
+        for found in entities:
+            if found["entity"] == "amount":
+                start, end = found["start"], found["end"]
+                word = text[start:end].strip().lower()
+                if (any(f["start"] < end and start < f["end"] for f in facts)
+                        or _THANKS_BEFORE_RE.search(text[max(0, start - 20):start])
+                        or _NOT_AMOUNT_AFTER_RE.match(text[end:end + 20])
+                        or (word in _BARE_NO_WORDS and re.sub(r"[\W_]+", "", text.lower()) != word)):
+                    continue
+            kept.append(found)
+        return kept
 
     @staticmethod
     def _resolve_coding(entities: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
@@ -555,12 +615,12 @@ class FactMatcher:
         prefix = self._clause_prefix(text, start)
         held_at = self._last_cue(self._held_cues, prefix)
         plan_at = self._last_cue(self._plan_cues, prefix)
-        suffix = text[end:]
+        suffix = text[end:end + _CONTEXT_CHARS]
         cut = _SUFFIX_END_RE.search(suffix)
         suffix = suffix[:cut.start()] if cut else suffix
         if _NOT_HELD_SUFFIX_RE.search(suffix):
             return found
-        if (held_at > plan_at) or _HELD_SUFFIX_RE.match(text[end:]):
+        if (held_at > plan_at) or _HELD_SUFFIX_RE.match(text[end:end + _CONTEXT_CHARS]):
             found["role"] = ROLE_HELD
         return found
 
@@ -590,14 +650,18 @@ class FactMatcher:
 
     @staticmethod
     def _sessions_per_week(text: str, start: int, end: int, per_day: bool) -> Optional[float]:
-        """Study sessions a week stated elsewhere in the message ("3 nights a week", "twice a week")."""
-        for match in _SESSION_FREQ_RE.finditer(text):
+        """Study sessions a week stated near the hours ("3 nights a week", "twice a week", "weekends")."""
+        offset = max(0, start - _CONTEXT_CHARS)
+        window = text[offset:end + _CONTEXT_CHARS]
+        start, end = start - offset, end - offset
+        for match in _SESSION_FREQ_RE.finditer(window):
             if match.start() < end and start < match.end():
                 continue
             count = _FREQ_WORDS.get((match.group(1) or "").lower()) or _parse_number(match.group(2) or "")
             if count and 0 < count <= 7:
                 return count
-        if per_day and _WEEKEND_RE.search(text[:start] + " " + text[end:]) and not re.search(r"\bweekdays?\b", text):
+        outside = window[:start] + " " + window[end:]
+        if per_day and _WEEKEND_RE.search(outside) and not re.search(r"\bweekdays?\b", window):
             return 2.0
         return None
 

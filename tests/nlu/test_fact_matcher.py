@@ -216,3 +216,54 @@ def test_one_edit_apart():
     assert not _one_edit_apart("sysadmin", "sysadmin")
     assert not _one_edit_apart("manager", "managers2")
     assert not _one_edit_apart("network", "netwrok2")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("helpdesk guy, never used azure, don't code", ("job_role", "support", "current")),
+    ("infra engineer, bits of Azure", ("job_role", "administrator", "current")),
+    ("sysadmin now, architect one day", ("job_role", "administrator", "current")),
+    ("sysadmin now, architect one day", ("job_role", "architect", "target")),
+    ("professional developer, 10 years of Python", ("job_role", "developer", "current")),
+    ("moving from development into devops", ("job_role", "developer", "current")),
+    ("I've only played with the Azure portal a few times", ("azure_experience", "some", None)),
+    ("my company is early in its cloud journey", ("org_cloud_maturity", "early", None)),
+    ("I know SQL", ("coding_comfort", "medium", None)),
+    ("project manager, no Azure", ("azure_experience", "none", None)),
+    ("not at all", ("amount", "none", None)),
+    ("nah", ("amount", "none", None)),
+])
+def test_list_style_and_short_answers(matcher, text, expected):
+    assert expected in facts(matcher, text)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("honestly zero Azure experience so far", "amount"),  # part of the Azure fact
+    ("lots of Azure experience", "amount"),
+    ("thx a ton", "amount"),
+    ("SQL queries mostly, nothing fancy", "amount"),
+    ("nah, that's not right", "amount"),  # a "no", not an answer to "how much?"
+    ("how do I fix my printer", "job_role"),  # a question about a task, not a job
+    ("I have AZ-900 since 2024", "number"),  # a year
+    ("2 evenings a week 2h each", "number"),
+    ("security I think", "job_role:current"),  # a bare title keeps no role
+])
+def test_idle_mentions_are_not_facts(matcher, text, unwanted):
+    found = {(name if role is None else f"{name}:{role}") for name, _, role in facts(matcher, text)}
+    names = {f.split(":")[0] for f in found} if ":" not in unwanted else found
+    assert unwanted not in names
+
+
+def test_long_messages_are_read_only_up_to_a_bound(matcher):
+    from components.fact_matcher import _CONTEXT_CHARS, _MAX_CHARS
+
+    filler = "x " * (_MAX_CHARS // 2)
+    assert ("job_role", "developer", "current") in facts(matcher, "I'm a developer " + filler)
+    assert not facts(matcher, filler + "I'm a developer"), "facts past the bound are not read"
+    # a cue further away than the context window does not reach the mention
+    assert ("job_role", "architect", "target") not in facts(matcher, "I want to become " + "y " * _CONTEXT_CHARS
+                                                           + "architect")
+    # runs of non-space characters are blanked, offsets stay valid
+    text = "😅" * 500 + " I'm a sysadmin"
+    found = matcher.extract(text)
+    assert [(e["entity"], e["value"]) for e in found] == [("job_role", "administrator")]
+    assert all(text[e["start"]:e["end"]] == e["text"] for e in found)
