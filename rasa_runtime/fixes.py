@@ -45,4 +45,7 @@ def apply() -> None:
     """Install every fix."""
     from rasa.core.actions.action import RemoteAction
 
+    from rasa_runtime import rest_validation
+
     RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
+    rest_validation.apply()  # malformed REST webhook bodies get a 400 with a clear message
