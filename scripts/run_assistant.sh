@@ -9,19 +9,22 @@ BIN=.venv/bin
 RASA_PORT="${RASA_PORT:-5005}"
 ACTIONS_PORT="${ACTIONS_PORT:-5055}"
 WEB_PORT="${WEB_PORT:-8080}"
-mkdir -p .run
-endpoints=$($BIN/python scripts/write_endpoints.py)
-credentials=$($BIN/python scripts/write_credentials.py)
+RUN_DIR="${RUN_DIR:-.run}"  # generated files and logs (tests use their own)
+mkdir -p "$RUN_DIR"
+endpoints="$RUN_DIR/endpoints.yml"
+written=$($BIN/python scripts/write_endpoints.py)
+[ "$written" -ef "$endpoints" ] || cp "$written" "$endpoints"
+credentials=$($BIN/python scripts/write_credentials.py "$RUN_DIR/credentials.yml")
 
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
-$BIN/rasa run actions --actions actions --port "$ACTIONS_PORT" >.run/actions.log 2>&1 &
+$BIN/rasa run actions --actions actions --port "$ACTIONS_PORT" >"$RUN_DIR/actions.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$ACTIONS_PORT/health" >/dev/null 2>&1 && break
-  kill -0 "${pids[0]}" 2>/dev/null || { echo "error: the action server did not start; see .run/actions.log" >&2; exit 1; }
+  kill -0 "${pids[0]}" 2>/dev/null || { echo "error: the action server did not start; see $RUN_DIR/actions.log" >&2; exit 1; }
   sleep 0.5
 done
 
@@ -39,7 +42,7 @@ $BIN/python -m rasa_runtime run --model "$MODEL" --endpoints "$endpoints" --cred
   --enable-api "${auth[@]}" --interface 127.0.0.1 --port "$RASA_PORT" \
   --cors "http://127.0.0.1:$WEB_PORT" "http://localhost:$WEB_PORT" &
 pids+=($!)
-WEB_PORT="$WEB_PORT" RASA_PORT="$RASA_PORT" $BIN/python scripts/web_page.py >.run/web.log 2>&1 &
+WEB_PORT="$WEB_PORT" RASA_PORT="$RASA_PORT" $BIN/python scripts/web_page.py >"$RUN_DIR/web.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 600); do
   curl -fs "http://127.0.0.1:$RASA_PORT/status" >/dev/null 2>&1 && break
@@ -49,6 +52,6 @@ done
 if kill -0 "${pids[2]}" 2>/dev/null; then
   echo "Web chat page: http://127.0.0.1:$WEB_PORT/"
 else
-  echo "error: the web page did not start; see .run/web.log" >&2
+  echo "error: the web page did not start; see $RUN_DIR/web.log" >&2
 fi
 wait "${pids[1]}"
