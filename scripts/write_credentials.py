@@ -3,7 +3,8 @@
 - Slack is enabled when SLACK_TOKEN and SLACK_SIGNING_SECRET are both set (optional: SLACK_CHANNEL,
   SLACK_API_URL for a stand-in Web API in tests).
 - Microsoft Teams (Bot Framework) is enabled when MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD are both set
-  (optional, for tests: BOTFRAMEWORK_OPENID_METADATA_URL, MICROSOFT_TOKEN_URL).
+  (MICROSOFT_APP_TENANT_ID for a single-tenant bot, as Azure creates them now; for tests:
+  BOTFRAMEWORK_OPENID_METADATA_URL, MICROSOFT_TOKEN_URL).
 
 Secrets are never written: the file names them as `${VAR}`, which Rasa expands from the environment when it
 reads the file. `python scripts/write_credentials.py [OUT]` prints the path it wrote (.run/credentials.yml).
@@ -24,7 +25,8 @@ TEAMS_CHANNEL_CLASS = "rasa_runtime.channels.botframework.BotFrameworkInput"
 SLACK_KEYS = {"slack_token": "SLACK_TOKEN", "slack_signing_secret": "SLACK_SIGNING_SECRET"}
 SLACK_OPTIONAL = {"slack_channel": "SLACK_CHANNEL", "api_url": "SLACK_API_URL"}
 TEAMS_KEYS = {"app_id": "MICROSOFT_APP_ID", "app_password": "MICROSOFT_APP_PASSWORD"}
-TEAMS_OPTIONAL = {"openid_metadata_url": "BOTFRAMEWORK_OPENID_METADATA_URL", "token_url": "MICROSOFT_TOKEN_URL"}
+TEAMS_OPTIONAL = {"app_tenant_id": "MICROSOFT_APP_TENANT_ID", "openid_metadata_url": "BOTFRAMEWORK_OPENID_METADATA_URL",
+                  "token_url": "MICROSOFT_TOKEN_URL"}
 
 
 def _section(name: str, required: Dict[str, str], optional: Dict[str, str], env: Mapping[str, str]) -> List[str]:

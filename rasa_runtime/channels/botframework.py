@@ -12,7 +12,8 @@ Upstream Rasa 3.6.21:
   `aud` and `iss` are required, and the token's `serviceurl` claim must match the activity's `serviceUrl`
   (the address the reply, with the bot's own access token, is sent to);
 - uses blocking `requests` inside the event loop to get its token and post replies; here `aiohttp`, with the
-  token endpoint configurable (`token_url`).
+  token endpoint configurable (`token_url`), or the bot's own tenant's (`app_tenant_id`): Azure has created only
+  single-tenant bots since 2025-07-31, and their tokens come from their tenant, not from `botframework.com`.
 
 Replies are rendered by the project's rendering layer (`actions.channel_output`): hero cards and Adaptive Cards.
 """
@@ -48,6 +49,11 @@ KEYS_MAX_AGE = 24 * 3600.0
 UNKNOWN_KEY_REFETCH = 300.0
 CLOCK_SKEW = 300  # seconds, as Microsoft's own SDKs allow
 HTTP_TIMEOUT = aiohttp.ClientTimeout(total=20)
+
+
+def token_url_for(tenant_id: Optional[str]) -> str:
+    """Where the bot gets its token: its own tenant for a single-tenant bot, else `botframework.com`."""
+    return TOKEN_URL.replace("/botframework.com/", f"/{tenant_id}/") if tenant_id else TOKEN_URL
 
 
 class AuthenticationError(Exception):
@@ -185,7 +191,7 @@ class BotFrameworkInput(InputChannel):
         credentials = credentials or {}
         return cls(credentials["app_id"], credentials["app_password"],
                    credentials.get("openid_metadata_url") or OPENID_METADATA_URL,
-                   credentials.get("token_url") or TOKEN_URL)
+                   credentials.get("token_url") or token_url_for(credentials.get("app_tenant_id")))
 
     def __init__(self, app_id: str, app_password: str, openid_metadata_url: str = OPENID_METADATA_URL,
                  token_url: str = TOKEN_URL) -> None:

@@ -121,3 +121,13 @@ def test_the_channels_file_enables_slack_and_teams_only_when_configured(tmp_path
     assert write_credentials.SLACK_CHANNEL_CLASS in text and write_credentials.TEAMS_CHANNEL_CLASS in text
     assert "slack_token: ${SLACK_TOKEN}" in text and "app_password: ${MICROSOFT_APP_PASSWORD}" in text
     assert "xoxb-secret" not in text and "pw-secret" not in text and "s3cret" not in text, "secrets stay in env"
+
+
+def test_a_single_tenant_bot_gets_its_token_from_its_tenant() -> None:
+    from rasa_runtime.channels.botframework import TOKEN_URL, BotFrameworkInput
+
+    tenant = BotFrameworkInput.from_credentials({"app_id": "a", "app_password": "p", "app_tenant_id": "contoso-id"})
+    assert isinstance(tenant, BotFrameworkInput)
+    assert tenant.token_url == "https://login.microsoftonline.com/contoso-id/oauth2/v2.0/token"
+    legacy = BotFrameworkInput.from_credentials({"app_id": "a", "app_password": "p"})
+    assert isinstance(legacy, BotFrameworkInput) and legacy.token_url == TOKEN_URL
