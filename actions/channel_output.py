@@ -315,6 +315,20 @@ def hero_card(text: str, buttons: Sequence[Dict[str, Any]]) -> Dict[str, Any]:
                                   for b in buttons]}}
 
 
+def _text_blocks(text: str, separated: bool) -> List[Dict[str, Any]]:
+    """One TextBlock per line (Teams does not keep single line breaks), paragraphs spaced apart."""
+    blocks: List[Dict[str, Any]] = []
+    for paragraph in (p for p in text.split("\n\n") if p.strip()):
+        for index, line in enumerate(line for line in paragraph.split("\n") if line.strip()):
+            block: Dict[str, Any] = {"type": "TextBlock", "text": line.strip(), "wrap": True}
+            if index > 0:
+                block["spacing"] = "None"
+            elif not blocks and separated:
+                block["separator"] = True
+            blocks.append(block)
+    return blocks
+
+
 def adaptive_card(text: str, buttons: Sequence[Dict[str, Any]] = (),
                   rec: Optional[Recommendation] = None) -> Dict[str, Any]:
     """An Adaptive Card attachment: the roadmap as numbered rows, the text below, the buttons as actions."""
@@ -339,8 +353,7 @@ def adaptive_card(text: str, buttons: Sequence[Dict[str, Any]] = (),
         if road.total:
             body.append({"type": "TextBlock", "text": road.total, "weight": "Bolder", "wrap": True,
                          "separator": True})
-    body += [{"type": "TextBlock", "text": paragraph, "wrap": True, "separator": index == 0 and rec is not None}
-             for index, paragraph in enumerate(p for p in text.split("\n\n") if p.strip())]
+    body += _text_blocks(text, separated=rec is not None)
     card: Dict[str, Any] = {"type": "AdaptiveCard", "version": "1.4",
                             "$schema": "http://adaptivecards.io/schemas/adaptive-card.json", "body": body}
     if buttons:

@@ -3,7 +3,8 @@ Slack and Teams enabled (their remote services played by a local stand-in), and 
 
 from __future__ import annotations
 
-from typing import Iterator
+import time
+from typing import Any, Callable, Dict, Iterator
 
 import pytest
 
@@ -37,3 +38,14 @@ def servers(tmp_path_factory: pytest.TempPathFactory, stand_in: StandIn) -> Iter
     }
     with running_servers(tmp_path_factory.mktemp("channels"), env=env, web=True) as running:
         yield running
+
+
+def wait_for_slots(servers: Servers, sender: str, condition: Callable[[Dict[str, Any]], bool],
+                   timeout: float = 60) -> Dict[str, Any]:
+    """The conversation's slots once `condition` holds (channels send replies before the turn is saved)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        slots: Dict[str, Any] = servers.tracker(sender)["slots"]
+        if condition(slots) or time.monotonic() > deadline:
+            return slots
+        time.sleep(0.2)

@@ -15,7 +15,7 @@ import pytest
 import requests
 
 from scripts.servers import Servers
-from tests.channels.conftest import SLACK_SIGNING_SECRET
+from tests.channels.conftest import SLACK_SIGNING_SECRET, wait_for_slots
 from tests.channels.stand_ins import Recorded, StandIn
 
 pytestmark = pytest.mark.e2e
@@ -103,7 +103,8 @@ def test_conversation_to_a_recommendation_with_blocks_and_a_button_click(servers
     actions = [b for b in blocks if b["type"] == "actions"]
     buttons = {e["text"]["text"]: e["value"] for a in actions for e in a["elements"]}
     assert buttons == {"Why?": "/explain_recommendation", "Start over": "/start_over"}
-    assert servers.tracker(user)["slots"]["recommended_path"] == ["AZ-104", "AZ-305"]
+    slots = wait_for_slots(servers, user, lambda slots: slots["recommended_path"] is not None)
+    assert slots["recommended_path"] == ["AZ-104", "AZ-305"]
 
     # The "Why?" button: Slack posts the click as a form-encoded, signed interaction payload.
     before = len(posts_to(stand_in, channel))

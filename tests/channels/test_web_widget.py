@@ -14,6 +14,7 @@ import requests
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from scripts.servers import ROOT, Servers
+from tests.channels.conftest import wait_for_slots
 
 pytestmark = pytest.mark.e2e
 
@@ -116,7 +117,7 @@ def test_conversation_to_a_roadmap_then_why_and_reload_keeps_history(page: Page,
     page.screenshot(path=str(SCREENSHOTS / "web-widget-roadmap.png"))
 
     session = session_id(page)
-    slots = requests.get(f"{servers.rasa_url}/conversations/{session}/tracker", timeout=30).json()["slots"]
+    slots = wait_for_slots(servers, session, lambda slots: slots["recommended_path"] is not None)
     assert slots["recommended_path"] == ["AZ-104", "AZ-305"]
 
     before = responses(page)
@@ -129,7 +130,7 @@ def test_conversation_to_a_roadmap_then_why_and_reload_keeps_history(page: Page,
     expect(page.locator(CLIENT_MESSAGES).filter(has_text="5 hours a week")).to_have_count(1)
     assert session_id(page) == session, "the same conversation goes on after a reload"
     say(page, "start over")
-    slots = requests.get(f"{servers.rasa_url}/conversations/{session}/tracker", timeout=30).json()["slots"]
+    slots = wait_for_slots(servers, session, lambda slots: slots["recommended_path"] is None)
     assert slots["recommended_path"] is None, "the message after the reload reached the same conversation"
     page.screenshot(path=str(SCREENSHOTS / "web-widget-after-reload.png"))
 
