@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -13,13 +13,22 @@ from actions.channel_output import send
 from actions.context import advisor_today, catalog, profile_from
 from advisor.recommendation import Recommendation
 from advisor.rendering import render_explanation, render_summary
-from advisor.reply import Button, Reply
+from advisor.reply import Button, Reply, intent_payload
 from advisor.rules import recommend
 
-FOLLOW_UP_BUTTONS = (
-    Button("Why?", "/explain_recommendation"),
-    Button("Start over", "/start_over"),
-)
+
+def follow_up_buttons(rec: Recommendation) -> Tuple[Button, ...]:
+    """Why?, a comparison of the path's first two exams (or the first with an alternative), a study plan
+    for the first exam, the whole path's time and cost, and start over."""
+    buttons = [Button("Why?", "/explain_recommendation")]
+    others = rec.path[1:2] or [a.exam.code for a in rec.alternatives[:1]]
+    if rec.path and others:
+        buttons.append(Button(f"Compare {rec.path[0]} and {others[0]}", f"compare {rec.path[0]} and {others[0]}"))
+    if rec.path:
+        buttons.append(Button("Study plan", intent_payload("ask_study_plan", exam_code=rec.path[0])))
+        buttons.append(Button("Time and cost", "/ask_study_plan"))
+    buttons.append(Button("Start over", "/start_over"))
+    return tuple(buttons)
 
 
 def _recommendation(tracker: Tracker) -> Recommendation:
@@ -27,14 +36,16 @@ def _recommendation(tracker: Tracker) -> Recommendation:
 
 
 def _send(
-    dispatcher: CollectingDispatcher, tracker: Tracker, messages: List[str], roadmap: Optional[Recommendation] = None
+    dispatcher: CollectingDispatcher, tracker: Tracker, messages: List[str], rec: Recommendation,
+    roadmap: Optional[Recommendation] = None,
 ) -> None:
     """The messages as replies: the roadmap with the first, the follow-up buttons with the last."""
     last = len(messages) - 1
+    buttons = follow_up_buttons(rec)
     replies = [
         Reply(
             text=message,
-            buttons=FOLLOW_UP_BUTTONS if index == last else (),
+            buttons=buttons if index == last else (),
             roadmap=roadmap if index == 0 else None,
         )
         for index, message in enumerate(messages)
@@ -50,7 +61,7 @@ class ActionRecommendPath(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         rec = _recommendation(tracker)
-        _send(dispatcher, tracker, render_summary(rec), roadmap=rec if rec.steps else None)
+        _send(dispatcher, tracker, render_summary(rec), rec, roadmap=rec if rec.steps else None)
         return [SlotSet("recommended_path", rec.path)]
 
 
@@ -68,5 +79,5 @@ class ActionExplainRecommendation(Action):
             )
             return []
         rec = _recommendation(tracker)
-        _send(dispatcher, tracker, render_explanation(rec))
+        _send(dispatcher, tracker, render_explanation(rec), rec)
         return [SlotSet("recommended_path", rec.path)]

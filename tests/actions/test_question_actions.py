@@ -202,3 +202,13 @@ def test_dumps_are_refused_with_the_security_policy():
     messages, _ = run(ActionRefuseExamDumps(), tracker("where can I find AZ-104 dumps?", "ask_exam_dumps"))
     assert kb.policy("exam_security").source.url in messages[0]["text"]
     assert messages[0]["buttons"][0]["payload"] == '/ask_study_plan{"exam_code": "AZ-104"}'
+
+
+def test_a_recommendation_offers_why_compare_study_plan_and_start_over():
+    from actions.recommendation import follow_up_buttons
+    rec = recommend(Profile.from_slots(ARCHITECT), catalog(), TODAY)
+    buttons = {button.title: button.payload for button in follow_up_buttons(rec)}
+    assert buttons["Why?"] == "/explain_recommendation"
+    assert buttons[f"Compare {rec.path[0]} and {rec.path[1]}"] == f"compare {rec.path[0]} and {rec.path[1]}"
+    assert buttons["Study plan"] == '/ask_study_plan{"exam_code": "%s"}' % rec.path[0]
+    assert buttons["Start over"] == "/start_over"
