@@ -210,5 +210,5 @@ def test_a_recommendation_offers_why_compare_study_plan_and_start_over():
     buttons = {button.title: button.payload for button in follow_up_buttons(rec)}
     assert buttons["Why?"] == "/explain_recommendation"
     assert buttons[f"Compare {rec.path[0]} and {rec.path[1]}"] == f"compare {rec.path[0]} and {rec.path[1]}"
-    assert buttons["Study plan"] == '/ask_study_plan{"exam_code": "%s"}' % rec.path[0]
+    assert buttons["Study plan"] == '/ask_study_plan{"exam_code": "' + rec.path[0] + '"}'
     assert buttons["Start over"] == "/start_over"
