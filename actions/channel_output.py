@@ -6,8 +6,8 @@ The channel is the one the latest user message came in on (`rest`, `socketio`, `
 - `socketio` (the web widget): the roadmap as an SVG image drawn from the recommendation, then the text
   (markdown) with the buttons as widget quick replies; tables as markdown tables.
 - `slack`: Block Kit messages: the roadmap as numbered sections, text sections, buttons as an actions block.
-- `botframework` (Teams): an Adaptive Card with the roadmap, the text and the buttons (`imBack`, so a click
-  is an ordinary message); a hero card for text with buttons.
+- `botframework` (Teams): an Adaptive Card with the roadmap, the text and the buttons (`messageBack`, so a
+  click is an ordinary message carrying the payload); a hero card for text with buttons.
 - anything else (`rest`, `cmdline`, tests): plain text and buttons, the table as short lines.
 
 Everything here is presentation; the content comes from the rules and the knowledge base. The Slack and
@@ -303,16 +303,18 @@ HERO_CARD = "application/vnd.microsoft.card.hero"
 
 
 def teams_actions(buttons: Sequence[Dict[str, Any]]) -> List[Dict[str, Any]]:
-    """Adaptive Card actions that post the payload back as an ordinary message (Teams `imBack`)."""
+    """Adaptive Card actions whose click is an ordinary message: the title shows in the chat, the payload is
+    what the assistant receives (Teams `messageBack`)."""
     return [{"type": "Action.Submit", "title": str(b["title"]),
-             "data": {"msteams": {"type": "imBack", "value": str(b["payload"])}}} for b in buttons]
+             "data": {"msteams": {"type": "messageBack", "displayText": str(b["title"]), "text": str(b["payload"])}}}
+            for b in buttons]
 
 
 def hero_card(text: str, buttons: Sequence[Dict[str, Any]]) -> Dict[str, Any]:
-    """A hero card attachment: the text and `imBack` buttons."""
-    return {"contentType": HERO_CARD, "content": {
-        "text": text, "buttons": [{"type": "imBack", "title": str(b["title"]), "value": str(b["payload"])}
-                                  for b in buttons]}}
+    """A hero card attachment: the text and `messageBack` buttons (title shown, payload sent)."""
+    return {"contentType": HERO_CARD, "content": {"text": text, "buttons": [
+        {"type": "messageBack", "title": str(b["title"]), "displayText": str(b["title"]), "text": str(b["payload"])}
+        for b in buttons]}}
 
 
 def _text_blocks(text: str, separated: bool) -> List[Dict[str, Any]]:

@@ -46,6 +46,12 @@ class SlackBot(UpstreamSlackBot):
         """Text as mrkdwn sections in one message (upstream posts one message per paragraph)."""
         await self._post_message(channel=self.slack_channel or recipient_id, **slack_message(text))
 
+    async def send_custom_json(self, recipient_id: str, json_message: Dict[str, Any], **kwargs: Any) -> None:
+        """A prepared `chat.postMessage` body (the rendering layer's blocks), without upstream's legacy `as_user`."""
+        message = dict(json_message)
+        channel = message.pop("channel", None) or self.slack_channel or recipient_id
+        await self._post_message(channel=channel, **message)
+
     async def send_text_with_buttons(self, recipient_id: str, text: str, buttons: List[Dict[str, Any]],
                                      **kwargs: Any) -> None:
         """Text and buttons as blocks (upstream drops every button when there are more than five)."""

@@ -81,7 +81,7 @@ def test_conversation_to_a_recommendation_as_an_adaptive_card(servers: Servers, 
     first = send(servers, stand_in, user, conversation, *CONVERSATION[0])
     hero = [a for r in first for a in r.body.get("attachments", [])
             if a["contentType"] == "application/vnd.microsoft.card.hero"]
-    assert hero and all(b["type"] == "imBack" and b["value"] for b in hero[0]["content"]["buttons"])
+    assert hero and all(b["type"] == "messageBack" and b["text"] for b in hero[0]["content"]["buttons"])
     for text, next_question in CONVERSATION[1:]:
         send(servers, stand_in, user, conversation, text, expect=next_question)
     replies = send(servers, stand_in, user, conversation, "5 hours a week", expect="start over")
@@ -99,8 +99,8 @@ def test_conversation_to_a_recommendation_as_an_adaptive_card(servers: Servers, 
     assert any("Why:" in block.get("text", "") for block in card["body"]), "the reasons below the roadmap"
     heroes = [a["content"] for r in replies for a in r.body.get("attachments", [])
               if a["contentType"] == "application/vnd.microsoft.card.hero"]
-    buttons = {b["title"]: (b["type"], b["value"]) for hero in heroes for b in hero["buttons"]}
-    assert buttons["Why?"] == ("imBack", "/explain_recommendation"), "follow-ups as card buttons"
+    buttons = {b["title"]: (b["type"], b["text"]) for hero in heroes for b in hero["buttons"]}
+    assert buttons["Why?"] == ("messageBack", "/explain_recommendation"), "follow-ups as card buttons"
 
     for reply in replies:
         assert reply.headers["Authorization"] == f"Bearer {TOKEN}"
@@ -109,6 +109,7 @@ def test_conversation_to_a_recommendation_as_an_adaptive_card(servers: Servers, 
     assert token_requests and token_requests[-1].body["client_id"] == APP_ID
     assert servers.tracker(user)["slots"]["recommended_path"] == ["AZ-104", "AZ-305"]
 
+    # A click on "Why?": Teams sends the button's text as the message (with its title shown in the chat).
     why = send(servers, stand_in, user, conversation, "/explain_recommendation", expect="source: https://")
     assert why
 

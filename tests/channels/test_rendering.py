@@ -87,10 +87,11 @@ def test_teams_gets_an_adaptive_card_for_the_roadmap_and_hero_cards_for_buttons(
     (message,) = render("botframework", reply_with(rec))
     card = message["json_message"]["attachments"][0]
     assert card["contentType"] == "application/vnd.microsoft.card.adaptive"
-    assert card["content"]["actions"][0]["data"]["msteams"] == {"type": "imBack", "value": "/explain_recommendation"}
+    assert card["content"]["actions"][0]["data"]["msteams"] == {
+        "type": "messageBack", "displayText": "Why?", "text": "/explain_recommendation"}
     (hero,) = render("botframework", Reply("Pick one", (Button("A", "/a"),)))
-    assert hero["json_message"]["attachments"][0]["content"]["buttons"] == [{"type": "imBack", "title": "A",
-                                                                             "value": "/a"}]
+    assert hero["json_message"]["attachments"][0]["content"]["buttons"] == [
+        {"type": "messageBack", "title": "A", "displayText": "A", "text": "/a"}]
     assert render("botframework", Reply("Just text")) == [{"text": "Just text"}]
 
 

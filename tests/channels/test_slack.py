@@ -91,6 +91,7 @@ def test_conversation_to_a_recommendation_with_blocks_and_a_button_click(servers
         send(servers, stand_in, user, channel, text, expect=next_question)
     posts = send(servers, stand_in, user, channel, "5 hours a week", expect="start over")
     assert all(post.headers.get("Authorization") == "Bearer xoxb-stand-in" for post in posts)
+    assert not any("as_user" in post.body for post in posts), "no legacy parameter for new Slack apps"
 
     blocks = blocks_of(posts)
     header = next(b for b in blocks if b["type"] == "header")
@@ -102,7 +103,8 @@ def test_conversation_to_a_recommendation_with_blocks_and_a_button_click(servers
     assert "Why:" in reasons, "the reasons follow the roadmap"
     actions = [b for b in blocks if b["type"] == "actions"]
     buttons = {e["text"]["text"]: e["value"] for a in actions for e in a["elements"]}
-    assert buttons == {"Why?": "/explain_recommendation", "Start over": "/start_over"}
+    assert buttons["Why?"] == "/explain_recommendation" and buttons["Start over"] == "/start_over"
+    assert all(buttons.values())
     slots = wait_for_slots(servers, user, lambda slots: slots["recommended_path"] is not None)
     assert slots["recommended_path"] == ["AZ-104", "AZ-305"]
 

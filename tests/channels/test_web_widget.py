@@ -21,7 +21,7 @@ pytestmark = pytest.mark.e2e
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # As root and without a network: no sandbox, no GPU, no background connections to Google's hosts.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
 WAIT_MS = 90_000  # how long to wait for something to appear (never asserted as a speed)
 SCREENSHOTS = ROOT / "reports"
 
