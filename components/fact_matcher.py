@@ -128,6 +128,10 @@ _HOWTO_RE = re.compile(r"^\W*(?:how (?:do|can|should|would|could) (?:i|you|we|on
 _THANKS_BEFORE_RE = re.compile(r"\b(?:thanks|thank you|thx|ty|cheers)\W*$", re.IGNORECASE)
 _NOT_AMOUNT_AFTER_RE = re.compile(r"^\s*(?:fancy|special|serious|major|crazy|advanced|complex|big|much else)\b",
                                   re.IGNORECASE)
+_OTHERS_HAVE_RE = re.compile(r"\b(?:anyone|anybody|someone|somebody|you|who)\s+(?:\w+\s+)?(?:have|has|got)\b",
+                             re.IGNORECASE)
+_CERT_WORD_AFTER_RE = re.compile(r"^\s*(?:certs?|certifications?|certificates?|certified|exams?|badges?)\b",
+                                 re.IGNORECASE)
 _BARE_NO_WORDS = {"nope", "nop", "nopes", "nah", "naw", "nay"}
 # Cues are looked for this far before and after a mention; facts past _MAX_CHARS are not read, so
 # a 20 000-character message costs no more than a long paragraph.
@@ -483,11 +487,13 @@ class FactMatcher:
         return prefix[breaks[-1]:] if breaks else prefix
 
     @staticmethod
-    def _last_cue(pattern: Optional[re.Pattern[str]], prefix: str) -> int:
+    def _last_cue(pattern: Optional[re.Pattern[str]], prefix: str) -> Tuple[int, int]:
+        """(end, length) of the last cue in `prefix`, (-1, 0) when none: the nearer cue wins, then the longer
+        ("log into" is a current cue although "into" is a target cue; "end up doing" a target cue)."""
         if pattern is None:
-            return -1
-        ends = [m.end() for m in pattern.finditer(prefix)]
-        return ends[-1] if ends else -1
+            return (-1, 0)
+        found = [(m.end(), m.end() - m.start()) for m in pattern.finditer(prefix)]
+        return found[-1] if found else (-1, 0)
 
     def _lexicon_entity(self, text: str, span: Span) -> Optional[Dict[str, Any]]:
         entity, value, kind = self._labels[span.label_]
@@ -502,6 +508,8 @@ class FactMatcher:
             if value != "low" and _NEGATION_RE.search(prefix):
                 found["negated"] = True  # "I don't know any Python": resolved in _resolve_coding
             return found
+        if entity == "azure_experience" and _CERT_WORD_AFTER_RE.match(text[end:end + 40]):
+            return None  # "no Azure certs" is about certifications, not experience
         if entity != "job_role":
             return found
         if _NEGATION_RE.search(prefix) or (kind == "title" and _POSSESSIVE_RE.search(prefix)):
@@ -511,13 +519,14 @@ class FactMatcher:
             return None
         target_at = self._last_cue(self._target_cues, prefix)
         current_at = self._last_cue(self._current_cues, prefix)
-        if kind != "title" and target_at < 0 and current_at < 0 and _HOWTO_RE.match(text):
+        no_cue = target_at[0] < 0 and current_at[0] < 0
+        if kind != "title" and no_cue and _HOWTO_RE.match(text):
             return None
-        if kind == "title" and target_at < 0 and current_at < 0 and value != "undecided":
+        if kind == "title" and no_cue and value != "undecided":
             if _NOW_SUFFIX_RE.match(suffix):
-                current_at = start
+                current_at = (start, 0)
             elif _LATER_SUFFIX_RE.match(suffix):
-                target_at = start
+                target_at = (start, 0)
         if target_at > current_at:
             found["role"] = ROLE_TARGET
         elif current_at > target_at or kind != "title":
@@ -567,7 +576,7 @@ class FactMatcher:
             if found["entity"] == "amount":
                 start, end = found["start"], found["end"]
                 word = text[start:end].strip().lower()
-                if (any(f["start"] < end and start < f["end"] for f in facts)
+                if (any(f["start"] < end + 3 and start < f["end"] for f in facts)
                         or _THANKS_BEFORE_RE.search(text[max(0, start - 20):start])
                         or _NOT_AMOUNT_AFTER_RE.match(text[end:end + 20])
                         or (word in _BARE_NO_WORDS and re.sub(r"[\W_]+", "", text.lower()) != word)):
@@ -619,6 +628,8 @@ class FactMatcher:
         cut = _SUFFIX_END_RE.search(suffix)
         suffix = suffix[:cut.start()] if cut else suffix
         if _NOT_HELD_SUFFIX_RE.search(suffix):
+            return found
+        if _OTHERS_HAVE_RE.search(prefix):  # "anyone have the AZ-305 dump?", "do you have AZ-104 questions"
             return found
         if (held_at > plan_at) or _HELD_SUFFIX_RE.match(text[end:end + _CONTEXT_CHARS]):
             found["role"] = ROLE_HELD

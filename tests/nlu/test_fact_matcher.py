@@ -267,3 +267,17 @@ def test_long_messages_are_read_only_up_to_a_bound(matcher):
     found = matcher.extract(text)
     assert [(e["entity"], e["value"]) for e in found] == [("job_role", "administrator")]
     assert all(text[e["start"]:e["end"]] == e["text"] for e in found)
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    ("anyone have the AZ-305 dump?", ("exam_code", "AZ-305", None), ("exam_code", "AZ-305", "held")),
+    ("no azure certs but I have a CCNA", ("amount", "none", None), ("azure_experience", "none", None)),
+    ("I'd like to end up doing architecture", ("job_role", "architect", "target"),
+     ("job_role", "architect", "current")),
+    ("90% of my time goes into ServiceNow tickets", ("job_role", "support", "current"),
+     ("job_role", "support", "target")),
+    ("I can modify a script someone else wrote", ("coding_comfort", "low", None), ("coding_comfort", "medium", None)),
+])
+def test_cue_precedence_and_others_holding_exams(matcher, text, expected, unwanted):
+    found = facts(matcher, text)
+    assert expected in found and unwanted not in found
