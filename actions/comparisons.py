@@ -15,7 +15,6 @@ from actions.context import advisor_today, catalog, profile_from
 from actions.exam_mentions import exam_in_focus, exams_mentioned
 from advisor.choice_answers import comparison_replies
 from advisor.comparison import compare_exams, which_is_easier
-from advisor.exam_answers import unknown_exam_reply
 from advisor.reply import Reply
 
 EASIER = re.compile(r"\b(easier|harder|easy|hard|difficult\w*|tough\w*|simpler)\b", re.IGNORECASE)
@@ -32,10 +31,9 @@ class ActionCompareExams(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         kb, today = catalog(), advisor_today()
         mentions = exams_mentioned(tracker, kb, today)
-        if mentions.unknown:
-            unknown = mentions.unknown[0]
-            closest = [kb.exam(code) for code in unknown.candidates if code in kb.exams]
-            send(dispatcher, tracker, [unknown_exam_reply(unknown.matched or unknown.query, closest)])
+        unknown = mentions.unknown_reply(kb)
+        if unknown is not None:
+            send(dispatcher, tracker, [unknown])
             return []
         codes = list(mentions.codes)
         others = [exam_in_focus(tracker, kb)] + list(tracker.get_slot("recommended_path") or [])

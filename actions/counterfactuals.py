@@ -13,12 +13,11 @@ from rasa_sdk.types import DomainDict
 
 from actions.channel_output import send
 from actions.context import advisor_today, catalog, profile_from
-from actions.exam_mentions import exams_mentioned, latest_entity_values
+from actions.exam_mentions import exams_mentioned, latest_entity_values, latest_weekly_hours
 from advisor.counterfactuals import coding_changes, what_if, why_not
-from advisor.exam_answers import unknown_exam_reply
 from advisor.profile import Profile
 from advisor.reply import Button, Reply
-from knowledge.vocabulary import MAX_WEEKLY_HOURS, TARGET_ROLES
+from knowledge.vocabulary import TARGET_ROLES
 
 # "what if I learn Python / to code / C#": a change in coding comfort, whatever level the extractor read.
 CODING_WORDS = re.compile(r"\b(code|coding|program\w*|python|c#|java\w*|typescript|develop\w*)\b", re.IGNORECASE)
@@ -36,13 +35,9 @@ def _changes(tracker: Tracker, profile: Profile, text: str) -> List[Tuple[str, P
     for role in latest_entity_values(tracker, "job_role"):
         if role in TARGET_ROLES and role != profile.target_role:
             changes.append((f"With the goal {role.replace('_', ' ')}", replace(profile, target_role=role)))
-    for value in latest_entity_values(tracker, "weekly_hours"):
-        try:
-            hours = float(value)
-        except ValueError:
-            continue
-        if 0 < hours <= MAX_WEEKLY_HOURS:
-            changes.append((f"With {hours:g} hours a week", replace(profile, weekly_hours=hours)))
+    hours = latest_weekly_hours(tracker)
+    if hours is not None:
+        changes.append((f"With {hours:g} hours a week", replace(profile, weekly_hours=hours)))
     if latest_entity_values(tracker, "coding_comfort") or CODING_WORDS.search(text):
         changes += coding_changes(profile)
     return changes
@@ -70,9 +65,7 @@ class ActionAnswerWhyNot(Action):
         elif mentions.codes:
             replies += [why_not(code, profile, kb, today) for code in mentions.codes[:2]]
         elif mentions.unknown:
-            unknown = mentions.unknown[0]
-            closest = [kb.exam(code) for code in unknown.candidates if code in kb.exams]
-            replies.append(unknown_exam_reply(unknown.matched or unknown.query, closest))
+            replies.append(mentions.unknown_reply(kb) or NOT_SURE)
         else:
             changes = _changes(tracker, profile, text)
             replies.append(what_if(changes, profile, kb, today) if changes else NOT_SURE)

@@ -8,8 +8,11 @@ from typing import List, Optional, Tuple
 
 from rasa_sdk import Tracker
 
+from advisor.exam_answers import unknown_exam_reply
+from advisor.reply import Reply
 from knowledge.catalog import Catalog
 from knowledge.resolver import Resolution, find_exam_mentions, resolve_exam
+from knowledge.vocabulary import MAX_WEEKLY_HOURS
 
 MAX_TEXT_FOR_MENTIONS = 2000  # longer messages are not scanned for exam names (codes still come as entities)
 
@@ -21,6 +24,14 @@ class ExamMentions:
     codes: Tuple[str, ...] = ()
     unknown: Tuple[Resolution, ...] = ()
     ambiguous: Tuple[Resolution, ...] = ()
+
+    def unknown_reply(self, catalog: Catalog) -> Optional[Reply]:
+        """"I don't know AZ-999", with the closest known exams, when the message names an unknown code."""
+        if not self.unknown:
+            return None
+        unknown = self.unknown[0]
+        closest = [catalog.exam(code) for code in unknown.candidates if code in catalog.exams]
+        return unknown_exam_reply(unknown.matched or unknown.query, closest)
 
 
 def latest_entity_values(tracker: Tracker, entity: str) -> List[str]:
@@ -63,3 +74,15 @@ def exam_in_focus(tracker: Tracker, catalog: Catalog) -> Optional[str]:
     """The exam the conversation was last about, if it is still a known exam."""
     code = tracker.get_slot("exam_in_focus")
     return code if isinstance(code, str) and code in catalog.exams else None
+
+
+def latest_weekly_hours(tracker: Tracker) -> Optional[float]:
+    """Study hours a week stated in the latest message ("at 5 hours a week"), if valid."""
+    for value in latest_entity_values(tracker, "weekly_hours"):
+        try:
+            hours = float(value)
+        except ValueError:
+            continue
+        if 0 < hours <= MAX_WEEKLY_HOURS:
+            return hours
+    return None

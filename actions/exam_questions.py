@@ -16,7 +16,6 @@ from advisor.exam_answers import (
     answer_about_exam,
     answer_about_rules,
     is_rule_question,
-    unknown_exam_reply,
     which_exam_reply,
 )
 
@@ -31,10 +30,9 @@ class ActionAnswerExamQuestion(Action):
         kb, today = catalog(), advisor_today()
         aspects = latest_entity_values(tracker, "exam_aspect")
         mentions = exams_mentioned(tracker, kb, today)
-        if mentions.unknown and not mentions.codes:
-            unknown = mentions.unknown[0]
-            closest = [kb.exam(code) for code in unknown.candidates if code in kb.exams]
-            send(dispatcher, tracker, [unknown_exam_reply(unknown.matched or unknown.query, closest)])
+        unknown = mentions.unknown_reply(kb)
+        if unknown is not None and not mentions.codes:
+            send(dispatcher, tracker, [unknown])
             return []
         if not mentions.codes and mentions.ambiguous:
             candidates = [kb.exam(code) for code in mentions.ambiguous[0].candidates if code in kb.exams]

@@ -12,13 +12,11 @@ from rasa_sdk.types import DomainDict
 
 from actions.channel_output import send
 from actions.context import advisor_today, catalog, profile_from
-from actions.exam_mentions import exam_in_focus, exams_mentioned, latest_entity_values
-from advisor.exam_answers import unknown_exam_reply
+from actions.exam_mentions import exam_in_focus, exams_mentioned, latest_entity_values, latest_weekly_hours
 from advisor.plan_answers import estimate_reply, plan_reply, totals_reply
 from advisor.reply import Button, Reply, intent_payload
 from advisor.rules import recommend
 from advisor.study_plan import StudyPlanError, estimate_study_time, make_study_plan, path_totals
-from knowledge.vocabulary import MAX_WEEKLY_HOURS
 
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
@@ -39,17 +37,6 @@ def weeks_from(text: str) -> Optional[int]:
     return max(1, round(weeks))
 
 
-def _weekly_hours(tracker: Tracker) -> Optional[float]:
-    for value in latest_entity_values(tracker, "weekly_hours"):
-        try:
-            hours = float(value)
-        except ValueError:
-            continue
-        if 0 < hours <= MAX_WEEKLY_HOURS:
-            return hours
-    return None
-
-
 class ActionMakeStudyPlan(Action):
     """Plans the study for the exam named, the one discussed, or the next step of the path."""
 
@@ -63,11 +50,10 @@ class ActionMakeStudyPlan(Action):
         mentions = exams_mentioned(tracker, kb, today)
         weeks_values = [w for w in (weeks_from(v) for v in latest_entity_values(tracker, "weeks_until_exam")) if w]
         weeks = weeks_values[0] if weeks_values else None
-        hours = _weekly_hours(tracker)
-        if mentions.unknown and not mentions.codes:
-            unknown = mentions.unknown[0]
-            closest = [kb.exam(code) for code in unknown.candidates if code in kb.exams]
-            send(dispatcher, tracker, [unknown_exam_reply(unknown.matched or unknown.query, closest)])
+        hours = latest_weekly_hours(tracker)
+        unknown = mentions.unknown_reply(kb)
+        if unknown is not None and not mentions.codes:
+            send(dispatcher, tracker, [unknown])
             return []
         if weeks is not None and weeks > MAX_PLAN_WEEKS:
             send(dispatcher, tracker, [Reply(text=f"{weeks} weeks is further out than I plan for (at most "
