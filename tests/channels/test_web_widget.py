@@ -125,6 +125,13 @@ def test_conversation_to_a_roadmap_then_why_and_reload_keeps_history(page: Page,
     expect(page.locator(RESPONSES).nth(before)).to_be_attached()
     expect(page.locator(RESPONSES).filter(has_text="source: https://").first).to_be_visible()
 
+    say(page, "compare AZ-104 and AZ-305")  # what the "Compare" button sends; a comparison is a table here
+    table = page.locator(f"{RESPONSES} table").last
+    expect(table).to_contain_text("AZ-104")
+    expect(table).to_contain_text("AZ-305")
+    table.evaluate("table => table.scrollIntoView({block: 'center'})")
+    page.screenshot(path=str(SCREENSHOTS / "web-widget-comparison.png"))
+
     page.reload()
     expect(page.locator(ROADMAP)).to_have_count(1)
     expect(page.locator(CLIENT_MESSAGES).filter(has_text="5 hours a week")).to_have_count(1)
