@@ -3,28 +3,20 @@ in the middle of it (the form then asks its question again), and after a recomme
 
 from __future__ import annotations
 
-from typing import List
+from typing import Iterator
 
 import pytest
 
-from scripts.servers import Servers, running_servers
+from scripts.servers import Servers
 from tests.conftest import TODAY
+from tests.e2e.helpers import module_servers, slots, texts
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
-def servers(tmp_path_factory) -> Servers:
-    with running_servers(tmp_path_factory.mktemp("e2e-questions"), env={"ADVISOR_TODAY": "2026-11-22"}) as running:
-        yield running
-
-
-def texts(replies: List[dict]) -> str:
-    return "\n".join(reply.get("text", "") for reply in replies)
-
-
-def slots(servers: Servers, sender: str) -> dict:
-    return servers.tracker(sender)["slots"]
+def servers(tmp_path_factory) -> Iterator[Servers]:
+    yield from module_servers(tmp_path_factory.mktemp("e2e-questions"))
 
 
 def test_exam_facts_rules_and_unknown_codes(servers, catalog):
