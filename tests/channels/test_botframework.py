@@ -76,6 +76,12 @@ def send(servers: Servers, stand_in: StandIn, user: str, conversation: str, text
     return replies_in(stand_in, conversation)[before:]
 
 
+def test_the_server_started_with_teams_enabled_without_fetching_keys(servers: Servers, stand_in: StandIn) -> None:
+    """Rasa is up with the Teams channel, and nothing asked for the signing keys yet (first in this module)."""
+    assert requests.get(f"{servers.rasa_url}/webhooks/botframework/", timeout=10).json() == {"status": "ok"}
+    assert stand_in.of("/bf/openid") == [] and stand_in.of("/bf/keys") == []
+
+
 def test_conversation_to_a_recommendation_as_an_adaptive_card(servers: Servers, stand_in: StandIn) -> None:
     user, conversation = "29:architect", "a:conversation-architect"
     first = send(servers, stand_in, user, conversation, *CONVERSATION[0])
