@@ -45,7 +45,8 @@ def apply() -> None:
     """Install every fix."""
     from rasa.core.actions.action import RemoteAction
 
-    from rasa_runtime import rest_validation
+    from rasa_runtime import channels, rest_validation
 
     RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
     rest_validation.apply()  # malformed REST webhook bodies get a 400 with a clear message
+    channels.apply()  # Slack: retries answered once; Bot Framework: offline start, issuer checked

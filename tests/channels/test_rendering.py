@@ -132,3 +132,14 @@ def test_a_single_tenant_bot_gets_its_token_from_its_tenant() -> None:
     assert tenant.token_url == "https://login.microsoftonline.com/contoso-id/oauth2/v2.0/token"
     legacy = BotFrameworkInput.from_credentials({"app_id": "a", "app_password": "p"})
     assert isinstance(legacy, BotFrameworkInput) and legacy.token_url == TOKEN_URL
+
+
+def test_the_runtime_puts_the_fixed_channels_under_the_built_in_names() -> None:
+    from rasa.core.channels import BUILTIN_CHANNELS
+
+    from rasa_runtime.channels import apply
+    from rasa_runtime.channels.botframework import BotFrameworkInput
+    from rasa_runtime.channels.slack import SlackInput
+
+    apply()
+    assert BUILTIN_CHANNELS["slack"] is SlackInput and BUILTIN_CHANNELS["botframework"] is BotFrameworkInput
