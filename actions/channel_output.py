@@ -202,7 +202,8 @@ def widget(reply: Reply) -> List[Message]:
     text = markdown_lines(reply.text)
     if reply.table is not None:
         text = f"{text}\n\n{markdown_table(reply.table)}" if text else markdown_table(reply.table)
-    messages.append({"text": text, "buttons": _buttons(reply.buttons)})
+    if text or reply.buttons:
+        messages.append({"text": text, "buttons": _buttons(reply.buttons)})
     return messages
 
 
@@ -210,6 +211,7 @@ def widget(reply: Reply) -> List[Message]:
 
 SLACK_SECTION_LIMIT = 2900  # Slack allows 3000 characters in a section's text
 SLACK_MAX_BUTTONS = 25  # per actions block
+SLACK_MAX_BLOCKS = 50  # per message
 
 
 def slack_escape(text: str) -> str:
@@ -282,11 +284,12 @@ def slack_roadmap_blocks(rec: Recommendation) -> List[Dict[str, Any]]:
 def slack_message(text: str, buttons: Sequence[Dict[str, Any]] = (),
                   rec: Optional[Recommendation] = None) -> Dict[str, Any]:
     """A `chat.postMessage` body (without the channel): blocks plus the plain-text fallback."""
-    blocks = (slack_roadmap_blocks(rec) if rec is not None else []) + slack_text_blocks(text)
-    blocks += slack_button_blocks(buttons)
+    content = (slack_roadmap_blocks(rec) if rec is not None else []) + slack_text_blocks(text)
+    actions = slack_button_blocks(buttons)
+    blocks = content[: SLACK_MAX_BLOCKS - len(actions)] + actions  # the buttons survive a long text
     fallback = text if rec is None else "\n".join(
         [f"{s.number}. {s.code} {s.title}" for s in roadmap(rec).steps] + [text])
-    return {"text": _shorten(fallback, 3000), "blocks": blocks[:50]}
+    return {"text": _shorten(fallback, 3000), "blocks": blocks}
 
 
 def slack(reply: Reply) -> List[Message]:

@@ -78,6 +78,9 @@ def test_slack_gets_blocks_with_buttons_and_escaped_text(rec: Recommendation) ->
     assert body["blocks"][-1]["elements"][0]["value"] == "/explain_recommendation"
     (plain,) = render("slack", Reply("a <b> & c"))
     assert plain["json_message"]["blocks"][0]["text"]["text"] == "a &lt;b&gt; &amp; c"
+    many = render("slack", Reply("\n\n".join(f"paragraph {n}" for n in range(80)), (Button("Why?", "/why"),)))
+    blocks = many[0]["json_message"]["blocks"]
+    assert len(blocks) == 50 and blocks[-1]["type"] == "actions", "Slack's 50-block limit keeps the buttons"
     long = "\n".join("x" * 100 for _ in range(100))
     assert all(len(b["text"]["text"]) <= SLACK_SECTION_LIMIT for b in slack_text_blocks(long))
     assert sum(len(b["text"]["text"]) for b in slack_text_blocks(long)) >= 100 * 100
