@@ -4,7 +4,6 @@
   "use strict";
   var config = window.ADVISOR_CONFIG;
   window.WebChat.default({
-    selector: "#webchat",
     embedded: true,
     initPayload: "/greet",
     socketUrl: config.socketUrl,
@@ -16,5 +15,5 @@
     hideWhenNotConnected: false,
     customMessageDelay: function () { return 250; },
     params: { storage: "local" }
-  }, null);
+  }, document.getElementById("webchat"));  // rendered into the page's box, not appended to <body>
 })();
