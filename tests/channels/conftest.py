@@ -18,13 +18,13 @@ SLACK_SIGNING_SECRET = "stand-in-signing-secret"
 TODAY = "2026-11-22"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def stand_in() -> Iterator[StandIn]:
     with StandIn(APP_ID, APP_PASSWORD) as running:
         yield running
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def servers(tmp_path_factory: pytest.TempPathFactory, stand_in: StandIn) -> Iterator[Servers]:
     env = {
         "ADVISOR_TODAY": TODAY,
