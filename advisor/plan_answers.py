@@ -58,7 +58,8 @@ def totals_reply(totals: PathTotals) -> Reply:
         if step.weeks:
             parts.append(f"≈ {_weeks(step.weeks)}")
         parts.append(f"about {step.price_usd} USD")
-        facts.append(Fact(", ".join(parts), None))
+        source = step.exam.study_hours.source if step.exam.study_hours else step.exam.status.source
+        facts.append(Fact(", ".join(parts), source))
     total = f"In total: {totals.hours[0]}–{totals.hours[1]} hours of study"
     if totals.weeks and totals.weekly_hours:
         total += f", roughly {_weeks(totals.weeks)} at {totals.weekly_hours:g} hours a week"
@@ -66,5 +67,5 @@ def totals_reply(totals: PathTotals) -> Reply:
     if totals.required_cost_usd != totals.cost_usd:
         total += f" ({totals.required_cost_usd} USD without the optional steps)"
     facts.append(Fact(total + ".", None))
-    facts += list(totals.facts)
+    facts += [fact for fact in totals.facts if "USD" in fact.text]  # the price policy and its caveat
     return compose("Your whole path, time and cost:", facts)

@@ -211,7 +211,7 @@ def estimate_study_time(
     weeks = weeks_for(hours, per_week) if per_week else None
     label = BACKGROUND_LABELS.get(background, background)
     text = (f"For someone {label}, {found.code} typically takes {hours[0]}–{hours[1]} hours of focused study"
-            + (f": {found.study_hours.note}" if found.study_hours.note else "."))
+            + (f". {found.study_hours.note}" if found.study_hours.note else "."))
     return StudyEstimate(found, background, hours, per_week, weeks, (Fact(text, found.study_hours.source),))
 
 
