@@ -11,6 +11,7 @@ Upstream Rasa 3.6.21:
   token's own header; here the issuer must be `https://api.botframework.com`, the algorithm RS256, `exp`,
   `aud` and `iss` are required, and the token's `serviceurl` claim must match the activity's `serviceUrl`
   (the address the reply, with the bot's own access token, is sent to);
+- answers a redelivered activity (same id) again; here once;
 - uses blocking `requests` inside the event loop to get its token and post replies; here `aiohttp`, with the
   token endpoint configurable (`token_url`), or the bot's own tenant's (`app_tenant_id`): Azure has created only
   single-tenant bots since 2025-07-31, and their tokens come from their tenant, not from `botframework.com`.
@@ -24,6 +25,7 @@ import asyncio
 import json
 import logging
 import time
+from collections import OrderedDict
 from http import HTTPStatus
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Tuple
 
@@ -49,6 +51,7 @@ KEYS_MAX_AGE = 24 * 3600.0
 UNKNOWN_KEY_REFETCH = 300.0
 CLOCK_SKEW = 300  # seconds, as Microsoft's own SDKs allow
 HTTP_TIMEOUT = aiohttp.ClientTimeout(total=20)
+SEEN_LIMIT = 10_000  # activity ids remembered, so a redelivered activity is answered once
 
 
 def token_url_for(tenant_id: Optional[str]) -> str:
@@ -199,6 +202,19 @@ class BotFrameworkInput(InputChannel):
         self.app_password = str(app_password)
         self.keys = SigningKeys(openid_metadata_url)
         self.token_url = token_url
+        self._seen: OrderedDict[str, None] = OrderedDict()
+
+    def already_seen(self, activity: Dict[str, Any]) -> bool:
+        """True for an activity answered before (the Bot Connector redelivers when a reply is slow)."""
+        key = f"{(activity.get('conversation') or {}).get('id')}|{activity.get('id')}"
+        if not activity.get("id"):
+            return False
+        if key in self._seen:
+            return True
+        self._seen[key] = None
+        while len(self._seen) > SEEN_LIMIT:
+            self._seen.popitem(last=False)
+        return False
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """`GET /webhooks/botframework/` (health) and `POST /webhooks/botframework/webhook`."""
@@ -222,7 +238,7 @@ class BotFrameworkInput(InputChannel):
             except AuthenticationError as error:
                 logger.warning("Bot Framework request refused: %s", error)
                 return response.text("Unauthorized.", status=HTTPStatus.UNAUTHORIZED)
-            if activity.get("type") != "message":
+            if activity.get("type") != "message" or self.already_seen(activity):
                 return response.text("", status=HTTPStatus.OK)
             try:
                 output = BotFrameworkOutput(self.app_id, self.app_password, activity["conversation"],

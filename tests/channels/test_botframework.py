@@ -120,6 +120,19 @@ def test_conversation_to_a_recommendation_as_an_adaptive_card(servers: Servers, 
     assert why
 
 
+def test_a_redelivered_activity_is_answered_once(servers: Servers, stand_in: StandIn) -> None:
+    user, conversation = "29:redelivery", "a:conversation-redelivery"
+    message = activity(stand_in, user, conversation, "hi")
+    headers = {"Authorization": f"Bearer {token(stand_in)}"}
+    assert requests.post(webhook(servers), json=message, headers=headers, timeout=60).status_code == 200
+    answered = len(replies_in(stand_in, conversation))
+    assert answered > 0
+    assert requests.post(webhook(servers), json=message, headers=headers, timeout=60).status_code == 200
+    send(servers, stand_in, user, conversation, "I'm a developer")  # a new activity is answered
+    texts = [e.get("text") for e in servers.tracker(user)["events"] if e["event"] == "user"]
+    assert texts == ["hi", "I'm a developer"]
+
+
 def forged_token(stand_in: StandIn, case: str) -> Optional[str]:
     other_key = SigningKey(kid=stand_in.key.kid)
     now = int(time.time())
