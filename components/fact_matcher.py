@@ -68,7 +68,11 @@ _CLAUSE_BREAK_RE = re.compile(
 )
 _NEGATION_RE = re.compile(r"(?:\bnot|\bno longer|\bnever|\bnor|n't|\bno)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # "my manager wants me to…" talks about someone else's job.
-_POSSESSIVE_RE = re.compile(r"\b(?:my|our|his|her|their|your)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# ("my goal devops" is a goal, not someone else's job.)
+_POSSESSIVE_RE = re.compile(
+    r"\b(?:my|our|his|her|their|your)\s+(?!(?:goal|goals|target|aim|plan|dream|ambition|next)\b)(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 # "I took AZ-104 but failed", "AZ-104 in progress": not held.
 _NOT_HELD_SUFFIX_RE = re.compile(
     r"\b(?:failed|fail|failing|in progress|not yet|scheduled|booked|studying|retake|retaking)\b", re.IGNORECASE

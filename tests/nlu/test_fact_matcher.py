@@ -281,3 +281,8 @@ def test_long_messages_are_read_only_up_to_a_bound(matcher):
 def test_cue_precedence_and_others_holding_exams(matcher, text, expected, unwanted):
     found = facts(matcher, text)
     assert expected in found and unwanted not in found
+
+
+def test_a_goal_after_my_is_not_someone_elses_job(matcher):
+    assert ("job_role", "devops_engineer", "target") in facts(matcher, "actually make my goal devops")
+    assert ("job_role", "devops_engineer", "current") not in facts(matcher, "my manager is a devops engineer")
