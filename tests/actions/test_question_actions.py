@@ -212,3 +212,17 @@ def test_a_recommendation_offers_why_compare_study_plan_and_start_over():
     assert buttons[f"Compare {rec.path[0]} and {rec.path[1]}"] == f"compare {rec.path[0]} and {rec.path[1]}"
     assert buttons["Study plan"] == '/ask_study_plan{"exam_code": "' + rec.path[0] + '"}'
     assert buttons["Start over"] == "/start_over"
+
+
+def test_unclear_messages_offer_the_two_likeliest_meanings_with_their_entities():
+    from actions.fallback import ActionAskAffirmation
+    message_tracker = tracker("az104 hmm price?", "nlu_fallback", [{"entity": "exam_code", "value": "AZ-104"}])
+    message_tracker.latest_message["intent_ranking"] = [
+        {"name": "nlu_fallback", "confidence": 0.4}, {"name": "ask_exam_fact", "confidence": 0.35},
+        {"name": "out_of_scope", "confidence": 0.2}, {"name": "compare_exams", "confidence": 0.1},
+    ]
+    messages, _ = run(ActionAskAffirmation(), message_tracker)
+    buttons = [(b["title"], b["payload"]) for b in messages[0]["buttons"]]
+    assert buttons == [("A question about an exam", '/ask_exam_fact{"exam_code": "AZ-104"}'),
+                       ("Comparing two exams", '/compare_exams{"exam_code": "AZ-104"}'),
+                       ("Something else", "/out_of_scope")]
