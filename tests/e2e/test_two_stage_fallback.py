@@ -38,6 +38,8 @@ def test_something_else_asks_to_rephrase_then_offers_a_way_out(servers):
     servers.say(user, "/nlu_fallback")
     rephrase = texts(servers.say(user, "/out_of_scope"))
     assert "another way" in rephrase
-    way_out = texts(servers.say(user, "/nlu_fallback"))
+    again = texts(servers.say(user, "/nlu_fallback"))
+    assert "Did you mean" in again, "the rephrased message is not understood either: ask once more"
+    way_out = texts(servers.say(user, "/out_of_scope"))
     assert "I can recommend Azure certifications" in way_out
     assert slots(servers, user)["current_role"] is None
