@@ -36,9 +36,8 @@ INTENT_MEANINGS: Dict[str, str] = {
     "ask_why_not": "Why not another exam",
     "ask_budget": "Only one exam is paid for",
     "ask_exam_dumps": "Exam dumps",
-    "other_language": "Writing in another language",
 }
-NOT_OFFERED = {"nlu_fallback", "out_of_scope"}
+NOT_OFFERED = {"nlu_fallback", "out_of_scope", "other_language"}
 SOMETHING_ELSE = Button("Something else", "/out_of_scope")
 FALLBACK_CHOICES = ("request_recommendation", "help")
 
