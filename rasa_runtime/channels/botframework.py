@@ -25,7 +25,6 @@ import asyncio
 import json
 import logging
 import time
-from collections import OrderedDict
 from http import HTTPStatus
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Tuple
 
@@ -39,6 +38,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from actions.channel_output import hero_card
+from rasa_runtime.channels.deliveries import RecentDeliveries
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +51,6 @@ KEYS_MAX_AGE = 24 * 3600.0
 UNKNOWN_KEY_REFETCH = 300.0
 CLOCK_SKEW = 300  # seconds, as Microsoft's own SDKs allow
 HTTP_TIMEOUT = aiohttp.ClientTimeout(total=20)
-SEEN_LIMIT = 10_000  # activity ids remembered, so a redelivered activity is answered once
 
 
 def token_url_for(tenant_id: Optional[str]) -> str:
@@ -202,19 +201,13 @@ class BotFrameworkInput(InputChannel):
         self.app_password = str(app_password)
         self.keys = SigningKeys(openid_metadata_url)
         self.token_url = token_url
-        self._seen: OrderedDict[str, None] = OrderedDict()
+        self._deliveries = RecentDeliveries()
 
     def already_seen(self, activity: Dict[str, Any]) -> bool:
         """True for an activity answered before (the Bot Connector redelivers when a reply is slow)."""
-        key = f"{(activity.get('conversation') or {}).get('id')}|{activity.get('id')}"
         if not activity.get("id"):
             return False
-        if key in self._seen:
-            return True
-        self._seen[key] = None
-        while len(self._seen) > SEEN_LIMIT:
-            self._seen.popitem(last=False)
-        return False
+        return self._deliveries.already_seen(f"{(activity.get('conversation') or {}).get('id')}|{activity.get('id')}")
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """`GET /webhooks/botframework/` (health) and `POST /webhooks/botframework/webhook`."""

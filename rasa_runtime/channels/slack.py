@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import logging
-from collections import OrderedDict
 from http import HTTPStatus
 from typing import Any, Awaitable, Callable, Dict, List, Optional
 
@@ -27,9 +26,9 @@ from sanic.request import Request
 from slack_sdk.web.async_client import AsyncWebClient
 
 from actions.channel_output import slack_message
+from rasa_runtime.channels.deliveries import RecentDeliveries
 
 logger = logging.getLogger(__name__)
-SEEN_LIMIT = 10_000
 
 
 class SlackBot(UpstreamSlackBot):
@@ -75,7 +74,7 @@ class SlackInput(UpstreamSlackInput):
         # Retries are judged by whether their delivery was seen, whatever Slack's reason for retrying.
         self.errors_ignore_retry = ()
         self.api_url: Optional[str] = None
-        self._seen: OrderedDict[str, None] = OrderedDict()
+        self._deliveries = RecentDeliveries()
 
     @staticmethod
     def delivery_id(request: Request) -> Optional[str]:
@@ -95,16 +94,8 @@ class SlackInput(UpstreamSlackInput):
         return None
 
     def already_seen(self, request: Request) -> bool:
-        """True for a delivery answered before; remembers this one (the latest SEEN_LIMIT ids)."""
-        key = self.delivery_id(request)
-        if key is None:
-            return False
-        if key in self._seen:
-            return True
-        self._seen[key] = None
-        while len(self._seen) > SEEN_LIMIT:
-            self._seen.popitem(last=False)
-        return False
+        """True for a delivery answered before; remembers this one."""
+        return self._deliveries.already_seen(self.delivery_id(request))
 
     async def process_message(self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]],
                               text: str, sender_id: Optional[str], metadata: Optional[Dict]) -> Any:
