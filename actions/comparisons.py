@@ -11,8 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.channel_output import send
-from actions.context import advisor_today, catalog, profile_from
-from actions.exam_mentions import exam_in_focus, exams_mentioned
+from actions.exam_mentions import exam_in_focus, read_question
 from advisor.choice_answers import comparison_replies
 from advisor.comparison import compare_exams, which_is_easier
 from advisor.reply import Reply
@@ -29,8 +28,7 @@ class ActionCompareExams(Action):
         return "action_compare_exams"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        kb, today = catalog(), advisor_today()
-        mentions = exams_mentioned(tracker, kb, today)
+        kb, today, profile, text, mentions = read_question(tracker)
         unknown = mentions.unknown_reply(kb)
         if unknown is not None:
             send(dispatcher, tracker, [unknown])
@@ -45,8 +43,6 @@ class ActionCompareExams(Action):
         if len(codes) < 2:
             send(dispatcher, tracker, [WHICH_TWO])
             return []
-        profile = profile_from(tracker)
-        text = tracker.latest_message.get("text") or ""
         comparison = compare_exams(codes[0], codes[1], kb, today, profile)
         verdict = which_is_easier(codes[0], codes[1], kb, today, profile) if EASIER.search(text) else None
         send(dispatcher, tracker, comparison_replies(comparison, today, verdict))

@@ -12,8 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.channel_output import send
-from actions.context import advisor_today, catalog, profile_from
-from actions.exam_mentions import exams_mentioned, latest_entity_values, latest_weekly_hours
+from actions.exam_mentions import latest_entity_values, latest_weekly_hours, read_question
 from advisor.counterfactuals import coding_changes, what_if, why_not
 from advisor.profile import Profile
 from advisor.reply import Button, Reply
@@ -50,10 +49,7 @@ class ActionAnswerWhyNot(Action):
         return "action_answer_why_not"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        kb, today = catalog(), advisor_today()
-        profile = profile_from(tracker)
-        text = tracker.latest_message.get("text") or ""
-        mentions = exams_mentioned(tracker, kb, today)
+        kb, today, profile, text, mentions = read_question(tracker)
         replies: List[Reply] = []
         if tracker.get_slot("recommended_path") is None:
             replies.append(Reply(text="I haven't recommended a path yet, so this is based on what you've told me "

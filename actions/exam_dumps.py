@@ -10,8 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.channel_output import send
-from actions.context import advisor_today, catalog
-from actions.exam_mentions import exams_mentioned
+from actions.exam_mentions import read_question
 from advisor.exam_answers import refuse_exam_dumps
 
 
@@ -22,8 +21,8 @@ class ActionRefuseExamDumps(Action):
         return "action_refuse_exam_dumps"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        kb, today = catalog(), advisor_today()
-        codes = exams_mentioned(tracker, kb, today).codes
+        kb, today, _, _, mentions = read_question(tracker)
+        codes = mentions.codes
         exam = kb.exam(codes[0]) if codes and not kb.exam(codes[0]).is_retired_on(today) else None
         send(dispatcher, tracker, [refuse_exam_dumps(kb, exam)])
         return []

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import List, Optional, Tuple
+from typing import List, NamedTuple, Optional, Tuple
 
 from rasa_sdk import Tracker
 
+from actions.context import advisor_today, catalog, profile_from
 from advisor.exam_answers import unknown_exam_reply
+from advisor.profile import Profile
 from advisor.reply import Reply
 from knowledge.catalog import Catalog
 from knowledge.resolver import Resolution, find_exam_mentions, resolve_exam
@@ -86,3 +88,20 @@ def latest_weekly_hours(tracker: Tracker) -> Optional[float]:
         if 0 < hours <= MAX_WEEKLY_HOURS:
             return hours
     return None
+
+
+class Question(NamedTuple):
+    """What every question action starts from: the knowledge base, today, the profile, the text, the exams named."""
+
+    kb: Catalog
+    today: date
+    profile: Profile
+    text: str
+    mentions: ExamMentions
+
+
+def read_question(tracker: Tracker) -> Question:
+    """The latest message as a question about the knowledge base."""
+    kb, today = catalog(), advisor_today()
+    text = tracker.latest_message.get("text") or ""
+    return Question(kb, today, profile_from(tracker), text, exams_mentioned(tracker, kb, today))

@@ -10,8 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.channel_output import send
-from actions.context import advisor_today, catalog, profile_from
-from actions.exam_mentions import exam_in_focus, exams_mentioned, latest_entity_values
+from actions.exam_mentions import exam_in_focus, latest_entity_values, read_question
 from advisor.exam_answers import (
     answer_about_exam,
     answer_about_rules,
@@ -27,9 +26,8 @@ class ActionAnswerExamQuestion(Action):
         return "action_answer_exam_question"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        kb, today = catalog(), advisor_today()
+        kb, today, profile, _, mentions = read_question(tracker)
         aspects = latest_entity_values(tracker, "exam_aspect")
-        mentions = exams_mentioned(tracker, kb, today)
         unknown = mentions.unknown_reply(kb)
         if unknown is not None and not mentions.codes:
             send(dispatcher, tracker, [unknown])
@@ -49,7 +47,6 @@ class ActionAnswerExamQuestion(Action):
             path = [kb.exam(code) for code in tracker.get_slot("recommended_path") or [] if code in kb.exams]
             send(dispatcher, tracker, [which_exam_reply(path)])
             return []
-        profile = profile_from(tracker)
         for code in codes[:2]:
             send(dispatcher, tracker, list(answer_about_exam(kb.exam(code), aspects, kb, today, profile)))
         return [SlotSet("exam_in_focus", codes[-1] if len(codes) <= 2 else codes[1])]

@@ -11,8 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.channel_output import send
-from actions.context import advisor_today, catalog, profile_from
-from actions.exam_mentions import exam_in_focus, exams_mentioned, latest_entity_values, latest_weekly_hours
+from actions.exam_mentions import exam_in_focus, latest_entity_values, latest_weekly_hours, read_question
 from advisor.plan_answers import estimate_reply, plan_reply, totals_reply
 from advisor.reply import Button, Reply, intent_payload
 from advisor.rules import recommend
@@ -44,10 +43,7 @@ class ActionMakeStudyPlan(Action):
         return "action_make_study_plan"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        kb, today = catalog(), advisor_today()
-        profile = profile_from(tracker)
-        text = tracker.latest_message.get("text") or ""
-        mentions = exams_mentioned(tracker, kb, today)
+        kb, today, profile, text, mentions = read_question(tracker)
         weeks_values = [w for w in (weeks_from(v) for v in latest_entity_values(tracker, "weeks_until_exam")) if w]
         weeks = weeks_values[0] if weeks_values else None
         hours = latest_weekly_hours(tracker)

@@ -20,13 +20,18 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
+# wait_for URL PID TRIES MESSAGE: until URL answers; stop with MESSAGE if the process PID has ended.
+wait_for() {
+  for _ in $(seq 1 "$3"); do
+    curl -fs "$1" >/dev/null 2>&1 && return 0
+    kill -0 "$2" 2>/dev/null || { echo "error: $4" >&2; exit 1; }
+    sleep 0.5
+  done
+}
+
 $BIN/rasa run actions --actions actions --port "$ACTIONS_PORT" >"$RUN_DIR/actions.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$ACTIONS_PORT/health" >/dev/null 2>&1 && break
-  kill -0 "${pids[0]}" 2>/dev/null || { echo "error: the action server did not start; see $RUN_DIR/actions.log" >&2; exit 1; }
-  sleep 0.5
-done
+wait_for "http://127.0.0.1:$ACTIONS_PORT/health" "${pids[0]}" 120 "the action server did not start; see $RUN_DIR/actions.log"
 
 if [ "$mode" = "shell" ]; then
   $BIN/python -m rasa_runtime shell --model "$MODEL" --endpoints "$endpoints" --credentials "$credentials" \
@@ -44,11 +49,7 @@ $BIN/python -m rasa_runtime run --model "$MODEL" --endpoints "$endpoints" --cred
 pids+=($!)
 WEB_PORT="$WEB_PORT" RASA_PORT="$RASA_PORT" $BIN/python scripts/web_page.py >"$RUN_DIR/web.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 1 600); do
-  curl -fs "http://127.0.0.1:$RASA_PORT/status" >/dev/null 2>&1 && break
-  kill -0 "${pids[1]}" 2>/dev/null || { echo "error: the Rasa server stopped" >&2; exit 1; }
-  sleep 0.5
-done
+wait_for "http://127.0.0.1:$RASA_PORT/status" "${pids[1]}" 600 "the Rasa server stopped"
 if kill -0 "${pids[2]}" 2>/dev/null; then
   echo "Web chat page: http://127.0.0.1:$WEB_PORT/"
 else

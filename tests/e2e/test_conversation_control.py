@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-from typing import List
+from typing import Iterator
 
 import pytest
 
-from scripts.servers import Servers, running_servers
+from scripts.servers import Servers
+from tests.e2e.helpers import module_servers, texts
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
-def servers(tmp_path_factory) -> Servers:
-    with running_servers(tmp_path_factory.mktemp("e2e-control"), env={"ADVISOR_TODAY": "2026-11-22"}) as running:
-        yield running
-
-
-def texts(replies: List[dict]) -> str:
-    return "\n".join(reply.get("text", "") for reply in replies)
+def servers(tmp_path_factory) -> Iterator[Servers]:
+    yield from module_servers(tmp_path_factory.mktemp("e2e-control"))
 
 
 @pytest.mark.parametrize("message, polite", [

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any, Dict, Iterator
 
 import pytest
 import requests
@@ -22,7 +22,8 @@ from knowledge.vocabulary import (
     ORG_CLOUD_MATURITY,
     TARGET_ROLE_VALUES,
 )
-from scripts.servers import Servers, running_servers
+from scripts.servers import Servers
+from tests.e2e.helpers import module_servers, slots, texts
 
 pytestmark = pytest.mark.e2e
 
@@ -41,17 +42,8 @@ CATEGORICAL = {
 
 
 @pytest.fixture(scope="module")
-def servers(tmp_path_factory) -> Servers:
-    with running_servers(tmp_path_factory.mktemp("e2e-hostile"), env={"ADVISOR_TODAY": "2026-11-22"}) as running:
-        yield running
-
-
-def texts(replies: List[dict]) -> str:
-    return "\n".join(reply.get("text", "") for reply in replies)
-
-
-def slots(servers: Servers, sender: str) -> Dict[str, Any]:
-    return servers.tracker(sender)["slots"]
+def servers(tmp_path_factory) -> Iterator[Servers]:
+    yield from module_servers(tmp_path_factory.mktemp("e2e-hostile"))
 
 
 def post(servers: Servers, data: bytes, content_type: str = "application/json") -> requests.Response:
