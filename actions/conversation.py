@@ -11,6 +11,9 @@ from rasa_sdk.types import DomainDict
 
 from advisor.profile import PROFILE_SLOTS
 
+# What the form keeps about the conversation itself, forgotten with the profile.
+CONVERSATION_SLOTS = ("profile_assumptions", "quick_answer", "unanswered_question", "exam_in_focus")
+
 
 class ActionStartOver(Action):
     """Resets every profile slot and the recommended path."""
@@ -21,5 +24,6 @@ class ActionStartOver(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         dispatcher.utter_message(response="utter_start_over")
         events: List[EventType] = [SlotSet(slot, None) for slot in PROFILE_SLOTS]
+        events += [SlotSet(slot, None) for slot in CONVERSATION_SLOTS]
         events += [SlotSet("recommended_path", None), SlotSet("requested_slot", None), ActiveLoop(None)]
         return events

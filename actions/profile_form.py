@@ -1,4 +1,10 @@
-"""`validate_profile_form`: checks every profile answer, asks again with a reason when it makes no sense.
+"""`validate_profile_form`: reads every profile answer, checks it, and never asks a question a third time.
+
+Each reply is read first as an answer to the question just asked (`extract_<slot>`, with the shared
+reader in `components/answer_reader.py`), then checked against the contract (`validate_<slot>`). A
+question that gets no usable answer is asked once more with the kinds of answer that work; after a
+second miss the form moves on with a stated assumption the person can change. A change to an answer
+already given is said out loud.
 
 Every message that states a profile fact (intents inform and request_recommendation) runs the
 profile form, so this validation sees every value however it arrived, typed, from a button or from an
@@ -18,8 +24,24 @@ from rasa_sdk.types import DomainDict
 
 from actions.context import advisor_today, catalog, profile_from, value_before_latest_message
 from actions.profile_checks import SIMPLE_CHECKS, Checked, check_certifications
-from advisor.rules import held_and_active
-from knowledge.vocabulary import UNDECIDED
+from actions.profile_reading import (
+    SlotReading,
+    latest_text,
+    read_certifications_held,
+    read_current_role,
+    read_simple,
+    read_target_role,
+)
+from actions.profile_talk import (
+    ASSUMED_VALUES,
+    READABLE_ANSWERS,
+    assumption_text,
+    change_text,
+    hurried_assumptions,
+    opening_question_replies,
+)
+from advisor.rules import needs_org_maturity
+from components.answer_reader import in_a_hurry
 
 SLOT_QUESTIONS = {
     "current_role": "your current role",
@@ -83,8 +105,40 @@ def _result(slot: str, checked: Checked, dispatcher: CollectingDispatcher, track
     return {slot: checked.value}
 
 
+MISSES_SLOT = "unanswered_question"
+ASSUMPTIONS_SLOT = "profile_assumptions"
+SCOPE_SLOT = "goal_scope"
+HURRY_SLOT = "quick_answer"
+# Slots a person in a hurry is not asked: the form assumes them, and the recommendation says so.
+HURRY_SKIPS = ("coding_comfort", "certifications_held", "weekly_hours", "org_cloud_maturity")
+
+
+def answering_a_message(tracker: Tracker) -> bool:
+    """True when the form runs right after a user message (not on its way back after a digression)."""
+    seen_form = False
+    for event in reversed(tracker.events):
+        kind = event.get("event")
+        if kind == "action":
+            if not seen_form and event.get("name") == "profile_form":
+                seen_form = True
+                continue
+            return event.get("name") == "action_listen"
+        if kind == "user":
+            return True
+    return False
+
+
+def _filled(events: List[EventType], slot: str) -> bool:
+    return any(e.get("event") == "slot" and e.get("name") == slot and e.get("value") not in (None, "")
+               for e in events)
+
+
+def _slot_events(events: List[EventType]) -> Dict[str, Any]:
+    return {e["name"]: e.get("value") for e in events if e.get("event") == "slot"}
+
+
 class ValidateProfileForm(FormValidationAction):
-    """Validates the profile form's slots with the shared profile checks."""
+    """Reads, checks and confirms the profile form's answers."""
 
     def name(self) -> str:
         return "validate_profile_form"
@@ -96,41 +150,173 @@ class ValidateProfileForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> List[str]:
-        """Ask about the organisation's cloud maturity only when rule 1 needs it (or it was just stated)."""
+        """Ask about cloud maturity only when rule 1 needs it; in a hurry, only what decides the first exam."""
         profile = profile_from(tracker)
-        needs_maturity = (
-            profile.current_role == "administrator"
-            and profile.target_role == UNDECIDED
-            and held_and_active("AZ-104", profile, catalog(), advisor_today())
-        )
-        keep_maturity = needs_maturity or "org_cloud_maturity" in tracker.slots_to_validate()
-        return [slot for slot in domain_slots if slot != "org_cloud_maturity" or keep_maturity]
+        keep_maturity = (needs_org_maturity(profile, catalog(), advisor_today())
+                         or "org_cloud_maturity" in tracker.slots_to_validate())
+        slots = [slot for slot in domain_slots if slot != "org_cloud_maturity" or keep_maturity]
+        if tracker.get_slot(HURRY_SLOT):
+            slots = [slot for slot in slots if slot not in HURRY_SKIPS or tracker.get_slot(slot) is not None]
+        return slots
+
+    async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: DomainDict) -> List[EventType]:
+        """The SDK validates only the form's own slots; `goal_scope` is read with the goal, so keep it too."""
+        events = await super().get_validation_events(dispatcher, tracker, domain)
+        scope = tracker.slots_to_validate().get(SCOPE_SLOT, "__absent__")
+        if scope != "__absent__":
+            events.append(SlotSet(SCOPE_SLOT, scope if scope in ("full", "fundamentals") else None))
+        return events
+
+    # -- reading (expected slot first) ------------------------------------------------------------
+
+    def _requested(self, tracker: Tracker) -> Optional[str]:
+        requested = tracker.get_slot("requested_slot")
+        return str(requested) if requested else None
+
+    def _apply(self, reading: SlotReading, dispatcher: CollectingDispatcher) -> Dict[str, Any]:
+        for note in reading.notes:
+            dispatcher.utter_message(text=note)
+        return {slot: (None if value == "__drop__" else value) for slot, value in reading.values.items()}
+
+    async def extract_current_role(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                   domain: DomainDict) -> Dict[str, Any]:
+        value = read_current_role(tracker, self._requested(tracker))
+        if value is None:
+            return {}
+        return {"current_role": None if value == "__drop__" else value}
+
+    async def extract_target_role(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                  domain: DomainDict) -> Dict[str, Any]:
+        return self._apply(read_target_role(tracker, self._requested(tracker)), dispatcher)
+
+    async def extract_certifications_held(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                          domain: DomainDict) -> Dict[str, Any]:
+        known = sorted(catalog().exams)
+        return self._apply(read_certifications_held(tracker, self._requested(tracker), known), dispatcher)
+
+    async def extract_coding_comfort(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                     domain: DomainDict) -> Dict[str, Any]:
+        return self._apply(read_simple(tracker, "coding_comfort", self._requested(tracker), advisor_today()),
+                           dispatcher)
+
+    async def extract_azure_experience(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                       domain: DomainDict) -> Dict[str, Any]:
+        return self._apply(read_simple(tracker, "azure_experience", self._requested(tracker), advisor_today()),
+                           dispatcher)
+
+    async def extract_weekly_hours(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                   domain: DomainDict) -> Dict[str, Any]:
+        return self._apply(read_simple(tracker, "weekly_hours", self._requested(tracker), advisor_today()),
+                           dispatcher)
+
+    async def extract_org_cloud_maturity(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                         domain: DomainDict) -> Dict[str, Any]:
+        return self._apply(read_simple(tracker, "org_cloud_maturity", self._requested(tracker), advisor_today()),
+                           dispatcher)
+
+    # -- the turn -----------------------------------------------------------------------------------
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        """Like the SDK's, but an answer that fills nothing is asked again with a reason."""
+        """Read, check, announce changes, and never ask a question a third time."""
+        answering = answering_a_message(tracker)
+        text = latest_text(tracker)
+        requested = self._requested(tracker)
+        pre: List[EventType] = []
+        if answering and text and in_a_hurry(text) and not tracker.get_slot(HURRY_SLOT):
+            pre.append(SlotSet(HURRY_SLOT, True))
+            tracker.slots[HURRY_SLOT] = True
+        if answering and text:
+            for reply in opening_question_replies(tracker, text):
+                dispatcher.utter_message(**reply)
         events = await super().run(dispatcher, tracker, domain)
-        requested = tracker.get_slot("requested_slot")
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        filled = {e["name"] for e in events if e.get("event") == "slot" and e.get("name") != "requested_slot"}
-        change = slot_to_change(tracker.latest_message.get("text")) if intent in ANSWER_INTENTS else None
+        events = pre + events
+        change = slot_to_change(text) if answering else None
         stated = any(e.get("entity") in PROFILE_ENTITIES for e in tracker.latest_message.get("entities") or [])
-        if change and not stated:  # "change my goal to devops" is an ordinary correction
-            # Going back: forget that answer and ask its question next; every other answer is kept.
+        if change and not stated and not _filled(events, change):  # "change my goal to devops" is a correction
             events = [e for e in events
                       if not (e.get("event") == "slot" and e.get("name") in (change, "requested_slot"))]
             dispatcher.utter_message(text=f"Sure, let's go back to {SLOT_QUESTIONS[change]}.")
             return events + [SlotSet(change, None), SlotSet("requested_slot", change)]
-        if requested == "certifications_held" and intent == "deny" and not filled:
+        if not answering:
+            return events
+        events += self._announce_changes(dispatcher, tracker, events)
+        if tracker.get_slot(HURRY_SLOT) or any(e.get("name") == HURRY_SLOT for e in pre):
+            events += self._assume_for_hurry(dispatcher, tracker, events)
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if requested == "certifications_held" and intent == "deny" and not _filled(events, requested):
             events.append(SlotSet("certifications_held", []))  # "no" to "which do you hold?" means none
-        elif requested and intent in ANSWER_INTENTS and not filled and not tracker.slots_to_validate():
-            if _UNSURE_RE.search(tracker.latest_message.get("text") or "") and requested in UNSURE_HINTS:
-                dispatcher.utter_message(text=UNSURE_HINTS[requested])  # "not sure", "skip": help to answer
-            else:
-                dispatcher.utter_message(
-                    text=f"Sorry, I couldn't read {SLOT_QUESTIONS.get(requested, requested)} from that."
-                )
-            events.append(SlotSet(requested, None))
-        return events
+        elif requested and not _filled(events, requested):
+            events += self._missed(dispatcher, tracker, requested, text)
+        elif requested and tracker.get_slot(MISSES_SLOT):
+            events.append(SlotSet(MISSES_SLOT, None))
+        return await self._with_next_question(dispatcher, tracker, domain, events)
+
+    async def _with_next_question(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict,
+                                  events: List[EventType]) -> List[EventType]:
+        """The question to ask next, from the slots as they are after this turn's reading and assumptions."""
+        asked_again = [e for e in events if e.get("event") == "slot" and e.get("name") == "requested_slot"]
+        stale = bool(asked_again) and asked_again[-1].get("value") is not None and _filled(
+            events, str(asked_again[-1]["value"]))
+        assumed = any(e.get("event") == "slot" and e.get("name") == ASSUMPTIONS_SLOT for e in events)
+        if not (stale or assumed):
+            return events
+        slots = {**tracker.slots, **_slot_events(events)}
+        tracker.slots.update(slots)
+        required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
+        following = next((slot for slot in required if slots.get(slot) is None), None)
+        events = [e for e in events if not (e.get("event") == "slot" and e.get("name") == "requested_slot")]
+        return events + [SlotSet("requested_slot", following)]
+
+    def _announce_changes(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                          events: List[EventType]) -> List[EventType]:
+        """"Got it: your goal is now data engineer." for every answer that replaces an earlier one."""
+        extra: List[EventType] = []
+        assumed = list(tracker.get_slot(ASSUMPTIONS_SLOT) or [])
+        for slot, value in _slot_events(events).items():
+            if slot not in SLOT_QUESTIONS or value in (None, ""):
+                continue
+            if slot in assumed:
+                assumed.remove(slot)
+                extra = [SlotSet(ASSUMPTIONS_SLOT, assumed)]
+                continue  # replacing an assumption is the answer we were missing, not a change
+            previous = value_before_latest_message(tracker, slot)
+            if previous in (None, "") or previous == value:
+                continue
+            if slot == "certifications_held" and set(previous or []) <= set(value or []):
+                continue  # "I also have AZ-104" adds, it changes nothing
+            dispatcher.utter_message(text=change_text(slot, previous, value))
+        return extra
+
+    def _assume_for_hurry(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                          events: List[EventType]) -> List[EventType]:
+        known = {**{s: tracker.get_slot(s) for s in HURRY_SKIPS}, **_slot_events(events)}
+        assumed, values = hurried_assumptions(known, tracker.get_slot("current_role"))
+        if not assumed:
+            return []
+        dispatcher.utter_message(text="OK, the short version: I'll only ask what decides your first exam.")
+        current = list(tracker.get_slot(ASSUMPTIONS_SLOT) or [])
+        return [SlotSet(slot, value) for slot, value in values.items()] + [
+            SlotSet(ASSUMPTIONS_SLOT, current + [s for s in assumed if s not in current])]
+
+    def _missed(self, dispatcher: CollectingDispatcher, tracker: Tracker, requested: str,
+                text: str) -> List[EventType]:
+        """First miss: what kinds of answer work (the question comes again with buttons). Second: assume."""
+        previous = tracker.get_slot(MISSES_SLOT) or {}
+        count = (previous.get("count", 0) if isinstance(previous, dict) and previous.get("slot") == requested
+                 else 0) + 1
+        if count >= 2 and requested in ASSUMED_VALUES:
+            value = ASSUMED_VALUES[requested](tracker.get_slot("current_role"))
+            dispatcher.utter_message(text=assumption_text(requested, value))
+            current = list(tracker.get_slot(ASSUMPTIONS_SLOT) or [])
+            return [SlotSet(requested, value), SlotSet(MISSES_SLOT, None),
+                    SlotSet(ASSUMPTIONS_SLOT, current + ([requested] if requested not in current else []))]
+        if _UNSURE_RE.search(text) and requested in UNSURE_HINTS:
+            dispatcher.utter_message(text=UNSURE_HINTS[requested])
+        else:
+            dispatcher.utter_message(text=f"Sorry, I couldn't read {SLOT_QUESTIONS.get(requested, requested)} from "
+                                          f"that. {READABLE_ANSWERS.get(requested, '')}".strip())
+        return [SlotSet(requested, None), SlotSet(MISSES_SLOT, {"slot": requested, "count": count})]
 
     def _simple(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[str, Any]:
         if value is None:  # cleared on purpose (start over), nothing to check
@@ -166,7 +352,11 @@ class ValidateProfileForm(FormValidationAction):
         if value is None:
             return {"certifications_held": None}
         previous: Optional[List[str]] = None
-        if tracker.get_slot("requested_slot") != "certifications_held":
+        asked = tracker.get_slot("requested_slot") == "certifications_held"
+        if not asked:
             previous = value_before_latest_message(tracker, "certifications_held")
         checked = check_certifications(value, catalog(), previous)
+        if asked and checked.value is None and checked.problem:
+            # An unknown code is said once and the form moves on (nothing unknown is stored).
+            checked = Checked([], checked.problem)
         return _result("certifications_held", checked, dispatcher, tracker)

@@ -10,11 +10,16 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.channel_output import send
-from actions.context import advisor_today, catalog, profile_from
+from actions.context import advisor_today, catalog, profile_from, value_before_latest_message
+from actions.profile_reading import latest_text
+from actions.profile_talk import assumptions_line
+from advisor.counterfactuals import why_not
+from advisor.profile import PROFILE_SLOTS
 from advisor.recommendation import Recommendation
 from advisor.rendering import render_explanation, render_summary
 from advisor.reply import Button, Reply, intent_payload
 from advisor.rules import recommend
+from knowledge.resolver import find_exam_mentions
 
 
 def follow_up_buttons(rec: Recommendation) -> Tuple[Button, ...]:
@@ -29,6 +34,17 @@ def follow_up_buttons(rec: Recommendation) -> Tuple[Button, ...]:
         buttons.append(Button("Time and cost", "/ask_study_plan"))
     buttons.append(Button("Start over", "/start_over"))
     return tuple(buttons)
+
+
+def _profile_changed(tracker: Tracker) -> bool:
+    """True when the latest message changed a profile slot."""
+    changed = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "slot" and event.get("name") in PROFILE_SLOTS:
+            changed = changed or value_before_latest_message(tracker, event["name"]) != event.get("value")
+    return changed
 
 
 def _recommendation(tracker: Tracker) -> Recommendation:
@@ -61,8 +77,27 @@ class ActionRecommendPath(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         rec = _recommendation(tracker)
-        _send(dispatcher, tracker, render_summary(rec), rec, roadmap=rec if rec.steps else None)
-        return [SlotSet("recommended_path", rec.path)]
+        previous = tracker.get_slot("recommended_path")
+        if previous is not None and list(previous) == rec.path and not _profile_changed(tracker):
+            # A follow-up that reached the form without changing anything: no reprint of the whole path.
+            path = " → ".join(rec.path) if rec.path else "nothing new"
+            kb, today = catalog(), advisor_today()
+            named = [m.code for m in find_exam_mentions(latest_text(tracker), kb, today) if m.code]
+            if named:  # "should I do AZ-900 first?": answered relative to the path, never the whole path again
+                replies = [why_not(code, rec.profile, kb, today) for code in dict.fromkeys(named[:2])]
+                send(dispatcher, tracker, replies)
+                return [SlotSet("answer_kind", "path_step"), SlotSet("exam_in_focus", named[0])]
+            send(dispatcher, tracker, [Reply(
+                text=f"Your path is unchanged: {path}. Ask \"why?\" for the reasons, \"why not AZ-204?\" about "
+                     "another exam, or tell me what changed (your goal, hours or certifications) and I'll redo it.",
+                buttons=follow_up_buttons(rec))])
+            return [SlotSet("answer_kind", "unchanged")]
+        messages = render_summary(rec)
+        assumed = assumptions_line(list(tracker.get_slot("profile_assumptions") or []), tracker.slots)
+        if assumed:
+            messages = [messages[0] + "\n\n" + assumed] + messages[1:]
+        _send(dispatcher, tracker, messages, rec, roadmap=rec if rec.steps else None)
+        return [SlotSet("recommended_path", rec.path), SlotSet("answer_kind", "recommendation")]
 
 
 class ActionExplainRecommendation(Action):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import List, Optional, Tuple
 
 from rasa_sdk import Action, Tracker
@@ -51,12 +52,21 @@ class ActionMakeStudyPlan(Action):
         if unknown is not None and not mentions.codes:
             send(dispatcher, tracker, [unknown])
             return []
+        path = [c for c in tracker.get_slot("recommended_path") or [] if c in kb.exams]
+        if hours is not None and path and not mentions.codes and (weeks is None or weeks > MAX_PLAN_WEEKS):
+            # "74 weeks?! what if I do 10 hours a week": the whole path again at the new hours, kept as the answer.
+            changed = replace(profile, weekly_hours=hours)
+            totals = path_totals(recommend(changed, kb, today), kb, hours)
+            note = Reply(text=f"Got it: your study time is now {hours:g} hours a week (it was "
+                              f"{profile.weekly_hours:g}).") if profile.weekly_hours and profile.weekly_hours != hours \
+                else None
+            send(dispatcher, tracker, ([note] if note else []) + [totals_reply(totals)])
+            return [SlotSet("weekly_hours", hours), SlotSet("answer_kind", "study_time")]
         if weeks is not None and weeks > MAX_PLAN_WEEKS:
             send(dispatcher, tracker, [Reply(text=f"{weeks} weeks is further out than I plan for (at most "
                                                   f"{MAX_PLAN_WEEKS}); tell me a nearer date or your weekly hours.")])
             return []
         code: Optional[str] = mentions.codes[0] if mentions.codes else None
-        path = [c for c in tracker.get_slot("recommended_path") or [] if c in kb.exams]
         if code is None and path and (WHOLE_PATH.search(text) or text.strip() == "/ask_study_plan"):
             totals = path_totals(recommend(profile, kb, today), kb, hours)
             send(dispatcher, tracker, [totals_reply(totals)])

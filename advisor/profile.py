@@ -16,8 +16,10 @@ from knowledge.vocabulary import (
 
 PROFILE_SLOTS: Tuple[str, ...] = (
     "current_role", "target_role", "coding_comfort", "azure_experience",
-    "certifications_held", "weekly_hours", "org_cloud_maturity",
+    "certifications_held", "weekly_hours", "org_cloud_maturity", "goal_scope",
 )
+# goal_scope: "fundamentals" when the person wants the overview certification only ("one cert for my CV").
+GOAL_SCOPES: Tuple[str, ...] = ("full", "fundamentals")
 
 
 def _choice(value: Any, allowed: Tuple[str, ...]) -> Optional[str]:
@@ -43,6 +45,7 @@ class Profile:
     certifications_held: Tuple[str, ...] = ()
     weekly_hours: Optional[float] = None
     org_cloud_maturity: Optional[str] = None
+    goal_scope: Optional[str] = None
 
     @classmethod
     def from_slots(cls, slots: Mapping[str, Any]) -> Profile:
@@ -58,6 +61,7 @@ class Profile:
             certifications_held=tuple(dict.fromkeys(str(code).upper() for code in held)),
             weekly_hours=_hours(slots.get("weekly_hours")),
             org_cloud_maturity=_choice(slots.get("org_cloud_maturity"), ORG_CLOUD_MATURITY),
+            goal_scope=_choice(slots.get("goal_scope"), GOAL_SCOPES),
         )
 
     def holds(self, code: str) -> bool:

@@ -19,6 +19,7 @@ RULE_TITLES = {
     "expert_prerequisites": "Expert prerequisites",
     "coding_gate": "Coding comes first",
     "fundamentals_first": "Fundamentals first (optional)",
+    "fundamentals_only": "The overview you asked for",
     "skip_held_exams": "What you already hold",
 }
 

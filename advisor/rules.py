@@ -15,6 +15,7 @@ import math
 from datetime import date
 from typing import List, Optional, Tuple
 
+from advisor.goal_scope import fundamentals_only
 from advisor.profile import Profile
 from advisor.recommendation import Alternative, Fact, Reason, Recommendation, Step
 from knowledge.catalog import Catalog, Exam, RoleTrack
@@ -92,6 +93,13 @@ def _role(value: Optional[str]) -> str:
 
 # -- rule 1 --------------------------------------------------------------------------------
 
+def needs_org_maturity(profile: Profile, catalog: Catalog, today: date) -> bool:
+    """Rule 1 asks about the organisation's cloud maturity only for an administrator with no target
+    who already holds AZ-104 (seed 003): the answer decides between AZ-305 and deepening the role."""
+    return (profile.current_role == "administrator" and profile.target_role == UNDECIDED
+            and held_and_active("AZ-104", profile, catalog, today))
+
+
 def target_role_decides_track(profile: Profile, catalog: Catalog, today: date) -> Tuple[RoleTrack, bool, Reason]:
     """Rule 1: the target role picks the role track; an undecided target is inferred.
 
@@ -108,7 +116,7 @@ def target_role_decides_track(profile: Profile, catalog: Catalog, today: date) -
             (Fact(track.summary, track.source),),
         )
     current = profile.current_role or "other"
-    if current == "administrator" and held_and_active("AZ-104", profile, catalog, today):
+    if needs_org_maturity(profile, catalog, today):
         if profile.org_cloud_maturity == "mature":
             track = catalog.track("architect")
             text = ("You haven't picked a target yet. You already hold AZ-104, and your organisation's cloud "
@@ -467,6 +475,7 @@ def recommend(profile: Profile, catalog: Catalog, today: date) -> Recommendation
     expert_prerequisites(rec, catalog)
     coding_gate(rec, catalog)
     fundamentals_first(rec, catalog)
+    fundamentals_only(rec, catalog)
     skip_held_exams(rec, catalog)
     collect_alternatives(rec, catalog)
     time_estimates(rec, catalog)

@@ -87,9 +87,11 @@ def test_every_track_role_resolves_to_its_target_exam_or_its_predecessor(catalog
 
 # (what the user typed, the codes it may mean)
 AMBIGUOUS_CASES = [
-    ("the data exam", {"DP-600", "DP-700", "DP-750", "DP-900"}),
-    ("the fundamentals exam", {"AZ-900", "AI-901", "DP-900", "SC-900"}),
-    ("900", {"AZ-900", "DP-900", "SC-900"}),
+    # PL-300 is the data analyst track's target (it replaced DP-600 there); AB-900, PL-900 and GH-900 joined
+    # the knowledge base as further fundamentals-level exams.
+    ("the data exam", {"PL-300", "DP-700", "DP-750", "DP-900"}),
+    ("the fundamentals exam", {"AZ-900", "AI-901", "DP-900", "SC-900", "AB-900", "PL-900"}),
+    ("900", {"AZ-900", "DP-900", "SC-900", "AB-900", "PL-900", "GH-900"}),
 ]
 
 

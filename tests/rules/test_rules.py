@@ -36,7 +36,7 @@ PATHS = [
     ("network: AZ-104 then AZ-700", dict(current_role="network_engineer", target_role="network_engineer"), ["AZ-104", "AZ-700"]),
     ("database administrator: DP-300", dict(current_role="database_administrator", target_role="database_administrator"), ["DP-300"]),
     ("data engineer: DP-700", dict(current_role="data_engineer", target_role="data_engineer"), ["DP-700"]),
-    ("data analyst: DP-600", dict(current_role="data_analyst", target_role="data_analyst"), ["DP-600"]),
+    ("data analyst: PL-300", dict(current_role="data_analyst", target_role="data_analyst"), ["PL-300"]),
     ("AI engineer: AI-103", dict(current_role="developer", target_role="ai_engineer", coding_comfort="high"), ["AI-103"]),
     ("undecided developer is inferred a developer", dict(current_role="developer", target_role="undecided",
                                                          coding_comfort="high"), ["AI-200"]),

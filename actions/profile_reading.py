@@ -1,0 +1,193 @@
+"""Reading the latest message for each profile slot, expected slot first (the form's `extract_<slot>`).
+
+The question being asked (`requested_slot`) decides how a reply is read: "a bit" answers the coding
+question, "4-5" the hours question, "PL-300" the certifications question. The reading rules live in
+`components/answer_reader.py` (shared with the dialogue policy); this module applies them to a tracker:
+it combines them with the NLU's entities and keeps facts from mentions about something else (a tool
+named while describing coding, another cloud, a goal) out of the wrong slot.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Dict, List, Optional
+
+from rasa_sdk import Tracker
+
+from actions.context import value_before_latest_message
+from components.answer_certifications import read_certifications
+from components.answer_reader import read_answer, read_goal
+from knowledge.vocabulary import CURRENT_ROLES, ROLE_LABELS, TARGET_ROLE_VALUES, UNDECIDED
+
+# "I'm a …", "I work as …", "actually I'm more of …": the person says what they do now.
+_CURRENT_CUE_RE = re.compile(
+    r"\b(?:i'?m|i am|im|i work(?:ed)? (?:as|in)|working as|my (?:job|role|title|position) is|i'?ve been an?|"
+    r"currently|right now|at the moment|by trade|actually)\b", re.IGNORECASE)
+# "maybe data engineering is the better move", "I want to move into security": a goal, not today's role.
+_GOAL_CUE_RE = re.compile(
+    r"\b(?:better move|move (?:in)?to|moving (?:in)?to|switch(?:ing)? (?:in)?to|transition(?:ing)? (?:in)?to|"
+    r"pivot(?:ing)? (?:in)?to|become|becoming|want to (?:be|do|go|get|work)|wanna (?:be|do|go)|get into|"
+    r"go (?:in)?to|aim(?:ing)? (?:for|to)|goal|dream|would like to|i'?d like to|interested in|"
+    r"thinking (?:of|about)|considering|next step|long[- ]term|one day|eventually|rather be)\b", re.IGNORECASE)
+_ROLE_QUESTION_SLOTS = ("current_role", "target_role")
+
+
+@dataclass
+class SlotReading:
+    """Values read from the latest message, and what to tell the person about how they were read."""
+
+    values: Dict[str, Any] = field(default_factory=dict)
+    notes: List[str] = field(default_factory=list)
+
+
+def latest_text(tracker: Tracker) -> str:
+    """The latest user message; empty for button payloads ("/inform{...}")."""
+    text = tracker.latest_message.get("text") or ""
+    return "" if text.startswith("/") else text
+
+
+def _role_entities(tracker: Tracker) -> List[Dict[str, Any]]:
+    return [e for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "job_role"
+            and isinstance(e.get("value"), str)]
+
+
+def _mapped_now(tracker: Tracker, slot: str) -> bool:
+    """True when the NLU's slot mappings already set `slot` from the latest message."""
+    return slot in tracker.slots_to_validate()
+
+
+def _is_goal_mention(text: str, entity: Dict[str, Any]) -> bool:
+    """A role named after a goal cue ("maybe X is the better move" counts too) and not after "I'm a"."""
+    if entity.get("role") == "target":
+        return True
+    start = int(entity.get("start") or 0)
+    before = text[max(0, start - 60):start]
+    if _CURRENT_CUE_RE.search(before[-25:]):
+        return False
+    after = text[int(entity.get("end") or start):][:40]
+    return bool(_GOAL_CUE_RE.search(before) or re.match(r"^\s*(?:is|would be|sounds|seems) (?:the |a )?(?:better|"
+                                                         r"good|right|next)", after, re.IGNORECASE))
+
+
+def read_current_role(tracker: Tracker, requested: Optional[str]) -> Optional[str]:
+    """Today's role: asked, any role named; otherwise only a role stated as today's, never a goal or a tool."""
+    text = latest_text(tracker)
+    entities = [e for e in _role_entities(tracker) if e["value"] in CURRENT_ROLES]
+    previous = value_before_latest_message(tracker, "current_role")
+    if requested == "current_role":
+        if _mapped_now(tracker, "current_role"):
+            return None
+        preferred = [e for e in entities if e.get("role") != "target"] or entities
+        return str(preferred[0]["value"]) if preferred else None
+    if not _mapped_now(tracker, "current_role") or not text:
+        if requested is None and previous is None:
+            # "sysadmin" or "just tell me which exam, I'm a helpdesk guy" as the first message
+            today_roles = [e for e in entities if e.get("role") != "target" and not _is_goal_mention(text, e)]
+            return str(today_roles[0]["value"]) if today_roles else None
+        return None
+    stated = [e for e in entities if e.get("role") != "target" and not _is_goal_mention(text, e)]
+    if previous and requested != "current_role":
+        # A tool or an activity named while answering another question never replaces the role.
+        explicit = [e for e in stated if _CURRENT_CUE_RE.search(text[max(0, int(e.get("start") or 0) - 30):
+                                                                     int(e.get("start") or 0)])]
+        return str(explicit[0]["value"]) if explicit else str(previous)
+    if not stated and entities:
+        return str(previous) if previous else "__drop__"
+    return None
+
+
+def read_target_role(tracker: Tracker, requested: Optional[str]) -> SlotReading:
+    """The goal: job titles, and goals that are not titles (not sure, stay, just the fundamentals)."""
+    reading = SlotReading()
+    text = latest_text(tracker)
+    asked = requested == "target_role"
+    current = tracker.get_slot("current_role")
+    entities = _role_entities(tracker)
+    goal = read_goal(text, asked) if text else None
+    named = [e for e in entities if e.get("role") == "target"] or [e for e in entities if _is_goal_mention(text, e)]
+    if asked and not named:
+        named = entities
+    named_targets = [str(e["value"]) for e in named if e["value"] in TARGET_ROLE_VALUES]
+    if goal is not None:
+        if goal.fundamentals_only:
+            reading.values["goal_scope"] = "fundamentals"
+            target = goal.topic_role or next((r for r in named_targets if r != UNDECIDED), None)
+            if target is None:
+                target = current if current in TARGET_ROLE_VALUES else UNDECIDED
+            reading.values["target_role"] = target
+            return reading
+        if goal.stay:
+            target = next((r for r in named_targets if r != UNDECIDED), None)
+            if target is None and current in TARGET_ROLE_VALUES:
+                target = current
+            if target is None:
+                reading.values["goal_scope"] = "fundamentals"
+                label = ROLE_LABELS.get(str(current), "your role") if current else "your role"
+                reading.notes.append(f"Staying in {label} is a fine goal: I'll suggest the overview certification "
+                                     "that fits it rather than a long technical path.")
+                target = UNDECIDED
+            reading.values["target_role"] = target
+            reading.values["goal_scope"] = reading.values.get("goal_scope", "full")
+            return reading
+        if goal.undecided and not named_targets:
+            reading.values["target_role"] = UNDECIDED
+            return reading
+    if asked and _mapped_now(tracker, "target_role"):
+        return reading
+    if named_targets and (asked or not _mapped_now(tracker, "target_role")):
+        reading.values["target_role"] = named_targets[0]
+        if tracker.get_slot("goal_scope") == "fundamentals" and not (goal and goal.fundamentals_only):
+            reading.values["goal_scope"] = "full"
+    return reading
+
+
+def read_certifications_held(tracker: Tracker, requested: Optional[str], known: List[str]) -> SlotReading:
+    """Microsoft exam codes held; "none"; other vendors' certifications acknowledged, never stored."""
+    reading = SlotReading()
+    text = latest_text(tracker)
+    asked = requested == "certifications_held"
+    if not text:
+        return reading
+    answer = read_certifications(text, asked, known)
+    if answer is None:
+        return reading
+    entity_codes = [str(e.get("value")).upper() for e in tracker.latest_message.get("entities") or []
+                    if e.get("entity") == "exam_code" and (asked or e.get("role") == "held")]
+    codes = list(answer.codes) + [c for c in entity_codes if c not in answer.codes and c not in answer.not_held
+                                  and (asked or c in answer.codes)]
+    if answer.other_vendors:
+        vendors = " and ".join(answer.other_vendors)
+        plural = "certifications count" if len(answer.other_vendors) > 1 else "certification counts"
+        reading.notes.append(f"Noted: your {vendors} {plural} as experience. Only Microsoft exams go in your "
+                             "list, so it doesn't skip anything on the path.")
+    if codes:
+        previous = value_before_latest_message(tracker, "certifications_held") if not asked else None
+        merged = list(previous or [])
+        reading.values["certifications_held"] = merged + [c for c in codes if c not in merged]
+    elif answer.said_none or (asked and answer.other_vendors) or (asked and answer.not_held):
+        reading.values["certifications_held"] = []
+    return reading
+
+
+def read_simple(tracker: Tracker, slot: str, requested: Optional[str], today: date) -> SlotReading:
+    """coding_comfort, azure_experience, weekly_hours, org_cloud_maturity."""
+    reading = SlotReading()
+    text = latest_text(tracker)
+    if not text:
+        return reading
+    asked = requested == slot
+    if not asked and _mapped_now(tracker, slot) and slot != "azure_experience":
+        return reading  # the NLU read an explicit statement; keep it
+    found = read_answer(slot, text, asked, today)
+    if found is None:
+        if not asked and slot == "azure_experience" and _mapped_now(tracker, slot) and re.search(
+                r"\b(?:aws|gcp|google cloud|amazon)\b", text, re.IGNORECASE):
+            # "tons on AWS" is not Azure experience: keep what was known before
+            reading.values[slot] = value_before_latest_message(tracker, slot) or "__drop__"
+        return reading
+    reading.values[slot] = found.value
+    if found.note:
+        reading.notes.append(found.note)
+    return reading

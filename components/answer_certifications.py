@@ -1,0 +1,141 @@
+"""Certifications in an answer: Microsoft exam codes held, "none", and other vendors' certifications.
+
+Plain Python, used by `components/answer_reader.py`. Codes are read in any spelling ("az104", "AZ 104",
+"pl-300", and bare "104" when the question was about certifications); a code that is failed, booked or
+being studied for is not held. Other vendors' certifications (AWS, Google Cloud, CompTIA, Cisco, Red Hat,
+ISC2 …) are recognised and named back, never stored as exam codes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, List, Optional, Tuple
+
+CODE_PREFIXES = ("AZ", "AI", "DP", "SC", "MS", "PL", "MB", "AB", "GH", "MD")
+_CODE_RE = re.compile(r"(?<![A-Za-z0-9])(" + "|".join(CODE_PREFIXES) + r")\s?[-_–]?\s?(\d{3})(?![0-9])", re.I)
+_BARE_RE = re.compile(r"(?<![\w.\-/])(\d{3})(?![\w.%])")
+_NOT_HELD_RE = re.compile(
+    r"\b(?:fail(?:ed|ing)?|studying|study(?:ing)? for|booked|scheduled|sitting|planning|plan(?:ned)? to|next|"
+    r"working (?:on|towards?)|preparing|prepping|prep(?:ping)? for|going to|gonna|want(?:ed)? to|wanna|will|"
+    r"would like|hoping|hope|about to|aiming|considering|thinking (?:of|about)|not yet|didn'?t pass|"
+    r"in progress|enrolled|registered|retake|retaking|attempt(?:ing)?|lapsed)\b", re.IGNORECASE)
+_HELD_RE = re.compile(r"\b(?:have|got|hold|holding|passed|earned|done|did|cleared|completed|achieved|certified)\b",
+                      re.IGNORECASE)
+_CLAUSE_RE = re.compile(r"[.;!?\n]+|,|\bbut\b|\bthough\b|\balthough\b", re.IGNORECASE)
+_NONE_RE = re.compile(
+    r"^\W*(?:no+|nope|nah|none|nothing|zero|nada|zilch|not yet|not any|nope not yet|no certs?|no certifications?|"
+    r"no certificates?|none yet|none so far|not one|0|n/?a|idk|dunno|i don'?t know|not sure|i don'?t think so|"
+    r"don'?t think so|not that i know(?: of)?|no microsoft ones?|none from microsoft|haven'?t got any|"
+    r"i don'?t have any|don'?t have any|no,? none|none at all|no not yet|never took any|never taken any)\b",
+    re.IGNORECASE)
+_NONE_ANYWHERE_RE = re.compile(
+    r"\b(?:no|zero|not any|don'?t have any|haven'?t (?:got|taken|passed) any|without any|never (?:took|taken|"
+    r"passed|did) any)\s+(?:\w+\s+)?(?:microsoft\s+|ms\s+|azure\s+)?(?:certs?|certifications?|certificates?|"
+    r"exams?|ones?)\b|\bnot (?:yet )?certified\b|\buncertified\b|\bnone (?:from|by|of the) (?:microsoft|ms)\b|"
+    r"\bno microsoft\b|\bnothing from microsoft\b", re.IGNORECASE)
+_NAME_CODES: Tuple[Tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(r"\b" + pattern + r"\b", re.IGNORECASE), code) for pattern, code in (
+        (r"azure fundamentals?", "AZ-900"), (r"(?:the )?cloud fundamentals", "AZ-900"),
+        (r"ai fundamentals?", "AI-900"), (r"data fundamentals?", "DP-900"),
+        (r"security,? compliance,? (?:and )?identity fundamentals|security fundamentals", "SC-900"),
+        (r"power platform fundamentals", "PL-900"), (r"power bi (?:data analyst|analyst|cert\w*|exam)", "PL-300"),
+        (r"azure admin(?:istrator)?(?: associate)?", "AZ-104"), (r"(?:azure )?solutions? architect expert", "AZ-305"),
+        (r"devops engineer expert", "AZ-400"), (r"github foundations", "GH-900"),
+        (r"microsoft 365 fundamentals|m365 fundamentals", "MS-900"),
+    ))
+# Other vendors' certifications: recognised, named back, never stored.
+_OTHER_VENDORS: Tuple[Tuple[str, str], ...] = (
+    ("AWS", r"aws|amazon web services|amazon|saa(?:-c0\d)?|cloud practitioner|clf-c0\d"),
+    ("Google Cloud", r"gcp|google cloud|google|ace|pca"),
+    ("CompTIA", r"comptia|a\+|network\+|net\+|security\+|sec\+|server\+|linux\+|cloud\+|cysa\+|pentest\+|casp\+"),
+    ("Cisco", r"cisco|ccna|ccnp|ccie|ccent|devnet"),
+    ("Red Hat", r"red ?hat|rhcsa|rhce"),
+    ("ISC2", r"isc2|\(isc\)2|cissp|sscp|ccsp"),
+    ("ISACA", r"isaca|cisa|cism|crisc"),
+    ("Kubernetes", r"cka|ckad|cks|kubernetes"),
+    ("HashiCorp", r"hashicorp|terraform associate"),
+    ("ITIL", r"itil"),
+    ("VMware", r"vmware|vcp|vcap"),
+    ("Oracle", r"oracle|oca|ocp|oci"),
+    ("Linux Foundation", r"lfcs|lpic|linux foundation"),
+    ("EC-Council", r"ceh|ec-council"),
+    ("Project management", r"pmp|prince2|capm|csm|psm|scrum master"),
+    ("Databricks", r"databricks"),
+    ("Snowflake", r"snowpro|snowflake"),
+    ("Salesforce", r"salesforce"),
+    ("GIAC", r"giac|gsec"),
+)
+_VENDOR_RES = tuple((label, re.compile(r"(?<![\w+])(?:" + rx + r")(?![\w])", re.IGNORECASE))
+                    for label, rx in _OTHER_VENDORS)
+
+
+@dataclass(frozen=True)
+class CertificationAnswer:
+    """Microsoft exam codes held (normalised, in order), other vendors named, and whether "none" was said."""
+
+    codes: Tuple[str, ...] = ()
+    other_vendors: Tuple[str, ...] = ()
+    said_none: bool = False
+    not_held: Tuple[str, ...] = ()
+
+
+def normalise_code(prefix: str, digits: str) -> str:
+    """"az", "104" → "AZ-104"."""
+    return f"{prefix.upper()}-{digits}"
+
+
+def _bare_code(digits: str, known: Iterable[str]) -> Optional[str]:
+    """"104" → AZ-104 when the question was about certifications: AZ first, else a unique known code."""
+    known = tuple(known)
+    if f"AZ-{digits}" in known or not known:
+        return f"AZ-{digits}"
+    matches = [code for code in known if code.endswith(f"-{digits}")]
+    return matches[0] if len(matches) == 1 else None
+
+
+def other_vendors(text: str) -> Tuple[str, ...]:
+    """Other vendors' certifications or clouds named in the text, in order of first mention."""
+    found: List[Tuple[int, str]] = []
+    for label, regex in _VENDOR_RES:
+        match = regex.search(text)
+        if match:
+            found.append((match.start(), label))
+    return tuple(label for _, label in sorted(found))
+
+
+def read_certifications(text: str, asked: bool, known: Iterable[str] = ()) -> Optional[CertificationAnswer]:
+    """What the message says about certifications held; None when it says nothing about them."""
+    text = text[:2000]
+    known = tuple(known)
+    held: List[str] = []
+    not_held: List[str] = []
+    for clause in _CLAUSE_RE.split(text):
+        if not clause.strip():
+            continue
+        codes = [normalise_code(m.group(1), m.group(2)) for m in _CODE_RE.finditer(clause)]
+        if asked:
+            stripped = _CODE_RE.sub(" ", clause)
+            for match in _BARE_RE.finditer(stripped):
+                code = _bare_code(match.group(1), known)
+                if code:
+                    codes.append(code)
+            for pattern, code in _NAME_CODES:
+                if pattern.search(clause):
+                    codes.append(code)
+        if not codes:
+            continue
+        negative = _NOT_HELD_RE.search(clause) and not (asked and _HELD_RE.search(clause) and len(codes) > 1)
+        if not asked and not negative and not _HELD_RE.search(clause):
+            continue  # "what about AZ-104?" is not a certification held
+        for code in codes:
+            target = not_held if negative else held
+            if code not in target:
+                target.append(code)
+    vendors = other_vendors(text)
+    said_none = bool(_NONE_ANYWHERE_RE.search(text)) or (asked and bool(_NONE_RE.search(text)) and not held)
+    if not asked and not held and not said_none:
+        return None
+    if asked and not held and not said_none and not vendors and not not_held:
+        return None
+    return CertificationAnswer(tuple(held), vendors, said_none, tuple(not_held))

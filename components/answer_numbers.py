@@ -1,0 +1,175 @@
+"""Numbers people type in answers: "4-5", "10ish", "2 or 3", "an hour a day", "couple of years".
+
+Plain Python, used by `components/answer_reader.py`. The stated rules: a range gives its midpoint,
+"10ish"/"~10"/"10+" is 10, daily hours are times 7, weekday hours times 5, a weekend day counts twice
+("3h each weekend day" is 6), monthly hours are divided by 52/12, minutes are converted to hours.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import List, Optional, Tuple
+
+NUMBER_WORDS = {
+    "zero": 0.0, "half": 0.5, "half an": 0.5, "half a": 0.5, "a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0,
+    "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "seven": 7.0, "eight": 8.0, "nine": 9.0, "ten": 10.0,
+    "eleven": 11.0, "twelve": 12.0, "thirteen": 13.0, "fourteen": 14.0, "fifteen": 15.0, "sixteen": 16.0,
+    "eighteen": 18.0, "twenty": 20.0, "twenty five": 25.0, "thirty": 30.0, "forty": 40.0, "fifty": 50.0,
+    "a couple of": 2.0, "a couple": 2.0, "couple of": 2.0, "couple": 2.0, "a few": 3.0, "few": 3.0,
+    "several": 4.0, "a dozen": 12.0, "dozen": 12.0, "one and a half": 1.5, "an hour and a half": 1.5,
+    "two and a half": 2.5,
+}
+_WORD_ALTERNATIVES = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+NUM = r"(?:\d+(?:[.,]\d+)?|" + _WORD_ALTERNATIVES + r")"
+_RANGE = (r"(?P<a>" + NUM + r")\s*(?:ish|\+)?\s*(?:h|hrs?|hours?)?\s*(?:-|–|—|to|or|/|~)\s*(?P<b>" + NUM + r")")
+_SINGLE = r"(?P<n>" + NUM + r")"
+_APPROX = r"(?:~|about|around|roughly|maybe|approx\.?|approximately|like|prob(?:ably)?|at least|at most|max|min|" \
+          r"up to|only|just|perhaps|possibly)?\s*"
+_UNIT = r"\s*(?:ish|\+)?\s*(?P<unit>h(?:ou)?rs?|hours?|h|mins?|minutes?)?\b"
+_PERIOD = (r"(?:\s*(?:of\s+(?:study(?:ing)?|learning|prep)\s*)?(?:a|an|per|each|every|/|on|at|in the|on the|over "
+           r"the)?\s*(?P<period>days?|nights?|evenings?|mornings?|weekdays?|work ?days?|weekends?|weekend days?|"
+           r"weeks?|wk|w|months?|daily|nightly|weekly|monthly|saturdays?|sundays?))?")
+_HOURS_RE = re.compile(r"(?<![\w.])" + _APPROX + r"(?:" + _RANGE + r"|" + _SINGLE + r")" + _UNIT + _PERIOD,
+                       re.IGNORECASE)
+_SESSIONS_RE = re.compile(
+    r"(?<![\w.])(?P<count>once|twice|thrice|" + NUM + r")\s*(?:x\s*|times?\s*|(?:days?|evenings?|nights?|mornings?|"
+    r"afternoons?|sessions?|lunch(?:es| ?breaks?)?)\s*)(?:a|an|per|each|every|/|in a)\s*(?:week|wk)\b",
+    re.IGNORECASE)
+_SESSION_WORDS = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
+_PERIOD_FACTOR = {
+    "day": 7.0, "night": 7.0, "evening": 7.0, "morning": 7.0, "daily": 7.0, "nightly": 7.0,
+    "weekday": 5.0, "workday": 5.0, "work day": 5.0, "weekend": 1.0, "weekend day": 2.0, "saturday": 1.0,
+    "sunday": 1.0, "week": 1.0, "wk": 1.0, "w": 1.0, "weekly": 1.0, "month": 12.0 / 52.0, "monthly": 12.0 / 52.0,
+}
+_NOT_HOURS_AFTER_RE = re.compile(r"^\s*(?:years?|yrs?|months?|weeks?\s+(?:to|until|left)|%|k\b|certs?|exams?|people|"
+                                 r"times\b(?!\s*(?:a|per)\s+week))", re.IGNORECASE)
+_WEEKEND_WORD_RE = re.compile(r"\bweekends?\b|\bsaturdays? and sundays?\b|\bsat(?:urday)? ?(?:and|&|\+) ?sun",
+                              re.IGNORECASE)
+_BETWEEN_RE = re.compile(r"\bbetween\s+(" + NUM + r")\s+and\s+(" + NUM + r")", re.IGNORECASE)
+_YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
+_FULL_TIME_RE = re.compile(r"\bfull[- ]?time\b", re.IGNORECASE)
+_HALF_DAY_RE = re.compile(r"\bhalf (?:a )?day (?:a|per|each) week\b", re.IGNORECASE)
+_WHOLE_DAY_RE = re.compile(r"\b(?:a|one) (?:full |whole )?day (?:a|per|each) week\b", re.IGNORECASE)
+
+
+def parse_number(token: str) -> Optional[float]:
+    """"4", "4.5", "4,5", "four", "a couple of" → a number."""
+    token = re.sub(r"\s+", " ", token.strip().lower())
+    if token in NUMBER_WORDS:
+        return NUMBER_WORDS[token]
+    try:
+        return float(token.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _normalise_period(period: str) -> str:
+    period = period.lower().strip()
+    period = re.sub(r"\s+", " ", period)
+    if period.endswith("s") and period not in ("daily", "nightly", "weekly", "monthly"):
+        period = period[:-1]
+    return period
+
+
+def read_hours(text: str, asked: bool) -> Optional[float]:
+    """Hours a week. When the question was asked, a bare number ("5", "4-5", "10ish") counts as hours.
+
+    Returns None when nothing readable (or nothing plausible) is found.
+    """
+    text = _BETWEEN_RE.sub(lambda m: f"{m.group(1)}-{m.group(2)}", text[:2000])
+    if _FULL_TIME_RE.search(text) and asked:
+        return 40.0
+    if _HALF_DAY_RE.search(text):
+        return 4.0
+    if _WHOLE_DAY_RE.search(text):
+        return 8.0
+    sessions = _SESSIONS_RE.search(text)
+    candidates: List[Tuple[float, bool]] = []  # (hours a week, has an explicit unit)
+    for match in _HOURS_RE.finditer(text):
+        after = text[match.end():match.end() + 20]
+        if _NOT_HOURS_AFTER_RE.match(after):
+            continue
+        unit = (match.group("unit") or "").lower()
+        period = _normalise_period(match.group("period") or "")
+        if match.group("a"):
+            low, high = parse_number(match.group("a")), parse_number(match.group("b"))
+            if low is None or high is None:
+                continue
+            if high < low and high < 10 <= low:  # "10-5" is not a range
+                continue
+            value = (low + high) / 2
+        else:
+            raw = match.group("n")
+            if _YEAR_RE.match(raw):
+                continue
+            number = parse_number(raw)
+            if number is None:
+                continue
+            if raw.lower() in ("a", "an") and not unit:
+                continue
+            value = number
+        if not unit and not asked:
+            continue
+        if not unit and period in ("day", "evening", "night", "morning", "weekday", "workday", "weekend"):
+            # "2 evenings a week" is sessions, not hours; handled below
+            if sessions and sessions.start() <= match.start() < sessions.end():
+                continue
+        if unit.startswith("m"):
+            value /= 60.0
+        factor = _PERIOD_FACTOR.get(period, 1.0)
+        if period == "day" and _WEEKEND_WORD_RE.search(text) and not re.search(r"\bevery ?day|\bdaily\b", text, re.I):
+            factor = 2.0  # "weekends, 3h each day"
+        if period == "weekend" and re.search(r"\beach (?:day|weekend day)|\bper day|\ba day\b|\bboth days",
+                                             text[match.end():match.end() + 30], re.IGNORECASE):
+            factor = 2.0
+        if sessions and unit and period in ("", "session", "evening", "night", "day") and \
+                re.search(r"\b(?:each|per|a)\s*(?:session|evening|night|time|day)\b|\beach\b",
+                          text[match.end():match.end() + 25] + " | " + text[max(0, match.start() - 15):match.start()],
+                          re.IGNORECASE):
+            count = _SESSION_WORDS.get(sessions.group("count").lower()) or parse_number(sessions.group("count"))
+            if count:
+                factor = count
+        candidates.append((value * factor, bool(unit)))
+    if not candidates:
+        if sessions and asked:  # "two evenings a week": about 2 hours each
+            count = _SESSION_WORDS.get(sessions.group("count").lower()) or parse_number(sessions.group("count"))
+            return round(count * 2.0, 1) if count else None
+        return None
+    with_unit = [value for value, has_unit in candidates if has_unit]
+    value = with_unit[-1] if with_unit else candidates[-1][0]
+    return round(value, 1) if value > 0 else None
+
+
+# ---------------------------------------------------------------- durations (experience)
+_DURATION_RE = re.compile(
+    r"(?<![\w.])(?:(?P<a>" + NUM + r")\s*(?:-|–|to|or)\s*)?(?P<n>" + NUM + r")\s*\+?\s*(?P<unit>years?|yrs?|yr|y|"
+    r"months?|mos?|mths?|weeks?|wks?|days?)\b", re.IGNORECASE)
+_SINCE_RE = re.compile(r"\bsince\s+(?:(?:early|mid|late)\s+)?(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+_YEARS_WORDS_RE = re.compile(r"\b(?:a|one) year\b|\bhalf a year\b|\ba decade\b|\bfor years\b|\bfor ages\b",
+                             re.IGNORECASE)
+_UNIT_YEARS = {"y": 1.0, "yr": 1.0, "year": 1.0, "mo": 1 / 12, "mth": 1 / 12, "month": 1 / 12, "week": 1 / 52,
+               "wk": 1 / 52, "day": 1 / 365}
+
+
+def duration_years(text: str, today: date) -> Optional[float]:
+    """How many years a clause says ("a couple of years" 2, "6 months" 0.5, "since 2019" 7 in 2026)."""
+    since = _SINCE_RE.search(text)
+    if since:
+        return max(0.0, today.year - int(since.group("year")))
+    match = _DURATION_RE.search(text)
+    if match:
+        number = parse_number(match.group("n"))
+        if number is None:
+            return None
+        if match.group("a"):
+            low = parse_number(match.group("a"))
+            if low is not None:
+                number = (low + number) / 2
+        unit = match.group("unit").lower().rstrip("s")
+        return number * _UNIT_YEARS.get(unit, 1.0)
+    words = _YEARS_WORDS_RE.search(text)
+    if words:
+        phrase = words.group(0).lower()
+        return {"half a year": 0.5, "a decade": 10.0, "for years": 3.0, "for ages": 3.0}.get(phrase, 1.0)
+    return None
