@@ -134,6 +134,10 @@ def read_target_role(tracker: Tracker, requested: Optional[str]) -> SlotReading:
         if goal.undecided and not named_targets:
             reading.values["target_role"] = UNDECIDED
             return reading
+    real_targets = [r for r in named_targets if r != UNDECIDED]
+    if asked and real_targets and tracker.slots_to_validate().get("target_role") == UNDECIDED:
+        reading.values["target_role"] = real_targets[0]  # "maybe data engineering? not 100% sure"
+        return reading
     if asked and _mapped_now(tracker, "target_role"):
         return reading
     if named_targets and (asked or not _mapped_now(tracker, "target_role")):

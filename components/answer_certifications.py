@@ -22,7 +22,10 @@ _NOT_HELD_RE = re.compile(
     r"in progress|enrolled|registered|retake|retaking|attempt(?:ing)?|lapsed)\b", re.IGNORECASE)
 _HELD_RE = re.compile(r"\b(?:have|got|hold|holding|passed|earned|done|did|cleared|completed|achieved|certified)\b",
                       re.IGNORECASE)
-_CLAUSE_RE = re.compile(r"[.;!?\n]+|,|\bbut\b|\bthough\b|\balthough\b", re.IGNORECASE)
+_CLAUSE_RE = re.compile(r"[.;!?\n]+|,|\bbut\b|\bthough\b|\balthough\b|\band\b|\+|&", re.IGNORECASE)
+_SOMEONE_ELSE_RE = re.compile(r"\b(?:my|our|his|her|their)\s+(?:boss|manager|team(?:mates?)?|colleagues?|"
+                              r"coworkers?|co-workers?|husband|wife|partner|friend|lead)\b|\b(?:he|she|they)\s+"
+                              r"(?:has|have|got|passed)\b", re.IGNORECASE)
 _NONE_RE = re.compile(
     r"^\W*(?:no+|nope|nah|none|nothing|zero|nada|zilch|not yet|not any|nope not yet|no certs?|no certifications?|"
     r"no certificates?|none yet|none so far|not one|0|n/?a|idk|dunno|i don'?t know|not sure|i don'?t think so|"
@@ -111,7 +114,7 @@ def read_certifications(text: str, asked: bool, known: Iterable[str] = ()) -> Op
     held: List[str] = []
     not_held: List[str] = []
     for clause in _CLAUSE_RE.split(text):
-        if not clause.strip():
+        if not clause.strip() or _SOMEONE_ELSE_RE.search(clause):
             continue
         codes = [normalise_code(m.group(1), m.group(2)) for m in _CODE_RE.finditer(clause)]
         if asked:

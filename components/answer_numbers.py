@@ -30,7 +30,7 @@ _UNIT = r"\s*(?:ish|\+)?\s*(?P<unit>h(?:ou)?rs?|hours?|h|mins?|minutes?)?\b"
 _PERIOD = (r"(?:\s*(?:of\s+(?:study(?:ing)?|learning|prep)\s*)?(?:a|an|per|each|every|/|on|at|in the|on the|over "
            r"the)?\s*(?P<period>days?|nights?|evenings?|mornings?|weekdays?|work ?days?|weekends?|weekend days?|"
            r"weeks?|wk|w|months?|daily|nightly|weekly|monthly|saturdays?|sundays?))?")
-_HOURS_RE = re.compile(r"(?<![\w.])" + _APPROX + r"(?:" + _RANGE + r"|" + _SINGLE + r")" + _UNIT + _PERIOD,
+_HOURS_RE = re.compile(r"(?<![\w.\-])" + _APPROX + r"(?:" + _RANGE + r"|" + _SINGLE + r")" + _UNIT + _PERIOD,
                        re.IGNORECASE)
 _SESSIONS_RE = re.compile(
     r"(?<![\w.])(?P<count>once|twice|thrice|" + NUM + r")\s*(?:x\s*|times?\s*|(?:days?|evenings?|nights?|mornings?|"
@@ -47,6 +47,8 @@ _NOT_HOURS_AFTER_RE = re.compile(r"^\s*(?:years?|yrs?|months?|weeks?\s+(?:to|unt
 _WEEKEND_WORD_RE = re.compile(r"\bweekends?\b|\bsaturdays? and sundays?\b|\bsat(?:urday)? ?(?:and|&|\+) ?sun",
                               re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\bbetween\s+(" + NUM + r")\s+and\s+(" + NUM + r")", re.IGNORECASE)
+_PERIOD_HINT_RE = re.compile(r"\b(?:each|x|every|daily|weekdays?|monday|saturday|sunday|sat|evenings?|nights?|"
+                             r"mornings?|days?|lunch)\b|\bx\s*\d", re.IGNORECASE)
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 _FULL_TIME_RE = re.compile(r"\bfull[- ]?time\b", re.IGNORECASE)
 _HALF_DAY_RE = re.compile(r"\bhalf (?:a )?day (?:a|per|each) week\b", re.IGNORECASE)
@@ -72,6 +74,33 @@ def _normalise_period(period: str) -> str:
     return period
 
 
+_COUNTED_SESSIONS_RE = re.compile(
+    r"(?<![\w.])(?P<count>" + NUM + r")\s+(?:(?:week)?days?|evenings?|nights?|mornings?|afternoons?|sessions?|"
+    r"lunch(?:es| ?breaks?)?|times)\b", re.IGNORECASE)
+_FIVE_DAYS_RE = re.compile(r"\b(?:weekdays?|work ?days?|monday to friday|mon-fri|mon to fri|every weekday|"
+                           r"each weekday|during the week)\b", re.IGNORECASE)
+_BOTH_WEEKEND_DAYS_RE = re.compile(r"\b(?:both (?:saturday and sunday|days|weekend days)|sat(?:urday)? and "
+                                   r"sun(?:day)?(?: mornings| evenings| afternoons)?|every weekend day|each weekend "
+                                   r"day)\b", re.IGNORECASE)
+
+
+def _per_session(text: str, hours: float) -> Optional[float]:
+    """"3 evenings x 1.5h" 4.5, "an hour a day, only on weekdays" 5, "2h on both saturday and sunday" 4."""
+    counted = _COUNTED_SESSIONS_RE.search(text)
+    if counted:
+        count = parse_number(counted.group("count"))
+        if count and 1 < count <= 7:
+            return hours * count
+    if re.search(r"\b(?:a|per|each|every) ?day\b|\bdaily\b|\bat lunch\b|\bevery (?:evening|night|morning)\b",
+                 text, re.I) and _FIVE_DAYS_RE.search(text):
+        return hours * 5
+    if _FIVE_DAYS_RE.search(text) and not re.search(r"\bweek\b(?!days?)", text, re.I):
+        return hours * 5
+    if _BOTH_WEEKEND_DAYS_RE.search(text):
+        return hours * 2
+    return None
+
+
 def read_hours(text: str, asked: bool) -> Optional[float]:
     """Hours a week. When the question was asked, a bare number ("5", "4-5", "10ish") counts as hours.
 
@@ -86,6 +115,7 @@ def read_hours(text: str, asked: bool) -> Optional[float]:
         return 8.0
     sessions = _SESSIONS_RE.search(text)
     candidates: List[Tuple[float, bool]] = []  # (hours a week, has an explicit unit)
+    bases: List[float] = []  # the same hours before any "a day" / "each" factor
     for match in _HOURS_RE.finditer(text):
         after = text[match.end():match.end() + 20]
         if _NOT_HOURS_AFTER_RE.match(after):
@@ -131,6 +161,7 @@ def read_hours(text: str, asked: bool) -> Optional[float]:
             if count:
                 factor = count
         candidates.append((value * factor, bool(unit)))
+        bases.append(value)
     if not candidates:
         if sessions and asked:  # "two evenings a week": about 2 hours each
             count = _SESSION_WORDS.get(sessions.group("count").lower()) or parse_number(sessions.group("count"))
@@ -138,6 +169,11 @@ def read_hours(text: str, asked: bool) -> Optional[float]:
         return None
     with_unit = [value for value, has_unit in candidates if has_unit]
     value = with_unit[-1] if with_unit else candidates[-1][0]
+    if len(with_unit) == 2 and re.search(r"\+|\bplus\b|\band\b", text):
+        value = sum(with_unit)  # "1 hour daily on weekdays + 3 on saturday"
+    elif len(candidates) == 1 and not _SESSIONS_RE.search(text):
+        scaled = _per_session(text, bases[0]) if _PERIOD_HINT_RE.search(text) else None
+        value = scaled if scaled is not None else value
     return round(value, 1) if value > 0 else None
 
 

@@ -68,7 +68,7 @@ _SOMEONE_ELSE_RE = re.compile(
     r"\b(?:my|our|his|her|their)\s+(?:boss|manager|team(?:mates?)?|colleagues?|coworkers?|co-workers?|husband|"
     r"wife|partner|friend|brother|sister|dad|mum|mom|lead|company|devs?|developers?)\b", re.IGNORECASE)
 
-_CLAUSE_SPLIT_RE = re.compile(r"[.;!?\n]+|,|\bbut\b|\bwhereas\b|\bwhile\b|\bthough\b|\balthough\b|\band\b",
+_CLAUSE_SPLIT_RE = re.compile(r"\.(?!\d)|[;!?\n]+|,|\bbut\b|\bwhereas\b|\bwhile\b|\bthough\b|\balthough\b|\band\b",
                               re.IGNORECASE)
 
 
@@ -84,12 +84,12 @@ def looks_like_question(text: str) -> bool:
 
 # ---------------------------------------------------------------- coding comfort
 _CODING_HIGH_RE = _rx(
-    r"high", r"very(?: comfortable)?", r"extremely", r"super comfortable", r"expert", r"fluent", r"pro",
+    r"high", r"very(?! little| few| basic| bad| poor| low| rarely| limited)(?: comfortable)?", r"extremely", r"super comfortable", r"expert", r"fluent", r"pro",
     r"professional(?:ly)?", r"advanced", r"(?:build|building|built|develop|developing|write|writing|ship|shipping)"
     r"\s+(?:\w+\s+){0,2}(?:apps?|applications?|software|services|apis?|web ?sites?|backends?|frontends?|products?|"
     r"microservices|systems)", r"software (?:engineer|developer|dev)", r"full[- ]?stack", r"back[- ]?end dev\w*",
     r"front[- ]?end dev\w*", r"i(?:'m| am) a (?:dev|developer|programmer|coder)", r"code (?:all day|daily|every ?day)",
-    r"(?:all day|daily|every ?day)", r"10/10", r"9/10", r"8/10", r"(?:very|really|pretty|quite) (?:good|strong|confident)",
+    r"(?:coding|programming|code) is (?:literally )?my job", r"10/10", r"9/10", r"8/10", r"(?:very|really|pretty|quite) (?:good|strong|confident)",
     r"confident", r"c#", r"\.net", r"dotnet", r"java(?!script)", r"javascript", r"typescript", r"golang", r"go lang",
     r"rust", r"c\+\+", r"kotlin", r"swift", r"react", r"angular", r"node(?:\.?js)?", r"django", r"spring", r"php",
     r"ruby", r"years of (?:coding|programming|development)")
@@ -182,6 +182,11 @@ def _azure_clauses(text: str) -> Tuple[List[str], bool]:
     return kept, other_only
 
 
+def _duration_start(clause: str) -> int:
+    match = re.search(r"\d|\b(?:a|one|two|three|four|five|couple|few|several)\b", clause, re.I)
+    return match.start() if match else 0
+
+
 def read_azure_experience(text: str, asked: bool, today: Optional[date] = None) -> Optional[Reading]:
     """none / some / extensive from "very little", "a couple of years", "none on Azure, tons on AWS"."""
     if not asked and not _AZURE_RE.search(text):
@@ -189,8 +194,14 @@ def read_azure_experience(text: str, asked: bool, today: Optional[date] = None) 
     kept, other_only = _azure_clauses(text)
     if not asked:
         kept = [c for c in kept if _AZURE_RE.search(c)]
+    if other_only and not _AZURE_RE.search(text):
+        # "only AWS, 5 years": every duration is about the other cloud
+        return Reading("none", "Experience with other clouds helps, but I'm counting your Azure experience as none.")
     for clause in kept:
         years = duration_years(clause, today or date.today())
+        if years is not None and re.search(r"\b(?:almost|nearly|under|less than|not quite|just under|close to)\s+$",
+                                           clause[:_duration_start(clause)], re.I):
+            years = min(years, 1.9)
         if years is not None and not _NEGATED_BEFORE_RE.search(clause[:6] + " "):
             if years >= 2:
                 return Reading("extensive")

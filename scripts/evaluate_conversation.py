@@ -39,7 +39,7 @@ ENTITY_FOR = {"current_role": "job_role", "target_role": "job_role", "coding_com
 def payload(slot: str, value: Any) -> str:
     """The button payload that answers `slot` with `value`."""
     if slot == "certifications_held":
-        return '/inform{"exam_code": "%s"}' % value[0] if value else '/inform{"amount": "none"}'
+        return "/inform" + json.dumps({"exam_code": value[0]} if value else {"amount": "none"})
     return "/inform" + json.dumps({ENTITY_FOR[slot]: value})
 
 
@@ -101,7 +101,7 @@ def evaluate(rasa_url: str, workers: int = 4) -> Dict[str, Any]:
         results = list(pool.map(lambda case: play(client, case), cases))
     per_slot: Dict[str, List[int]] = defaultdict(lambda: [0, 0])
     misses: List[Dict[str, Any]] = []
-    for case, (right, got, problem) in zip(cases, results):
+    for case, (right, got, problem) in zip(cases, results, strict=True):
         per_slot[case["asked"]][1] += 1
         if right:
             per_slot[case["asked"]][0] += 1
@@ -120,8 +120,8 @@ def write_report(result: Dict[str, Any], gate: Optional[float]) -> None:
     REPORT.parent.mkdir(parents=True, exist_ok=True)
     REPORT.with_suffix(".json").write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
     lines = ["# Answers in context (held-out)", "",
-             f"{result['cases']} cases from `tests/conversation/heldout_answers.yml`, each typed while the profile form "
-             "asked its slot, through the REST channel of the trained model and the real action server."
+             f"{result['cases']} cases from `tests/conversation/heldout_answers.yml`, each typed while the profile "
+             "form asked its slot, through the REST channel of the trained model and the real action server."
              + (f" Gate: {gate:.2f} per slot." if gate else ""), "",
              "| slot asked | right | total | accuracy |", "|---|---|---|---|"]
     for slot, count in result["counts"].items():
