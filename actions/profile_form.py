@@ -174,6 +174,13 @@ class ValidateProfileForm(FormValidationAction):
         requested = tracker.get_slot("requested_slot")
         return str(requested) if requested else None
 
+    async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: DomainDict) -> List[EventType]:
+        """Read the latest message only when the form runs right after it (not back from a digression)."""
+        if not answering_a_message(tracker):
+            return []
+        return await super().get_extraction_events(dispatcher, tracker, domain)
+
     def _apply(self, reading: SlotReading, dispatcher: CollectingDispatcher) -> Dict[str, Any]:
         for note in reading.notes:
             dispatcher.utter_message(text=note)

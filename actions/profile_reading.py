@@ -92,6 +92,8 @@ def read_current_role(tracker: Tracker, requested: Optional[str]) -> Optional[st
         # A tool or an activity named while answering another question never replaces the role.
         explicit = [e for e in stated if _CURRENT_CUE_RE.search(text[max(0, int(e.get("start") or 0) - 30):
                                                                      int(e.get("start") or 0)])]
+        if not explicit and stated and re.search(r"\b(?:actually|i'?m|i am|im|i work as)\b", text, re.IGNORECASE):
+            explicit = stated[:1]  # "actually I'm more of a sysadmin" (entity offsets may be missing)
         return str(explicit[0]["value"]) if explicit else str(previous)
     if not stated and entities:
         return str(previous) if previous else "__drop__"

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import List, Optional, Tuple
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.channel_output import send
 from actions.context import advisor_today, catalog, profile_from, value_before_latest_message
+from actions.profile_form import SLOT_QUESTIONS, slot_to_change
 from actions.profile_reading import latest_text
 from actions.profile_talk import assumptions_line
 from advisor.counterfactuals import why_not
@@ -81,6 +82,10 @@ class ActionRecommendPath(Action):
         if previous is not None and list(previous) == rec.path and not _profile_changed(tracker):
             # A follow-up that reached the form without changing anything: no reprint of the whole path.
             path = " → ".join(rec.path) if rec.path else "nothing new"
+            change = slot_to_change(latest_text(tracker))
+            if change:  # "change my goal": back to that question, every other answer kept
+                dispatcher.utter_message(text=f"Sure, let's go back to {SLOT_QUESTIONS[change]}.")
+                return [SlotSet(change, None), FollowupAction("profile_form")]
             kb, today = catalog(), advisor_today()
             named = [m.code for m in find_exam_mentions(latest_text(tracker), kb, today) if m.code]
             if named:  # "should I do AZ-900 first?": answered relative to the path, never the whole path again

@@ -149,8 +149,7 @@ _AZ_NONE_RE = _rx(r"none", r"no+", r"nope", r"nah", r"zero", r"nothing", r"never
                   r"not at all", r"n/?a", r"0", r"haven'?t (?:\w+ ){0,2}(?:used|touched|tried)\w*",
                   r"never (?:\w+ ){0,2}(?:used|touched|tried)\w*", r"not (?:\w+ ){0,2}(?:used|touched)\w*",
                   r"only (?:read|heard|watched)\w*", r"complete(?:ly)? new", r"brand new", r"total(?:ly)? new",
-                  r"new to (?:it|azure|the cloud|cloud)", r"no experience", r"no hands[- ]on", r"idk", r"dunno",
-                  r"don'?t know", r"no idea", r"not sure")
+                  r"new to (?:it|azure|the cloud|cloud)", r"no experience", r"no hands[- ]on")
 _AZ_EXTENSIVE_RE = _rx(r"a lot", r"lots", r"loads", r"tons", r"tonnes", r"heaps", r"plenty", r"extensive(?:ly)?",
                        r"heavy", r"heavily", r"daily", r"every ?day", r"all day", r"day[- ]to[- ]day", r"expert",
                        r"very experienced", r"deep", r"senior", r"in production", r"production", r"professionally",

@@ -11,6 +11,7 @@ Otherwise the policy abstains (all zeros), and the rules decide as before.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional
 
 from rasa.core.policies.policy import Policy, PolicyPrediction
@@ -32,6 +33,10 @@ _FORM_INTENTS = ("inform", "affirm", "deny")
 _KEEP_INTENTS = ("start_over", "other_language", "ask_exam_dumps", "goodbye", "help", "bot_challenge")
 # Outside the form: a message that only describes the person, misread as one of these, starts the form.
 _OPENING_MISREADS = ("nlu_fallback", "out_of_scope", "greet")
+_QUESTION_INTENTS = ("compare_exams", "ask_exam_fact", "ask_study_plan", "ask_why_not", "ask_budget")
+_EXAM_CODE_RE = re.compile(r"\b[A-Za-z]{2}[\s-]?\d{3}\b")
+# Another language ("¿hablas español?"): the language guard's reply, not an answer.
+_FOREIGN_RE = re.compile(r"[¿¡ñãõßçœ]|\b(?:hablas|habla|español|parlez|français|sprechen|deutsch|parli)\b", re.I)
 _PROFILE_ENTITIES = ("job_role", "coding_comfort", "azure_experience", "weekly_hours")
 
 
@@ -92,8 +97,11 @@ class ExpectedAnswerPolicy(Policy):
         message = tracker.latest_message
         intent = (message.intent or {}).get("name")
         text = message.text or ""
-        if intent in _FORM_INTENTS or intent in _KEEP_INTENTS or text.startswith("/"):
+        if intent in _FORM_INTENTS or intent in _KEEP_INTENTS or text.startswith("/") or _FOREIGN_RE.search(text):
             return False
+        if intent in _QUESTION_INTENTS and tracker.get_slot("requested_slot") != "certifications_held" and (
+                intent == "compare_exams" or _EXAM_CODE_RE.search(text)):
+            return False  # "compare AZ-104 and AZ-305" in the middle of the form is a question, answered first
         entities = [e.get("entity") for e in message.entities or []]
         if tracker.active_loop_name == FORM_NAME:
             requested = tracker.get_slot("requested_slot")
