@@ -177,7 +177,8 @@ class ValidateProfileForm(FormValidationAction):
     async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> List[EventType]:
         """Read the latest message only when the form runs right after it (not back from a digression)."""
-        if not answering_a_message(tracker):
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if not answering_a_message(tracker) or intent == "other_language":
             return []
         return await super().get_extraction_events(dispatcher, tracker, domain)
 
@@ -251,6 +252,11 @@ class ValidateProfileForm(FormValidationAction):
         if tracker.get_slot(HURRY_SLOT) or any(e.get("name") == HURRY_SLOT for e in pre):
             events += self._assume_for_hurry(dispatcher, tracker, events)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
+        read_something = any(e.get("event") == "slot" and e.get("name") in SLOT_QUESTIONS for e in events)
+        if requested and intent not in ANSWER_INTENTS + ("request_recommendation",) and not read_something:
+            # A question or another language in the middle of the form: nothing is read, so the form declines
+            # (Rasa rejects it) and the rules answer the digression, then the form asks again.
+            return [e for e in pre if e.get("name") != HURRY_SLOT]
         if requested == "certifications_held" and intent == "deny" and not _filled(events, requested):
             events.append(SlotSet("certifications_held", []))  # "no" to "which do you hold?" means none
         elif requested and not _filled(events, requested):

@@ -31,6 +31,7 @@ _GOAL_CUE_RE = re.compile(
     r"pivot(?:ing)? (?:in)?to|become|becoming|want to (?:be|do|go|get|work)|wanna (?:be|do|go)|get into|"
     r"go (?:in)?to|aim(?:ing)? (?:for|to)|goal|dream|would like to|i'?d like to|interested in|"
     r"thinking (?:of|about)|considering|next step|long[- ]term|one day|eventually|rather be)\b", re.IGNORECASE)
+_CORRECTION_RE = re.compile(r"\b(?:actually|more of an?|rather an?|correction|i meant|sorry,? i'?m)\b", re.IGNORECASE)
 _ROLE_QUESTION_SLOTS = ("current_role", "target_role")
 
 
@@ -110,7 +111,13 @@ def read_target_role(tracker: Tracker, requested: Optional[str]) -> SlotReading:
     goal = read_goal(text, asked) if text else None
     named = [e for e in entities if e.get("role") == "target"] or [e for e in entities if _is_goal_mention(text, e)]
     if asked and not named:
-        named = entities
+        # "actually I'm more of a sysadmin" while the goal is asked corrects today's role, it is no goal
+        named = [e for e in entities if not _CORRECTION_RE.search(text[max(0, int(e.get("start") or 0) - 30):
+                                                                          int(e.get("start") or 0)])]
+        if entities and not named:
+            reading.values["target_role"] = "__drop__"
+            reading.values["current_role"] = str(entities[0]["value"])
+            return reading
     named_targets = [str(e["value"]) for e in named if e["value"] in TARGET_ROLE_VALUES]
     if goal is not None:
         if goal.fundamentals_only:

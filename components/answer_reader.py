@@ -113,7 +113,8 @@ _CODING_DOWNGRADE_RE = re.compile(
     r"trying to learn|read|reading|run|running|copy|tweak|tweaking|modify|modifying|edit|editing)\s+(?:\w+\s+)?$",
     re.IGNORECASE)
 _NEGATED_BEFORE_RE = re.compile(r"(?:\bnot|\bnever|\bno|n't|\bnor|\bwithout)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
-_CODING_CUE_RE = _rx(r"code", r"coding", r"coder", r"program\w*", r"scripts?", r"scripting", r"developer", r"dev")
+# Outside the coding question only an explicit statement about code counts ("I'm a developer" is a role).
+_CODING_CUE_RE = _rx(r"code", r"coding", r"coder", r"program(?:ming|s)?", r"scripts?", r"scripting")
 
 
 def _levels_in(pattern: re.Pattern[str], text: str) -> List[Tuple[int, bool, bool]]:
