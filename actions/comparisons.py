@@ -11,9 +11,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.channel_output import send
-from actions.exam_mentions import exam_in_focus, read_question
+from actions.exam_mentions import codes_with_bare_numbers, exam_in_focus, path_codes, read_question
 from advisor.choice_answers import comparison_replies
 from advisor.comparison import compare_exams, which_is_easier
+from advisor.path_questions import is_path_question, path_step_answer
 from advisor.reply import Reply
 
 EASIER = re.compile(r"\b(easier|harder|easy|hard|difficult\w*|tough\w*|simpler)\b", re.IGNORECASE)
@@ -34,6 +35,13 @@ class ActionCompareExams(Action):
             send(dispatcher, tracker, [unknown])
             return []
         codes = list(mentions.codes)
+        path = path_codes(tracker, kb)
+        if path and is_path_question(text) and not re.search(r"\b(?:vs\.?|versus|compare|difference|easier|harder)\b",
+                                                             text, re.IGNORECASE):
+            named = codes_with_bare_numbers(text, mentions.codes, kb, path)
+            if named:
+                send(dispatcher, tracker, [path_step_answer(named, text, profile, kb, today)])
+                return [SlotSet("exam_in_focus", named[0]), SlotSet("answer_kind", "path_step")]
         others = [exam_in_focus(tracker, kb)] + list(tracker.get_slot("recommended_path") or [])
         for code in others:
             if len(codes) >= 2:

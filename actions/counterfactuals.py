@@ -12,8 +12,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.channel_output import send
-from actions.exam_mentions import latest_entity_values, latest_weekly_hours, read_question
+from actions.exam_mentions import codes_with_bare_numbers, latest_entity_values, latest_weekly_hours, read_question
 from advisor.counterfactuals import coding_changes, what_if, why_not
+from advisor.path_questions import is_path_question, path_step_answer
 from advisor.profile import Profile
 from advisor.reply import Button, Reply
 from knowledge.vocabulary import TARGET_ROLES
@@ -54,6 +55,11 @@ class ActionAnswerWhyNot(Action):
         if tracker.get_slot("recommended_path") is None:
             replies.append(Reply(text="I haven't recommended a path yet, so this is based on what you've told me "
                                       "so far."))
+        path = [c for c in tracker.get_slot("recommended_path") or [] if c in kb.exams]
+        codes = codes_with_bare_numbers(text, mentions.codes, kb, path) if path else list(mentions.codes)
+        if path and codes and is_path_question(text) and not re.search(r"\bwhat if\b", text, re.IGNORECASE):
+            send(dispatcher, tracker, [path_step_answer(codes, text, profile, kb, today)])
+            return [SlotSet("exam_in_focus", codes[0]), SlotSet("answer_kind", "path_step")]
         if mentions.codes and HELD_WORDS.search(text) and re.search(r"\bif\b", text, re.IGNORECASE):
             held = tuple(dict.fromkeys(profile.certifications_held + mentions.codes))
             label = f"If you already held {', '.join(mentions.codes)}"

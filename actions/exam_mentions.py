@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import List, NamedTuple, Optional, Tuple
@@ -72,6 +73,24 @@ def exams_mentioned(tracker: Tracker, catalog: Catalog, today: date) -> ExamMent
     return ExamMentions(tuple(codes), tuple(unknown), tuple(ambiguous))
 
 
+_BARE_NUMBER_RE = re.compile(r"(?<![\w.\-/])(\d{3})(?![\w.%])")
+
+
+def codes_with_bare_numbers(text: str, codes: Tuple[str, ...], catalog: Catalog, path: List[str]) -> List[str]:
+    """The codes named, plus bare numbers ("skip 104 and go straight to 700") read against the path first,
+    then AZ-, then a unique known code with that number."""
+    found = list(codes)
+    for match in _BARE_NUMBER_RE.finditer(text[:MAX_TEXT_FOR_MENTIONS]):
+        digits = match.group(1)
+        on_path = [c for c in path if c.endswith(f"-{digits}")]
+        known = [c for c in catalog.exams if c.endswith(f"-{digits}")]
+        code = (on_path[0] if on_path else f"AZ-{digits}" if f"AZ-{digits}" in catalog.exams
+                else known[0] if len(known) == 1 else None)
+        if code and code not in found:
+            found.append(code)
+    return found
+
+
 def exam_in_focus(tracker: Tracker, catalog: Catalog) -> Optional[str]:
     """The exam the conversation was last about, if it is still a known exam."""
     code = tracker.get_slot("exam_in_focus")
@@ -88,6 +107,11 @@ def latest_weekly_hours(tracker: Tracker) -> Optional[float]:
         if 0 < hours <= MAX_WEEKLY_HOURS:
             return hours
     return None
+
+
+def path_codes(tracker: Tracker, kb: Catalog) -> List[str]:
+    """The recommended path's codes that the knowledge base knows ([] before a recommendation)."""
+    return [code for code in tracker.get_slot("recommended_path") or [] if code in kb.exams]
 
 
 class Question(NamedTuple):

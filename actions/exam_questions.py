@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import List
 
 from rasa_sdk import Action, Tracker
@@ -17,6 +18,7 @@ from advisor.exam_answers import (
     is_rule_question,
     which_exam_reply,
 )
+from advisor.path_questions import is_path_question, path_step_answer
 
 
 class ActionAnswerExamQuestion(Action):
@@ -26,7 +28,7 @@ class ActionAnswerExamQuestion(Action):
         return "action_answer_exam_question"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        kb, today, profile, _, mentions = read_question(tracker)
+        kb, today, profile, text, mentions = read_question(tracker)
         aspects = latest_entity_values(tracker, "exam_aspect")
         unknown = mentions.unknown_reply(kb)
         if unknown is not None and not mentions.codes:
@@ -37,6 +39,12 @@ class ActionAnswerExamQuestion(Action):
             send(dispatcher, tracker, [which_exam_reply(candidates)])
             return []
         codes = list(mentions.codes)
+        path = [c for c in tracker.get_slot("recommended_path") or [] if c in kb.exams]
+        what_about = re.match(r"^\W*(?:what|how) about\b", text, re.IGNORECASE)
+        if path and codes and (is_path_question(text) or what_about) and not aspects:
+            # "do I need AZ-900 before AZ-104?": relative to the path, not two fact sheets
+            send(dispatcher, tracker, [path_step_answer(codes, text, profile, kb, today)])
+            return [SlotSet("exam_in_focus", codes[0]), SlotSet("answer_kind", "path_step")]
         if not codes and is_rule_question(aspects):
             send(dispatcher, tracker, list(answer_about_rules(aspects, kb)))
             return []

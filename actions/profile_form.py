@@ -368,6 +368,8 @@ class ValidateProfileForm(FormValidationAction):
         asked = tracker.get_slot("requested_slot") == "certifications_held"
         if not asked:
             previous = value_before_latest_message(tracker, "certifications_held")
+            if isinstance(value, list) and previous and set(value) < set(previous):
+                previous = None  # "my certs: none", "I don't hold AZ-900": a removal, not an addition
         checked = check_certifications(value, catalog(), previous)
         if asked and checked.value is None and checked.problem:
             # An unknown code is said once and the form moves on (nothing unknown is stored).

@@ -181,6 +181,10 @@ def read_certifications_held(tracker: Tracker, requested: Optional[str], known: 
         reading.values["certifications_held"] = merged + [c for c in codes if c not in merged]
     elif answer.said_none or (asked and answer.other_vendors) or (asked and answer.not_held):
         reading.values["certifications_held"] = []
+    elif answer.not_held:  # "I don't hold AZ-900": take it off the list
+        previous = list(tracker.get_slot("certifications_held") or [])
+        if any(code in previous for code in answer.not_held):
+            reading.values["certifications_held"] = [c for c in previous if c not in answer.not_held]
     return reading
 
 

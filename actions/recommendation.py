@@ -11,10 +11,11 @@ from rasa_sdk.types import DomainDict
 
 from actions.channel_output import send
 from actions.context import advisor_today, catalog, profile_from, value_before_latest_message
+from actions.exam_mentions import codes_with_bare_numbers
 from actions.profile_form import SLOT_QUESTIONS, slot_to_change
 from actions.profile_reading import latest_text
 from actions.profile_talk import assumptions_line
-from advisor.counterfactuals import why_not
+from advisor.path_questions import path_step_answer
 from advisor.profile import PROFILE_SLOTS
 from advisor.recommendation import Recommendation
 from advisor.rendering import render_explanation, render_summary
@@ -87,10 +88,11 @@ class ActionRecommendPath(Action):
                 dispatcher.utter_message(text=f"Sure, let's go back to {SLOT_QUESTIONS[change]}.")
                 return [SlotSet(change, None), FollowupAction("profile_form")]
             kb, today = catalog(), advisor_today()
-            named = [m.code for m in find_exam_mentions(latest_text(tracker), kb, today) if m.code]
+            text = latest_text(tracker)
+            found = tuple(m.code for m in find_exam_mentions(text, kb, today) if m.code)
+            named = codes_with_bare_numbers(text, found, kb, rec.path)
             if named:  # "should I do AZ-900 first?": answered relative to the path, never the whole path again
-                replies = [why_not(code, rec.profile, kb, today) for code in dict.fromkeys(named[:2])]
-                send(dispatcher, tracker, replies)
+                send(dispatcher, tracker, [path_step_answer(named, text, rec.profile, kb, today)])
                 return [SlotSet("answer_kind", "path_step"), SlotSet("exam_in_focus", named[0])]
             send(dispatcher, tracker, [Reply(
                 text=f"Your path is unchanged: {path}. Ask \"why?\" for the reasons, \"why not AZ-204?\" about "
@@ -119,5 +121,12 @@ class ActionExplainRecommendation(Action):
             )
             return []
         rec = _recommendation(tracker)
+        text = latest_text(tracker)
+        kb, today = catalog(), advisor_today()
+        named = codes_with_bare_numbers(text, tuple(m.code for m in find_exam_mentions(text, kb, today) if m.code),
+                                        kb, rec.path)
+        if named:  # "why is 104 in there?": that step's reasons, not every rule
+            send(dispatcher, tracker, [path_step_answer(named, text, rec.profile, kb, today)])
+            return [SlotSet("answer_kind", "path_step"), SlotSet("exam_in_focus", named[0])]
         _send(dispatcher, tracker, render_explanation(rec), rec)
         return [SlotSet("recommended_path", rec.path)]

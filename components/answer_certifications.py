@@ -19,7 +19,9 @@ _NOT_HELD_RE = re.compile(
     r"\b(?:fail(?:ed|ing)?|studying|study(?:ing)? for|booked|scheduled|sitting|planning|plan(?:ned)? to|next|"
     r"working (?:on|towards?)|preparing|prepping|prep(?:ping)? for|going to|gonna|want(?:ed)? to|wanna|will|"
     r"would like|hoping|hope|about to|aiming|considering|thinking (?:of|about)|not yet|didn'?t pass|"
-    r"in progress|enrolled|registered|retake|retaking|attempt(?:ing)?|lapsed)\b", re.IGNORECASE)
+    r"in progress|enrolled|registered|retake|retaking|attempt(?:ing)?|lapsed|practice (?:test|exam|assessment)s?|"
+    r"never (?:booked|took|taken|sat)|haven'?t (?:taken|booked|sat|done|passed)|don'?t (?:hold|have)|"
+    r"do not (?:hold|have)|not (?:certified|passed))\b", re.IGNORECASE)
 _HELD_RE = re.compile(r"\b(?:have|got|hold|holding|passed|earned|done|did|cleared|completed|achieved|certified)\b",
                       re.IGNORECASE)
 _CLAUSE_RE = re.compile(r"[.;!?\n]+|,|\bbut\b|\bthough\b|\balthough\b|\band\b|\+|&", re.IGNORECASE)
@@ -36,7 +38,9 @@ _NONE_ANYWHERE_RE = re.compile(
     r"\b(?:no|zero|not any|don'?t have any|haven'?t (?:got|taken|passed) any|without any|never (?:took|taken|"
     r"passed|did) any)\s+(?:\w+\s+)?(?:microsoft\s+|ms\s+|azure\s+)?(?:certs?|certifications?|certificates?|"
     r"exams?|ones?)\b|\bnot (?:yet )?certified\b|\buncertified\b|\bnone (?:from|by|of the) (?:microsoft|ms)\b|"
-    r"\bno microsoft\b|\bnothing from microsoft\b", re.IGNORECASE)
+    r"\bno microsoft\b|\bnothing from microsoft\b|\b(?:my )?(?:certs?|certifications?)\s*(?::|=|are|is)\s*none\b|"
+    r"\bdon'?t (?:hold|have) any\b|\bi (?:have|hold|got|'ve got) none\b|\bnone myself\b|\bnone for me\b",
+    re.IGNORECASE)
 _NAME_CODES: Tuple[Tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(r"\b" + pattern + r"\b", re.IGNORECASE), code) for pattern, code in (
         (r"azure fundamentals?", "AZ-900"), (r"(?:the )?cloud fundamentals", "AZ-900"),
@@ -137,7 +141,7 @@ def read_certifications(text: str, asked: bool, known: Iterable[str] = ()) -> Op
                 target.append(code)
     vendors = other_vendors(text)
     said_none = bool(_NONE_ANYWHERE_RE.search(text)) or (asked and bool(_NONE_RE.search(text)) and not held)
-    if not asked and not held and not said_none:
+    if not asked and not held and not said_none and not not_held:
         return None
     if asked and not held and not said_none and not vendors and not not_held:
         return None

@@ -1,0 +1,96 @@
+"""Dialogue policy: after a recommendation, follow-ups whose words make their kind plain get that answer.
+
+"Does my AWS cert count?" and "will this get me a job?" have no intent of their own, and "is it open
+book?" can be read as a comparison. When no form is running and a path has been recommended,
+`components/follow_up_reader.py` names the kind, and this policy predicts the action that answers it
+(priority above the rules); otherwise it abstains and the rules decide.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional
+
+from rasa.core.policies.policy import Policy, PolicyPrediction
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import UserUttered
+from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from components.follow_up_reader import follow_up_kind
+
+ACTION_FOR_KIND = {
+    "other_vendor": "action_answer_follow_up",
+    "career": "action_answer_follow_up",
+    "policy": "action_answer_exam_question",
+    "path_cost": "action_make_study_plan",
+    "path_step": "action_answer_why_not",
+    "explain": "action_explain_recommendation",
+    "profile": "profile_form",
+}
+_KEEP_INTENTS = ("start_over", "other_language", "ask_exam_dumps", "goodbye", "compare_exams", "ask_budget")
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False)
+class FollowUpPolicy(Policy):
+    """Predicts the answering action for plain follow-ups after a recommendation."""
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        """Above the RulePolicy (6)."""
+        return {"priority": 7}
+
+    def __init__(self, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
+                 execution_context: ExecutionContext) -> None:
+        super().__init__(config, model_storage, resource, execution_context)
+
+    def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
+        """Nothing to learn: the cues are in `components/follow_up_reader.py`."""
+        return self._resource
+
+    @classmethod
+    def load(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> FollowUpPolicy:
+        """Nothing was persisted; build it from its config."""
+        return cls(config, model_storage, resource, execution_context)
+
+    def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
+                                     rule_only_data: Optional[Dict[str, Any]] = None,
+                                     **kwargs: Any) -> PolicyPrediction:
+        """The answering action with confidence 1.0 for a plain follow-up; otherwise no opinion."""
+        probabilities = self._default_predictions(domain)
+        action = self._action(tracker)
+        if action and action in domain.action_names_or_texts:
+            probabilities[domain.index_for_action(action)] = 1.0
+        return self._prediction(probabilities)
+
+    @staticmethod
+    def _action(tracker: DialogueStateTracker) -> Optional[str]:
+        if tracker.active_loop_name is not None:
+            return None
+        if tracker.latest_action_name in ACTION_FOR_KIND.values() and tracker.latest_action_name != "profile_form" \
+                and FollowUpPolicy._answered_by_us(tracker):
+            return ACTION_LISTEN_NAME  # the answer is given: wait for the person (no rule knows this turn)
+        if tracker.latest_action_name != ACTION_LISTEN_NAME:
+            return None
+        if tracker.get_slot("recommended_path") is None or not isinstance(tracker.latest_message, UserUttered):
+            return None
+        intent = (tracker.latest_message.intent or {}).get("name")
+        if intent in _KEEP_INTENTS:
+            return None
+        kind = follow_up_kind(tracker.latest_message.text or "")
+        return ACTION_FOR_KIND.get(kind) if kind else None
+
+    @staticmethod
+    def _answered_by_us(tracker: DialogueStateTracker) -> bool:
+        """True when the latest action answered a plain follow-up this policy recognised."""
+        if tracker.get_slot("recommended_path") is None or not isinstance(tracker.latest_message, UserUttered):
+            return False
+        intent = (tracker.latest_message.intent or {}).get("name")
+        kind = follow_up_kind(tracker.latest_message.text or "")
+        return intent not in _KEEP_INTENTS and kind is not None and \
+            ACTION_FOR_KIND.get(kind) == tracker.latest_action_name

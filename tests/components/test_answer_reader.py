@@ -1,0 +1,101 @@
+"""The answer reader's stated rules, one case per line (values from the rules, not from the code)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from components.answer_certifications import read_certifications
+from components.answer_numbers import read_hours
+from components.answer_reader import answers_question, read_answer, read_goal
+from components.follow_up_reader import follow_up_kind
+
+TODAY = date(2026, 12, 1)
+
+
+@pytest.mark.parametrize("text, hours", [
+    ("5", 5.0), ("4-5", 4.5), ("2 or 3", 2.5), ("10ish", 10.0), ("between 6 and 8", 7.0),
+    ("friday afternoons, so like 4h", 4.0), ("an hour a day", 7.0), ("an hour a day, but only on weekdays", 5.0),
+    ("30 mins a day", 3.5), ("90 minutes a week", 1.5), ("weekends, 3h each day", 6.0),
+    ("two evenings a week, 2 hours each", 4.0), ("three", 3.0), ("like 20 hours a month", 4.6),
+])
+def test_hours_follow_the_stated_rules(text, hours):
+    assert read_hours(text, asked=True) == hours
+
+
+def test_a_bare_number_is_hours_only_when_the_hours_question_was_asked():
+    assert read_hours("5", asked=False) is None
+    assert read_hours("5 hours a week", asked=False) == 5.0
+    assert read_hours("since 2019", asked=True) is None
+
+
+@pytest.mark.parametrize("slot, text, value", [
+    ("coding_comfort", "a bit", "low"), ("coding_comfort", "meh", "low"), ("coding_comfort", "nope", "low"),
+    ("coding_comfort", "basic python", "low"), ("coding_comfort", "T-SQL and some PowerShell", "medium"),
+    ("coding_comfort", "high", "high"), ("coding_comfort", "I build apps in C#", "high"),
+    ("coding_comfort", "very little", "low"),
+    ("azure_experience", "very little", "some"), ("azure_experience", "a couple of years", "extensive"),
+    ("azure_experience", "only in a lab once", "some"), ("azure_experience", "few months", "some"),
+    ("azure_experience", "none on Azure, tons on AWS", "none"), ("azure_experience", "only AWS, 5 years", "none"),
+    ("azure_experience", "almost 2 years", "some"), ("azure_experience", "1.5 years", "some"),
+    ("azure_experience", "since 2019", "extensive"),
+    ("org_cloud_maturity", "we are just starting", "early"), ("org_cloud_maturity", "all in on azure", "mature"),
+])
+def test_answers_to_the_question_asked(slot, text, value):
+    reading = read_answer(slot, text, asked=True, today=TODAY)
+    assert reading is not None and reading.value == value
+
+
+def test_a_role_alone_says_nothing_about_coding_and_not_sure_is_not_a_guess():
+    assert read_answer("coding_comfort", "I'm a developer", asked=False) is None
+    assert read_answer("azure_experience", "not sure", asked=True) is None
+
+
+@pytest.mark.parametrize("text, codes, none, vendors", [
+    ("PL-300", ("PL-300",), False, ()),
+    ("az104 and 900", ("AZ-104", "AZ-900"), False, ()),
+    ("failed AZ-104, have AZ-900", ("AZ-900",), False, ()),
+    ("no microsoft ones, just comptia and aws", (), True, ("CompTIA", "AWS")),
+    ("my boss has AZ-305, I have none", (), True, ()),
+    ("none, just did the az-900 practice test but never booked it", (), True, ()),
+])
+def test_certifications_answer(text, codes, none, vendors):
+    answer = read_certifications(text, asked=True, known=("AZ-104", "AZ-900", "AZ-305", "PL-300"))
+    assert answer is not None
+    assert answer.codes == codes and answer.said_none == none and answer.other_vendors == vendors
+
+
+def test_a_question_about_an_exam_is_no_certification_held():
+    assert read_certifications("what about AZ-104?", asked=False) is None
+
+
+@pytest.mark.parametrize("text, undecided, stay, fundamentals, topic", [
+    ("you choose", True, False, False, None),
+    ("not sure, what do people usually do?", True, False, False, None),
+    ("stay a DBA but in Azure", False, True, False, None),
+    ("just one AI certificate for my CV", False, False, True, "ai_engineer"),
+    ("I'll stay a manager, I just need the overview", False, True, True, None),
+])
+def test_goals_that_are_not_job_titles(text, undecided, stay, fundamentals, topic):
+    goal = read_goal(text, asked=True)
+    assert goal is not None
+    got = (goal.undecided, goal.stay, goal.fundamentals_only, goal.topic_role)
+    assert got == (undecided, stay, fundamentals, topic)
+
+
+@pytest.mark.parametrize("slot, text, answers", [
+    ("coding_comfort", "high", True), ("weekly_hours", "2 or 3", True), ("certifications_held", "PL-300", True),
+    ("azure_experience", "is it open book?", False), ("weekly_hours", "what does AZ-104 cost?", False),
+])
+def test_what_counts_as_an_answer_for_the_policy(slot, text, answers):
+    assert answers_question(slot, text) is answers
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("does my AWS cert count?", "other_vendor"), ("I have CCNA, does that help?", "other_vendor"),
+    ("will this get me a job?", "career"), ("is it open book?", "policy"), ("how do I renew?", "policy"),
+    ("why not AZ-204?", None), ("should I do AZ-900 first?", None),
+])
+def test_follow_up_kinds(text, kind):
+    assert follow_up_kind(text) == kind
