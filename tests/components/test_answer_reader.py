@@ -95,7 +95,11 @@ def test_what_counts_as_an_answer_for_the_policy(slot, text, answers):
 @pytest.mark.parametrize("text, kind", [
     ("does my AWS cert count?", "other_vendor"), ("I have CCNA, does that help?", "other_vendor"),
     ("will this get me a job?", "career"), ("is it open book?", "policy"), ("how do I renew?", "policy"),
-    ("why not AZ-204?", None), ("should I do AZ-900 first?", None),
+    ("why not AZ-204?", "path_step"), ("should I do AZ-900 first?", "path_step"),
+    ("can i skip 104 and go straight to 305?", "path_step"), ("oh I forgot, I have AZ-900", "profile"),
+    ("now I can do 10 hours a week", "profile"), ("sources?", "explain"),
+    ("what does the whole path cost?", "path_cost"), ("changed jobs, I'm a security engineer now", None),
+    ("what's on AZ-104?", None), ("compare AZ-104 and AZ-305", None),
 ])
 def test_follow_up_kinds(text, kind):
     assert follow_up_kind(text) == kind
