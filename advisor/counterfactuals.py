@@ -38,6 +38,15 @@ def _step_number(rec: Recommendation, code: str) -> Optional[int]:
     return None
 
 
+def _condition(when: str) -> str:
+    """An alternative's "when" as a clause: "if your platform is Azure Databricks" -> "your platform is …"."""
+    text = when.strip().rstrip(".")
+    for prefix in ("if ", "when "):
+        if text.lower().startswith(prefix):
+            return text[len(prefix):]
+    return text
+
+
 def goals_that_include(code: str, profile: Profile, catalog: Catalog, today: date) -> Tuple[str, ...]:
     """Target roles for which the rules would put this exam in the user's path (everything else equal)."""
     roles = []
@@ -80,7 +89,14 @@ def why_not(code: str, profile: Profile, catalog: Catalog, today: date) -> Reply
     facts.append(Fact(f"Your path: {_path_label(rec)}.", rec.track.source))
     for alternative in rec.alternatives:
         if alternative.exam.code == code:
-            facts.append(Fact(f"{exam.code} is an alternative on this track: {alternative.when}", rec.track.source))
+            # "we're on Databricks, shouldn't it be DP-750?": the alternative's condition is the answer
+            target = next((s.code for s in reversed(rec.steps) if not s.optional), None)
+            swap = f" take it instead of {target}" if target and exam.level == catalog.exam(target).level else \
+                " take it as well"
+            heading = f"{exam.label} fits if {_condition(alternative.when)}: then{swap}."
+            facts.append(Fact(f"{exam.code} is the alternative on your track when {_condition(alternative.when)}.",
+                              rec.track.source))
+            return compose(heading, facts, _buttons(exam, today))
     if exam.coding.level == "application" and profile.coding_comfort in ("low", None):
         facts.append(Fact(f"{exam.code} expects application coding; {RULE_TITLES['coding_gate'].lower()} for someone "
                           "who rarely writes code.", exam.coding.source))
