@@ -26,7 +26,7 @@ WEB_STAMP := web/node_modules/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL = $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 
-.PHONY: help setup web browser kb model run shell test lint validate stories unit nlu-gate bench clean
+.PHONY: help setup web browser kb model run shell test lint validate stories unit nlu-gate bench simulate clean
 
 help:
 	@echo "make run    set up, build the knowledge base, train if needed, start the assistant"
@@ -100,6 +100,10 @@ nlu-gate: model
 	@$(BIN)/python scripts/evaluate_nlu.py --model $(MODEL)
 
 test: kb model lint validate stories unit nlu-gate
+
+# 150 generated people answer from tests/conversation/people_pool.yml (never trained on): reports/simulation.md.
+simulate: kb model
+	@$(BIN)/python scripts/simulate.py --model $(MODEL)
 
 bench: kb model
 	@RASA_MODEL=$(MODEL) $(BIN)/python scripts/benchmark.py --model $(MODEL)

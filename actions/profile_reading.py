@@ -168,8 +168,8 @@ def read_certifications_held(tracker: Tracker, requested: Optional[str], known: 
         return reading
     entity_codes = [str(e.get("value")).upper() for e in tracker.latest_message.get("entities") or []
                     if e.get("entity") == "exam_code" and (asked or e.get("role") == "held")]
-    codes = list(answer.codes) + [c for c in entity_codes if c not in answer.codes and c not in answer.not_held
-                                  and (asked or c in answer.codes)]
+    # the NLU's codes (from names such as "the admin one") only when the text names no code itself
+    codes = list(answer.codes) or [c for c in entity_codes if c not in answer.not_held and asked]
     if answer.other_vendors:
         vendors = " and ".join(answer.other_vendors)
         plural = "certifications count" if len(answer.other_vendors) > 1 else "certification counts"

@@ -84,7 +84,7 @@ def looks_like_question(text: str) -> bool:
 
 # ---------------------------------------------------------------- coding comfort
 _CODING_HIGH_RE = _rx(
-    r"high", r"very(?! little| few| basic| bad| poor| low| rarely| limited)(?: comfortable)?", r"extremely", r"super comfortable", r"expert", r"fluent", r"pro",
+    r"high", r"highly", r"production code", r"very(?! little| few| basic| bad| poor| low| rarely| limited)(?: comfortable)?", r"extremely", r"super comfortable", r"expert", r"fluent", r"pro",
     r"professional(?:ly)?", r"advanced", r"(?:build|building|built|develop|developing|write|writing|ship|shipping)"
     r"\s+(?:\w+\s+){0,2}(?:apps?|applications?|software|services|apis?|web ?sites?|backends?|frontends?|products?|"
     r"microservices|systems)", r"software (?:engineer|developer|dev)", r"full[- ]?stack", r"back[- ]?end dev\w*",
@@ -103,13 +103,13 @@ _CODING_MEDIUM_RE = _rx(
 _CODING_LOW_RE = _rx(
     r"low", r"beginner", r"novice", r"basic(?:s)?", r"a (?:little )?bit", r"a little", r"little", r"meh", r"not really",
     r"not much", r"not at all", r"not (?:very|that|too|so) (?:comfortable|good)", r"barely", r"rarely", r"never",
-    r"hardly", r"no+", r"nope", r"nah", r"none", r"zero", r"can'?t code", r"don'?t code", r"do not code",
+    r"hardly", r"not comfortable", r"no+", r"nope", r"nah", r"none", r"zero", r"can'?t code", r"don'?t code", r"do not code",
     r"(?:copy|copy-?paste|tweak|tweaking|edit|editing|run|running|read|reading)\w*\s+(?:\w+\s+)?(?:scripts?|code)",
     r"learning", r"just starting", r"hello world", r"1/10", r"2/10", r"3/10", r"4/10", r"not a (?:coder|dev\w*|programmer)",
     r"no coding", r"no code", r"low[- ]code", r"no[- ]code", r"uncomfortable", r"terrible", r"bad", r"poor", r"weak",
     r"idk", r"dunno", r"don'?t know", r"no idea", r"not sure")
 _CODING_DOWNGRADE_RE = re.compile(
-    r"\b(?:basic|beginner|a (?:little )?bit of|a little|learning|some basic|just started|starting to learn|"
+    r"\b(?:basic|beginner|a (?:little )?bit of|a little|learning|some basic|just started|starting to learn|copy[- ]?paste|"
     r"trying to learn|read|reading|run|running|copy|tweak|tweaking|modify|modifying|edit|editing)\s+(?:\w+\s+)?$",
     re.IGNORECASE)
 _NEGATED_BEFORE_RE = re.compile(r"(?:\bnot|\bnever|\bno|n't|\bnor|\bwithout)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
@@ -146,7 +146,7 @@ def read_coding_comfort(text: str, asked: bool) -> Optional[Reading]:
 
 
 # ---------------------------------------------------------------- Azure experience
-_AZ_NONE_RE = _rx(r"none", r"no+", r"nope", r"nah", r"zero", r"nothing", r"never", r"not yet", r"not really",
+_AZ_NONE_RE = _rx(r"none", r"no+", r"nope", r"nah", r"zero", r"nothing", r"nada", r"zilch", r"nil", r"never", r"not yet", r"not really",
                   r"not at all", r"n/?a", r"0", r"haven'?t (?:\w+ ){0,2}(?:used|touched|tried)\w*",
                   r"never (?:\w+ ){0,2}(?:used|touched|tried)\w*", r"not (?:\w+ ){0,2}(?:used|touched)\w*",
                   r"only (?:read|heard|watched)\w*", r"complete(?:ly)? new", r"brand new", r"total(?:ly)? new",
@@ -156,7 +156,7 @@ _AZ_EXTENSIVE_RE = _rx(r"a lot", r"lots", r"loads", r"tons", r"tonnes", r"heaps"
                        r"very experienced", r"deep", r"senior", r"in production", r"production", r"professionally",
                        r"it'?s my (?:job|day job)", r"(?:my|our) whole (?:job|stack)", r"a great deal",
                        r"quite a lot", r"a good amount", r"a fair amount", r"strong", r"advanced", r"many years",
-                       r"years and years", r"for ages", r"ages", r"several years", r"a few years", r"few years",
+                       r"years and years", r"years of (?:it|azure|experience|use)", r"for ages", r"ages", r"several years", r"a few years", r"few years",
                        r"couple (?:of )?years", r"a decade", r"decade", r"high", r"10/10", r"9/10", r"8/10")
 _AZ_SOME_RE = _rx(r"some", r"a (?:little )?bit", r"a little", r"little", r"very little", r"not much", r"limited",
                   r"minimal", r"basic(?:s)?", r"a few", r"few", r"labs?", r"sandbox", r"free (?:account|tier|trial)",
@@ -312,6 +312,20 @@ def read_goal(text: str, asked: bool) -> Optional[GoalAnswer]:
     if not (fundamentals or stay or undecided):
         return None
     return GoalAnswer(undecided=undecided, stay=stay, fundamentals_only=fundamentals, topic_role=topic)
+
+
+_ADVICE_RE = _rx(
+    r"(?:which|what) (?:\w+ ){0,2}(?:exams?|certs?|certifications?|certificates?|path) (?:\w+ ){0,2}(?:should|to|do|would|"
+    r"can|must|is best|for me)", r"(?:choose|pick|decide on|plan|planning|map out) (?:an? |my |the |some )?(?:\w+ )?"
+    r"(?:exams?|certs?|certifications?|path)", r"where (?:do|should|can) i (?:start|begin)", r"certification advisor",
+    r"recommend (?:me )?(?:an? |some )?(?:exams?|certs?|certifications?|path)", r"what should i (?:take|study|do) next",
+    r"(?:help|advice) (?:me )?(?:with|on|choosing|picking) (?:an? |my )?(?:exams?|certs?|certifications?)")
+
+
+def asks_for_advice(text: str) -> bool:
+    """"help me choose an exam", "which cert should I book?": a request for a path, before any profile."""
+    return bool(_ADVICE_RE.search(text[:MAX_CHARS])) and not re.search(
+        r"(?<![A-Za-z0-9])(?:AZ|AI|DP|SC|MS|PL|AB|GH)[\s-]?\d{3}", text, re.IGNORECASE)
 
 
 def in_a_hurry(text: str) -> bool:

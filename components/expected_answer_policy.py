@@ -25,7 +25,7 @@ from rasa.shared.core.events import ActionExecutionRejected, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from components.answer_reader import answers_question, looks_like_question
+from components.answer_reader import answers_question, asks_for_advice, looks_like_question
 
 FORM_NAME = "profile_form"
 # Intents that already reach the form, or that must keep their own handling even when they hold a value.
@@ -97,6 +97,10 @@ class ExpectedAnswerPolicy(Policy):
         message = tracker.latest_message
         intent = (message.intent or {}).get("name")
         text = message.text or ""
+        if tracker.active_loop_name is None and tracker.get_slot("recommended_path") is None and \
+                intent in ("help", "ask_exam_fact", "ask_study_plan", "nlu_fallback", "greet", "out_of_scope") and \
+                asks_for_advice(text):
+            return True  # "help me choose an exam pls", "can u tell me which exam to book": start the profile
         if intent in _FORM_INTENTS or intent in _KEEP_INTENTS or text.startswith("/") or _FOREIGN_RE.search(text):
             return False
         if intent in _QUESTION_INTENTS and tracker.get_slot("requested_slot") != "certifications_held" and (
