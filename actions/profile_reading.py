@@ -32,6 +32,7 @@ _GOAL_CUE_RE = re.compile(
     r"go (?:in)?to|aim(?:ing)? (?:for|to)|goal|dream|would like to|i'?d like to|interested in|"
     r"thinking (?:of|about)|considering|next step|long[- ]term|one day|eventually|rather be)\b", re.IGNORECASE)
 _CORRECTION_RE = re.compile(r"\b(?:actually|more of an?|rather an?|correction|i meant|sorry,? i'?m)\b", re.IGNORECASE)
+_CODING_ORDER = ("low", "medium", "high")
 _ROLE_QUESTION_SLOTS = ("current_role", "target_role")
 
 
@@ -204,6 +205,10 @@ def read_simple(tracker: Tracker, slot: str, requested: Optional[str], today: da
             # "tons on AWS" is not Azure experience: keep what was known before
             reading.values[slot] = value_before_latest_message(tracker, slot) or "__drop__"
         return reading
+    previous = tracker.get_slot(slot)
+    if not asked and slot == "coding_comfort" and previous in _CODING_ORDER and found.value in _CODING_ORDER and \
+            _CODING_ORDER.index(found.value) < _CODING_ORDER.index(previous):
+        return reading  # "oh and I write terraform too" adds a skill; it never lowers the level already given
     reading.values[slot] = found.value
     if found.note:
         reading.notes.append(found.note)

@@ -49,6 +49,8 @@ _WEEKEND_WORD_RE = re.compile(r"\bweekends?\b|\bsaturdays? and sundays?\b|\bsat(
 _BETWEEN_RE = re.compile(r"\bbetween\s+(" + NUM + r")\s+and\s+(" + NUM + r")", re.IGNORECASE)
 _PERIOD_HINT_RE = re.compile(r"\b(?:each|x|every|daily|weekdays?|monday|saturday|sunday|sat|evenings?|nights?|"
                              r"mornings?|days?|lunch)\b|\bx\s*\d", re.IGNORECASE)
+_SELF_CORRECTION_RE = re.compile(r"\b(?:make (?:that|it)|i mean|i meant|actually|correction|no wait|or rather|"
+                                 r"sorry)\b", re.IGNORECASE)
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 _FULL_TIME_RE = re.compile(r"\bfull[- ]?time\b", re.IGNORECASE)
 _HALF_DAY_RE = re.compile(r"\bhalf (?:a )?day (?:a|per|each) week\b", re.IGNORECASE)
@@ -169,6 +171,8 @@ def read_hours(text: str, asked: bool) -> Optional[float]:
         return None
     with_unit = [value for value, has_unit in candidates if has_unit]
     value = with_unit[-1] if with_unit else candidates[-1][0]
+    if len(candidates) > 1 and _SELF_CORRECTION_RE.search(text):
+        return round(candidates[-1][0], 1) if candidates[-1][0] > 0 else None  # "6 hrs, no make that 8"
     if len(with_unit) == 2 and re.search(r"\+|\bplus\b|\band\b", text):
         value = sum(with_unit)  # "1 hour daily on weekdays + 3 on saturday"
     elif len(candidates) == 1 and not _SESSIONS_RE.search(text):

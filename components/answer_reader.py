@@ -60,7 +60,7 @@ _A_BIT_RE = _rx(r"a (?:little )?bit", r"a little", r"little", r"very little", r"
 
 # Other clouds: a clause about them says nothing about Azure.
 _OTHER_CLOUD_RE = _rx(r"aws", r"amazon(?: web services)?", r"gcp", r"google cloud", r"google", r"oracle cloud",
-                      r"oci", r"ibm cloud", r"alibaba", r"digital ?ocean", r"other clouds?", r"on[- ]?prem(?:ise)?s?",
+                      r"oci", r"ibm cloud", r"alibaba", r"digital ?ocean", r"vercel", r"heroku", r"netlify", r"linode", r"cloudflare", r"other clouds?", r"on[- ]?prem(?:ise)?s?",
                       r"vmware", r"openstack")
 _AZURE_RE = _rx(r"azure", r"az", r"microsoft cloud", r"entra", r"the portal")
 # Someone else: "my boss", "my team", "my colleague".

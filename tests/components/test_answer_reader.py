@@ -19,6 +19,7 @@ TODAY = date(2026, 12, 1)
     ("friday afternoons, so like 4h", 4.0), ("an hour a day", 7.0), ("an hour a day, but only on weekdays", 5.0),
     ("30 mins a day", 3.5), ("90 minutes a week", 1.5), ("weekends, 3h each day", 6.0),
     ("two evenings a week, 2 hours each", 4.0), ("three", 3.0), ("like 20 hours a month", 4.6),
+    ("6 hrs a week, no make that 8", 8.0),
 ])
 def test_hours_follow_the_stated_rules(text, hours):
     assert read_hours(text, asked=True) == hours
@@ -40,6 +41,7 @@ def test_a_bare_number_is_hours_only_when_the_hours_question_was_asked():
     ("azure_experience", "none on Azure, tons on AWS", "none"), ("azure_experience", "only AWS, 5 years", "none"),
     ("azure_experience", "almost 2 years", "some"), ("azure_experience", "1.5 years", "some"),
     ("azure_experience", "since 2019", "extensive"),
+    ("azure_experience", "none, just deployed a react app to vercel once", "none"),
     ("org_cloud_maturity", "we are just starting", "early"), ("org_cloud_maturity", "all in on azure", "mature"),
 ])
 def test_answers_to_the_question_asked(slot, text, value):
