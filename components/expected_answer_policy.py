@@ -12,20 +12,17 @@ Otherwise the policy abstains (all zeros), and the rules decide as before.
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, Optional
 
-from rasa.core.policies.policy import Policy, PolicyPrediction
-from rasa.engine.graph import ExecutionContext
+from rasa.core.policies.policy import PolicyPrediction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecutionRejected, UserUttered
-from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from components.answer_reader import answers_question, asks_for_advice, looks_like_question
+from components.stateless_policy import StatelessPolicy
 
 FORM_NAME = "profile_form"
 # Intents that already reach the form, or that must keep their own handling even when they hold a value.
@@ -41,38 +38,13 @@ _PROFILE_ENTITIES = ("job_role", "coding_comfort", "azure_experience", "weekly_h
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False)
-class ExpectedAnswerPolicy(Policy):
+class ExpectedAnswerPolicy(StatelessPolicy):
     """Predicts the profile form when the latest message answers the form's question."""
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
         """Above the RulePolicy (6), so that a full-confidence tie goes to the answer."""
         return {"priority": 7}
-
-    def __init__(
-        self,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> None:
-        super().__init__(config, model_storage, resource, execution_context)
-
-    def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
-        """Nothing to learn: the reading rules are in `components/answer_reader.py`."""
-        return self._resource
-
-    @classmethod
-    def load(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> ExpectedAnswerPolicy:
-        """Nothing was persisted; build it from its config."""
-        return cls(config, model_storage, resource, execution_context)
 
     def predict_action_probabilities(
         self,

@@ -8,20 +8,17 @@ book?" can be read as a comparison. When no form is running and a path has been 
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, Optional
 
-from rasa.core.policies.policy import Policy, PolicyPrediction
-from rasa.engine.graph import ExecutionContext
+from rasa.core.policies.policy import PolicyPrediction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered
-from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from components.follow_up_reader import follow_up_kind
+from components.stateless_policy import StatelessPolicy
 
 ACTION_FOR_KIND = {
     "other_vendor": "action_answer_follow_up",
@@ -36,27 +33,13 @@ _KEEP_INTENTS = ("start_over", "other_language", "ask_exam_dumps", "goodbye", "c
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False)
-class FollowUpPolicy(Policy):
+class FollowUpPolicy(StatelessPolicy):
     """Predicts the answering action for plain follow-ups after a recommendation."""
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
         """Above the RulePolicy (6)."""
         return {"priority": 7}
-
-    def __init__(self, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
-                 execution_context: ExecutionContext) -> None:
-        super().__init__(config, model_storage, resource, execution_context)
-
-    def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
-        """Nothing to learn: the cues are in `components/follow_up_reader.py`."""
-        return self._resource
-
-    @classmethod
-    def load(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> FollowUpPolicy:
-        """Nothing was persisted; build it from its config."""
-        return cls(config, model_storage, resource, execution_context)
 
     def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
                                      rule_only_data: Optional[Dict[str, Any]] = None,

@@ -24,6 +24,9 @@ from typing import Any, Dict, List, Optional, Tuple
 import requests
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from scripts.measurement_report import table, write_report_files  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "conversation" / "heldout_answers.yml"
 REPORT = ROOT / "reports" / "conversation_heldout"
@@ -117,20 +120,18 @@ def evaluate(rasa_url: str, workers: int = 4) -> Dict[str, Any]:
 
 def write_report(result: Dict[str, Any], gate: Optional[float]) -> None:
     """reports/conversation_heldout.md and .json."""
-    REPORT.parent.mkdir(parents=True, exist_ok=True)
-    REPORT.with_suffix(".json").write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
     lines = ["# Answers in context (held-out)", "",
              f"{result['cases']} cases from `tests/conversation/heldout_answers.yml`, each typed while the profile "
              "form asked its slot, through the REST channel of the trained model and the real action server."
-             + (f" Gate: {gate:.2f} per slot." if gate else ""), "",
-             "| slot asked | right | total | accuracy |", "|---|---|---|---|"]
-    for slot, count in result["counts"].items():
-        lines.append(f"| {slot} | {count['right']} | {count['total']} | {result['scores'][slot]:.3f} |")
+             + (f" Gate: {gate:.2f} per slot." if gate else ""), ""]
+    lines += table(["slot asked", "right", "total", "accuracy"],
+                   [[slot, c["right"], c["total"], f"{result['scores'][slot]:.3f}"]
+                    for slot, c in result["counts"].items()])
     lines += ["", f"## Misses ({len(result['misses'])})", ""]
     for miss in result["misses"]:
         why = f" ({miss['problem']})" if miss["problem"] else ""
         lines.append(f"- `{miss['asked']}` \"{miss['answer']}\": expected {miss['expected']}, got {miss['got']}{why}")
-    REPORT.with_suffix(".md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_report_files(REPORT, result, lines)
 
 
 def main(argv: Optional[List[str]] = None) -> int:

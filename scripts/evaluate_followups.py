@@ -13,7 +13,6 @@ profile change), the helpful fallback must not be the answer, and `expect_slots`
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import uuid
 from collections import defaultdict
@@ -24,6 +23,7 @@ from typing import Any, Dict, List, Optional, Tuple
 import yaml
 
 from scripts.evaluate_conversation import FORM_ORDER, Client, payload, same
+from scripts.measurement_report import table, write_report_files
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "conversation" / "heldout_followups.yml"
@@ -121,18 +121,16 @@ def evaluate(rasa_url: str, workers: int = 3) -> Dict[str, Any]:
 
 def write_report(result: Dict[str, Any], gate: Optional[float]) -> None:
     """reports/followups_heldout.md and .json."""
-    REPORT.parent.mkdir(parents=True, exist_ok=True)
-    REPORT.with_suffix(".json").write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
     lines = ["# Follow-ups after a recommendation (held-out)", "",
              f"{result['cases']} follow-ups from `tests/conversation/heldout_followups.yml` through the REST channel; "
              f"right kind of answer overall: **{result['overall']:.3f}**" + (f" (gate {gate:.2f})." if gate else "."),
-             "", "| kind | right | total | share |", "|---|---|---|---|"]
-    for kind, count in result["kinds"].items():
-        lines.append(f"| {kind} | {count['right']} | {count['total']} | {count['score']:.3f} |")
+             ""]
+    lines += table(["kind", "right", "total", "share"],
+                   [[kind, c["right"], c["total"], f"{c['score']:.3f}"] for kind, c in result["kinds"].items()])
     lines += ["", f"## Misses ({len(result['misses'])})", ""]
     for miss in result["misses"]:
         lines.append(f"- `{miss['kind']}` \"{miss['ask']}\": {miss['problem']} (answered by {miss['actions']})")
-    REPORT.with_suffix(".md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_report_files(REPORT, result, lines)
 
 
 def main(argv: Optional[List[str]] = None) -> int:

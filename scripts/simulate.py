@@ -13,7 +13,6 @@ conversation, and every question asked a third time.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 import tempfile
@@ -33,6 +32,7 @@ from advisor.profile import Profile  # noqa: E402
 from advisor.rules import recommend  # noqa: E402
 from knowledge.queries import get_catalog  # noqa: E402
 from scripts.evaluate_conversation import Client  # noqa: E402
+from scripts.measurement_report import write_report_files  # noqa: E402
 
 POOL = ROOT / "tests" / "conversation" / "people_pool.yml"
 REPORT = ROOT / "reports" / "simulation"
@@ -119,8 +119,6 @@ def run(rasa_url: str, people_count: int, seed: int) -> Dict[str, Any]:
 
 
 def write_report(result: Dict[str, Any]) -> None:
-    REPORT.parent.mkdir(parents=True, exist_ok=True)
-    REPORT.with_suffix(".json").write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
     lines = ["# Simulated people (`make simulate`)", "",
              f"{result['people']} generated people (seed {result['seed']}), answers drawn from "
              "`tests/conversation/people_pool.yml`, played through the REST channel.", "",
@@ -136,7 +134,7 @@ def write_report(result: Dict[str, Any]) -> None:
     if third:
         lines += ["", "## Asked a third time", ""]
         lines += [f"- person {row['id']}: {', '.join(row['third_asks'])}" for row in third]
-    REPORT.with_suffix(".md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_report_files(REPORT, result, lines)
 
 
 def _same(got: Any, true: Any) -> bool:
