@@ -13,10 +13,11 @@ from rasa_sdk.types import DomainDict
 
 from actions.channel_output import send
 from actions.exam_mentions import codes_with_bare_numbers, latest_entity_values, latest_weekly_hours, read_question
-from advisor.counterfactuals import coding_changes, what_if, why_not
+from advisor.counterfactuals import coding_changes, is_offered, what_if, why_not
 from advisor.path_questions import is_path_question, path_step_answer
 from advisor.profile import Profile
 from advisor.reply import Button, Reply
+from components.follow_up_reader import OFFER_KIND
 from knowledge.vocabulary import TARGET_ROLES
 
 # "what if I learn Python / to code / C#": a change in coding comfort, whatever level the extractor read.
@@ -59,7 +60,8 @@ class ActionAnswerWhyNot(Action):
         codes = codes_with_bare_numbers(text, mentions.codes, kb, path) if path else list(mentions.codes)
         if path and codes and is_path_question(text) and not re.search(r"\bwhat if\b", text, re.IGNORECASE):
             send(dispatcher, tracker, [path_step_answer(codes, text, profile, kb, today)])
-            return [SlotSet("exam_in_focus", codes[0]), SlotSet("answer_kind", "path_step")]
+            kind = OFFER_KIND if is_offered(codes[0], profile, kb, today) else "path_step"
+            return [SlotSet("exam_in_focus", codes[0]), SlotSet("answer_kind", kind)]
         if mentions.codes and HELD_WORDS.search(text) and re.search(r"\bif\b", text, re.IGNORECASE):
             held = tuple(dict.fromkeys(profile.certifications_held + mentions.codes))
             label = f"If you already held {', '.join(mentions.codes)}"
@@ -72,6 +74,10 @@ class ActionAnswerWhyNot(Action):
             changes = _changes(tracker, profile, text)
             replies.append(what_if(changes, profile, kb, today) if changes else NOT_SURE)
         send(dispatcher, tracker, replies)
-        return [SlotSet("exam_in_focus", mentions.codes[0])] if mentions.codes else []
+        if not mentions.codes:
+            return []
+        offered = len(mentions.codes) == 1 and is_offered(mentions.codes[0], profile, kb, today)
+        kind = OFFER_KIND if offered else "why_not"
+        return [SlotSet("exam_in_focus", mentions.codes[0]), SlotSet("answer_kind", kind)]
 
 

@@ -73,7 +73,9 @@ def exams_mentioned(tracker: Tracker, catalog: Catalog, today: date) -> ExamMent
     return ExamMentions(tuple(codes), tuple(unknown), tuple(ambiguous))
 
 
-_BARE_NUMBER_RE = re.compile(r"(?<![\w.\-/])(\d{3})(?![\w.%])")
+_BARE_NUMBER_RE = re.compile(r"(?<![\w.\-/$€£])(\d{3})(?![\w.%])(?!\s*(?:h\b|hours?|hrs?|mins?|minutes|weeks?|"
+                             r"days?|usd|dollars?|eur|euros?|pounds?|questions|points|people|employees))",
+                             re.IGNORECASE)
 
 
 def codes_with_bare_numbers(text: str, codes: Tuple[str, ...], catalog: Catalog, path: List[str]) -> List[str]:

@@ -19,6 +19,26 @@ from advisor.exam_answers import (
     which_exam_reply,
 )
 from advisor.path_questions import is_path_question, path_step_answer
+from advisor.reply import Reply
+
+# Words the aspect lookup misses or reads as something else: "how long is DP-300 valid?" asks the validity,
+# not the exam's length; "is there a student discount?" asks the price.
+_VALIDITY_RE = re.compile(r"\bhow long\b.{0,40}\b(?:valid|good for|last(?:s)? (?:for|before|until))\b|"
+                          r"\b(?:stay|stays|remain|remains) (?:valid|active)\b", re.IGNORECASE)
+_DISCOUNT_RE = re.compile(r"\b(?:discounts?|discounted|vouchers?|cheaper|student price|academic pric\w*|"
+                          r"coupons?|promo\w*)\b", re.IGNORECASE)
+NO_DISCOUNT_FACT = Reply(text="Discounts: I have no confirmed fact about student or other discounts, so I won't "
+                              "guess. The price you are shown when you book is the one that applies; Microsoft "
+                              "Learn's Student Hub lists current offers for students.")
+
+
+def aspects_asked(text: str, aspects: List[str]) -> List[str]:
+    """The aspects the NLU found, corrected by the words it misses (validity, discounts)."""
+    if _VALIDITY_RE.search(text):
+        aspects = [a for a in aspects if a != "duration"] + ["validity"]
+    if _DISCOUNT_RE.search(text) and "price" not in aspects:
+        aspects = aspects + ["price"]
+    return list(dict.fromkeys(aspects))
 
 
 class ActionAnswerExamQuestion(Action):
@@ -29,7 +49,7 @@ class ActionAnswerExamQuestion(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         kb, today, profile, text, mentions = read_question(tracker)
-        aspects = latest_entity_values(tracker, "exam_aspect")
+        aspects = aspects_asked(text, latest_entity_values(tracker, "exam_aspect"))
         unknown = mentions.unknown_reply(kb)
         if unknown is not None and not mentions.codes:
             send(dispatcher, tracker, [unknown])
@@ -45,8 +65,9 @@ class ActionAnswerExamQuestion(Action):
             # "do I need AZ-900 before AZ-104?": relative to the path, not two fact sheets
             send(dispatcher, tracker, [path_step_answer(codes, text, profile, kb, today)])
             return [SlotSet("exam_in_focus", codes[0]), SlotSet("answer_kind", "path_step")]
+        discount = [NO_DISCOUNT_FACT] if _DISCOUNT_RE.search(text) else []
         if not codes and is_rule_question(aspects):
-            send(dispatcher, tracker, list(answer_about_rules(aspects, kb)))
+            send(dispatcher, tracker, list(answer_about_rules(aspects, kb)) + discount)
             return []
         focus = exam_in_focus(tracker, kb)
         if not codes and focus:
@@ -57,4 +78,5 @@ class ActionAnswerExamQuestion(Action):
             return []
         for code in codes[:2]:
             send(dispatcher, tracker, list(answer_about_exam(kb.exam(code), aspects, kb, today, profile)))
+        send(dispatcher, tracker, discount)
         return [SlotSet("exam_in_focus", codes[-1] if len(codes) <= 2 else codes[1])]

@@ -6,7 +6,9 @@ question it is comes from `components/follow_up_reader.py`, through the follow-u
 
 from __future__ import annotations
 
-from typing import List
+from dataclasses import replace
+from datetime import date
+from typing import List, Optional, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -15,13 +17,19 @@ from rasa_sdk.types import DomainDict
 
 from actions.channel_output import send
 from actions.context import advisor_today, catalog, profile_from
+from actions.exam_mentions import codes_with_bare_numbers
 from actions.profile_reading import latest_text
+from advisor.deadline import check_deadline, steps_by_deadline
 from advisor.exam_answers import compose
+from advisor.exam_family import family_answer, held_counts_answer
 from advisor.recommendation import Fact, Recommendation
 from advisor.reply import Button, Reply
-from advisor.rules import recommend
+from advisor.rules import recommend, study_background, weeks_for
 from components.answer_certifications import other_vendors
+from components.answer_deadline import read_deadline
+from components.answer_numbers import read_hours
 from components.follow_up_reader import follow_up_kind
+from knowledge.resolver import find_exam_mentions
 
 CLOUD_VENDORS = ("AWS", "Google Cloud", "Oracle")
 
@@ -47,7 +55,7 @@ def other_vendor_reply(vendors: List[str], rec: Recommendation) -> Reply:
     else:
         facts.append(Fact("It does help: it shows the IT, networking or security basics the Azure exams assume; "
                           "the Azure-specific parts are what to study.", None))
-    return compose(f"Your {named} certification counts as experience, not as a Microsoft exam.", facts,
+    return compose(f"Your {named} certification counts as experience, not as a step of your path.", facts,
                    (Button("Why this path?", "/explain_recommendation"),))
 
 
@@ -64,8 +72,91 @@ def career_reply(rec: Recommendation) -> Reply:
     )
 
 
+def faster_reply(rec: Recommendation) -> Reply:
+    """The quickest certification on the track, and the ways to shorten the path."""
+    kb = catalog()
+    hours = rec.profile.weekly_hours
+    fundamentals = kb.exam(rec.track.fundamentals)
+    if fundamentals.is_retired_on(rec.today):
+        fundamentals = kb.current_successor(fundamentals.code, rec.today) or fundamentals
+    facts: List[Fact] = []
+    quick = fundamentals.study_hours.for_background(study_background(rec.profile)) if fundamentals.study_hours else None
+    span = (f", about {quick[0]}–{quick[1]} hours of study" if quick else "") + (
+        f" (roughly {weeks_for(quick, hours)[0]}–{weeks_for(quick, hours)[1]} weeks at {hours:g} h/week)"
+        if quick and hours else "")
+    heading = (f"Quickest: {fundamentals.code} ({fundamentals.certification}){span}. It is the overview "
+               "certification; say \"just the fundamentals\" and I'll make it your whole path.")
+    target = next((s for s in reversed(rec.steps) if not s.optional and s.kind == "target"), None)
+    if target and target.weeks and hours:
+        facts.append(Fact(f"The role certification, {target.code}, takes about {target.weeks[0]}–{target.weeks[1]} "
+                          f"weeks at {hours:g} h/week on its own.", rec.track.source))
+    skippable = [s.code for s in rec.steps if s.optional or s.kind in ("foundation", "bridge")]
+    if skippable:
+        facts.append(Fact(f"You can also skip {', '.join(skippable)} (nothing requires it): say \"skip "
+                          f"{skippable[0]}\".", None))
+    if hours and rec.total_weeks:
+        doubled = recommend(replace(rec.profile, weekly_hours=min(hours * 2, 80.0)), kb, rec.today)
+        if doubled.total_weeks:
+            facts.append(Fact(f"More time shortens it most: at {min(hours * 2, 80.0):g} h/week the whole path takes "
+                              f"about {doubled.total_weeks[0]}–{doubled.total_weeks[1]} weeks instead of "
+                              f"{rec.total_weeks[0]}–{rec.total_weeks[1]}.", rec.track.source))
+    return compose(heading, facts, (Button("Just the fundamentals", "just the fundamentals"),))
+
+
+def deadline_reply(rec: Recommendation, code: Optional[str], hours: Optional[float], deadline: date) -> Reply:
+    """Whether the exam (or the path's first required step) fits before the deadline, at the person's hours."""
+    when = deadline.strftime("%-d %B %Y")
+    if not hours:
+        return Reply(text=f"To tell you whether it fits before {when}, I need your study time: how many hours a "
+                          "week can you give it?")
+    check = check_deadline(rec, code, hours, deadline, catalog())
+    if check is None:
+        return Reply(text=f"I have no study-time estimate for {code or 'that exam'}, so I can't say whether it fits "
+                          f"before {when}.")
+    span = f"{check.weeks[0]}–{check.weeks[1]} weeks at {hours:g} h/week"
+    left = f"{check.weeks_left} weeks until {when}"
+    if check.verdict == "fits":
+        heading = f"Yes: {check.code} takes about {span}, and you have {left}."
+    elif check.verdict == "tight":
+        heading = (f"Possible but tight: {check.code} takes about {span}, and you have {left}. It works if your "
+                   "study goes at the quick end of the estimate.")
+    else:
+        more = (f" At about {check.hours_needed:g} h/week it would fit." if check.hours_needed
+                else " No realistic weekly time makes it fit.")
+        heading = f"Not at this pace: {check.code} takes about {span}, and you have {left}.{more}"
+    fitting = steps_by_deadline(rec, hours, deadline) if code is None else []
+    facts: List[Fact] = []
+    if fitting and len(rec.steps) > 1:
+        facts.append(Fact(f"Before {when} you could finish: {', '.join(fitting)} (the quick end of each "
+                          "estimate, one after another).", None))
+    facts.append(Fact("Weeks are study hours ÷ (your hours a week × 0.8), plus 1–2 weeks of practice tests.",
+                      rec.track.source))
+    return compose(heading, facts, (Button("Study plan", "/ask_study_plan"),))
+
+
+def _codes(text: str, rec: Recommendation) -> List[str]:
+    """The exams the message names, bare numbers read against the path."""
+    kb, today = catalog(), advisor_today()
+    return codes_with_bare_numbers(text, tuple(m.code for m in find_exam_mentions(text, kb, today) if m.code),
+                                   kb, rec.path)
+
+
+def _held_counts(code: str, rec: Recommendation) -> Tuple[List[Reply], List[EventType]]:
+    """"does my MS-900 count?": noted as held when it was not yet, then what it changes."""
+    kb = catalog()
+    replies: List[Reply] = []
+    events: List[EventType] = []
+    if not rec.profile.holds(code):
+        held = list(rec.profile.certifications_held) + [code]
+        rec = recommend(replace(rec.profile, certifications_held=tuple(held)), kb, rec.today)
+        replies.append(Reply(text=f"Noted: you hold {code} (I've added it to your certifications)."))
+        events += [SlotSet("certifications_held", held), SlotSet("recommended_path", rec.path)]
+    return replies + [held_counts_answer(code, rec, kb)], events
+
+
 class ActionAnswerFollowUp(Action):
-    """Answers other-vendor and career questions relative to the recommended path."""
+    """Answers follow-ups relative to the recommended path: other vendors, careers, deadlines, families,
+    and whether a held certification counts."""
 
     def name(self) -> str:
         return "action_answer_follow_up"
@@ -74,8 +165,25 @@ class ActionAnswerFollowUp(Action):
         text = latest_text(tracker)
         rec = recommend(profile_from(tracker), catalog(), advisor_today())
         kind = follow_up_kind(text) or "career"
-        if kind == "other_vendor":
-            send(dispatcher, tracker, [other_vendor_reply(list(other_vendors(text)), rec)])
+        codes = _codes(text, rec)
+        events: List[EventType] = [SlotSet("answer_kind", kind)]
+        if codes and kind in ("held_counts", "exam_family", "deadline"):
+            events.append(SlotSet("exam_in_focus", codes[0]))
+        replies: List[Reply]
+        deadline = read_deadline(text, rec.today) if kind == "deadline" else None
+        if kind == "held_counts" and codes:
+            replies, changes = _held_counts(codes[0], rec)
+            events += changes
+        elif kind == "exam_family" and codes:
+            replies = [family_answer(codes[0], rec, catalog())]
+        elif deadline is not None:
+            hours = read_hours(text, asked=False) or rec.profile.weekly_hours
+            replies = [deadline_reply(rec, codes[0] if codes else None, hours, deadline)]
+        elif kind == "faster":
+            replies = [faster_reply(rec)]
+        elif kind == "other_vendor":
+            replies = [other_vendor_reply(list(other_vendors(text)), rec)]
         else:
-            send(dispatcher, tracker, [career_reply(rec)])
-        return [SlotSet("answer_kind", kind)]
+            replies = [career_reply(rec)]
+        send(dispatcher, tracker, replies)
+        return events

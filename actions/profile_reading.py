@@ -18,7 +18,7 @@ from rasa_sdk import Tracker
 
 from actions.context import value_before_latest_message
 from components.answer_certifications import read_certifications
-from components.answer_reader import read_answer, read_goal
+from components.answer_reader import looks_like_question, read_answer, read_goal
 from knowledge.vocabulary import CURRENT_ROLES, ROLE_LABELS, TARGET_ROLE_VALUES, UNDECIDED
 
 # "I'm a …", "I work as …", "actually I'm more of …": the person says what they do now.
@@ -31,6 +31,9 @@ _GOAL_CUE_RE = re.compile(
     r"pivot(?:ing)? (?:in)?to|become|becoming|want to (?:be|do|go|get|work)|wanna (?:be|do|go)|get into|"
     r"go (?:in)?to|aim(?:ing)? (?:for|to)|goal|dream|would like to|i'?d like to|interested in|"
     r"thinking (?:of|about)|considering|next step|long[- ]term|one day|eventually|rather be)\b", re.IGNORECASE)
+# "maybe security later", "devops eventually": a goal for after this one, not the goal of this path.
+_LATER_RE = re.compile(r"\b(?:later(?: on)?|eventually|someday|some day|one day|down the (?:road|line)|long[- ]term|"
+                       r"in the future|after that|afterwards|in a few years|next year)\b", re.IGNORECASE)
 _CORRECTION_RE = re.compile(r"\b(?:actually|more of an?|rather an?|correction|i meant|sorry,? i'?m)\b", re.IGNORECASE)
 _CODING_ORDER = ("low", "medium", "high")
 _ROLE_QUESTION_SLOTS = ("current_role", "target_role")
@@ -94,7 +97,7 @@ def read_current_role(tracker: Tracker, requested: Optional[str]) -> Optional[st
         # A tool or an activity named while answering another question never replaces the role.
         explicit = [e for e in stated if _CURRENT_CUE_RE.search(text[max(0, int(e.get("start") or 0) - 30):
                                                                      int(e.get("start") or 0)])]
-        if not explicit and stated and re.search(r"\b(?:actually|i'?m|i am|im|i work as)\b", text, re.IGNORECASE):
+        if not explicit and stated and re.search(r"\b(?:i'?m|i am|im|i work as)\b", text, re.IGNORECASE):
             explicit = stated[:1]  # "actually I'm more of a sysadmin" (entity offsets may be missing)
         return str(explicit[0]["value"]) if explicit else str(previous)
     if not stated and entities:
@@ -144,6 +147,10 @@ def read_target_role(tracker: Tracker, requested: Optional[str]) -> SlotReading:
         if goal.undecided and not named_targets:
             reading.values["target_role"] = UNDECIDED
             return reading
+    now = _goal_for_now(text, entities)
+    if now is not None and (asked or named_targets) and now != tracker.get_slot("target_role"):
+        reading.values["target_role"] = now  # "azure admin i guess, maybe devops later": the admin goal
+        return reading
     real_targets = [r for r in named_targets if r != UNDECIDED]
     if asked and real_targets and tracker.slots_to_validate().get("target_role") == UNDECIDED:
         reading.values["target_role"] = real_targets[0]  # "maybe data engineering? not 100% sure"
@@ -155,6 +162,22 @@ def read_target_role(tracker: Tracker, requested: Optional[str]) -> SlotReading:
         if tracker.get_slot("goal_scope") == "fundamentals" and not (goal and goal.fundamentals_only):
             reading.values["goal_scope"] = "full"
     return reading
+
+
+def _goal_for_now(text: str, entities: List[Dict[str, Any]]) -> Optional[str]:
+    """With two goals named, the first one not put off until later ("X? maybe Y later" gives X); else None."""
+    def start(entity: Dict[str, Any]) -> int:
+        return int(entity.get("start") or 0)
+
+    goals = sorted((e for e in entities if e["value"] in TARGET_ROLE_VALUES and e["value"] != UNDECIDED
+                    and not _CURRENT_CUE_RE.search(text[max(0, start(e) - 25):start(e)])), key=start)
+    if len({e["value"] for e in goals}) < 2:
+        return None
+    later = [e for e in goals if _LATER_RE.search(text[int(e.get("end") or 0):][:25])
+             or _LATER_RE.search(text[max(0, start(e) - 20):start(e)])]
+    if not later:
+        return None
+    return next((str(e["value"]) for e in goals if e not in later), None)
 
 
 def read_certifications_held(tracker: Tracker, requested: Optional[str], known: List[str]) -> SlotReading:
@@ -170,12 +193,18 @@ def read_certifications_held(tracker: Tracker, requested: Optional[str], known: 
     entity_codes = [str(e.get("value")).upper() for e in tracker.latest_message.get("entities") or []
                     if e.get("entity") == "exam_code" and (asked or e.get("role") == "held")]
     # the NLU's codes (from names such as "the admin one") only when the text names no code itself
-    codes = list(answer.codes) or [c for c in entity_codes if c not in answer.not_held and asked]
+    codes = list(answer.codes) or [c for c in entity_codes if c not in answer.not_held and asked
+                                   and not answer.other_vendors]  # "SAA and developer associate" are AWS
     if answer.other_vendors:
         vendors = " and ".join(answer.other_vendors)
         plural = "certifications count" if len(answer.other_vendors) > 1 else "certification counts"
-        reading.notes.append(f"Noted: your {vendors} {plural} as experience. Only Microsoft exams go in your "
-                             "list, so it doesn't skip anything on the path.")
+        reading.notes.append(f"Noted: your {vendors} {plural} as experience. Only current Microsoft exams go in "
+                             "your list, so it doesn't skip anything on the path.")
+    if answer.lapsed:
+        lapsed = ", ".join(answer.lapsed)
+        reading.notes.append(f"Noted: your {lapsed} has lapsed, so I don't count it as held. A lapsed "
+                             "certification is earned again by passing the exam (or its successor, if it has "
+                             "retired); what you learned still makes that quicker.")
     if codes:
         previous = value_before_latest_message(tracker, "certifications_held") if not asked else None
         merged = list(previous or [])
@@ -196,6 +225,13 @@ def read_simple(tracker: Tracker, slot: str, requested: Optional[str], today: da
     if not text:
         return reading
     asked = requested == slot
+    if not asked and (requested or tracker.get_slot("recommended_path") is not None) and \
+            looks_like_question(text) and not re.search(r"\bwhat if\b", text, re.IGNORECASE):
+        # "is 8-15 hours realistic for a beginner?" asks; it tells nothing about the person
+        if _mapped_now(tracker, slot):  # undo what the NLU's mapping read from the question
+            previous = value_before_latest_message(tracker, slot)
+            reading.values[slot] = previous if previous is not None else "__drop__"
+        return reading
     if not asked and _mapped_now(tracker, slot) and slot != "azure_experience":
         return reading  # the NLU read an explicit statement; keep it
     found = read_answer(slot, text, asked, today)

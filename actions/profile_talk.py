@@ -16,6 +16,7 @@ from rasa_sdk import Tracker
 
 from actions.context import advisor_today, catalog
 from advisor.rendering import source_note
+from components.answer_certifications import read_certifications
 from knowledge.resolver import find_exam_mentions
 from knowledge.vocabulary import ROLE_LABELS
 
@@ -129,9 +130,11 @@ def opening_question_replies(tracker: Tracker, text: str) -> List[Dict[str, Any]
         return []
     kb, today = catalog(), advisor_today()
     replies: List[Dict[str, Any]] = []
+    stated = read_certifications(text, tracker.get_slot("requested_slot") == "certifications_held", kb.exams)
+    held = set(stated.codes + stated.lapsed) if stated else set()  # "az-800 and az-801, still valid": held
     for mention in find_exam_mentions(text[:2000], kb, today)[:2]:
         code = mention.resolution.code
-        if not mention.resolution.resolved or not code or code not in kb.exams:
+        if not mention.resolution.resolved or not code or code not in kb.exams or code in held:
             continue
         before = text[:mention.start]
         if _HELD_CUE_RE.search(before[-30:]) and not re.search(r"\bbooked|planning|next|thinking\b", text, re.I):
@@ -141,8 +144,9 @@ def opening_question_replies(tracker: Tracker, text: str) -> List[Dict[str, Any]
         if exam.is_retired_on(today):
             successor = f" It was replaced by {status.successor}." if status.successor else ""
             when = status.retirement_date.isoformat() if status.retirement_date else "earlier"
-            line = (f"Heads-up on {code}: it retired on {when} and can no longer be taken.{successor} "
-                    f"A booking for a retired exam can't go ahead, so check it with the exam provider "
+            booked = (" A booking for a retired exam can't go ahead, so check it with the exam provider."
+                      if re.search(r"\bbook", text, re.IGNORECASE) else "")
+            line = (f"Heads-up on {code}: it retired on {when} and can no longer be taken.{successor}{booked} "
                     f"{source_note(status.source)}")
         elif status.retirement_date:
             line = (f"Heads-up on {code}: it is available until {status.retirement_date.isoformat()}"

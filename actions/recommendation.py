@@ -71,6 +71,15 @@ def _send(
     send(dispatcher, tracker, replies)
 
 
+def send_recommendation(dispatcher: CollectingDispatcher, tracker: Tracker, rec: Recommendation,
+                        lead: str = "") -> None:
+    """The whole recommendation, after a `lead` sentence that says what changed, with what was assumed."""
+    messages = render_summary(rec)
+    assumed = assumptions_line(list(tracker.get_slot("profile_assumptions") or []), tracker.slots)
+    first = "\n\n".join(part for part in (lead, messages[0], assumed) if part)
+    _send(dispatcher, tracker, [first] + messages[1:], rec, roadmap=rec if rec.steps else None)
+
+
 class ActionRecommendPath(Action):
     """Recommends the path for the profile collected so far and stores it in `recommended_path`."""
 
@@ -99,11 +108,7 @@ class ActionRecommendPath(Action):
                      "another exam, or tell me what changed (your goal, hours or certifications) and I'll redo it.",
                 buttons=follow_up_buttons(rec))])
             return [SlotSet("answer_kind", "unchanged")]
-        messages = render_summary(rec)
-        assumed = assumptions_line(list(tracker.get_slot("profile_assumptions") or []), tracker.slots)
-        if assumed:
-            messages = [messages[0] + "\n\n" + assumed] + messages[1:]
-        _send(dispatcher, tracker, messages, rec, roadmap=rec if rec.steps else None)
+        send_recommendation(dispatcher, tracker, rec)
         return [SlotSet("recommended_path", rec.path), SlotSet("answer_kind", "recommendation")]
 
 

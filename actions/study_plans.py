@@ -12,7 +12,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.channel_output import send
-from actions.exam_mentions import exam_in_focus, latest_entity_values, latest_weekly_hours, read_question
+from actions.exam_mentions import (
+    codes_with_bare_numbers,
+    exam_in_focus,
+    latest_entity_values,
+    latest_weekly_hours,
+    read_question,
+)
 from advisor.plan_answers import estimate_reply, plan_reply, totals_reply
 from advisor.reply import Button, Reply, intent_payload
 from advisor.rules import recommend
@@ -66,7 +72,8 @@ class ActionMakeStudyPlan(Action):
             send(dispatcher, tracker, [Reply(text=f"{weeks} weeks is further out than I plan for (at most "
                                                   f"{MAX_PLAN_WEEKS}); tell me a nearer date or your weekly hours.")])
             return []
-        code: Optional[str] = mentions.codes[0] if mentions.codes else None
+        named = codes_with_bare_numbers(text, mentions.codes, kb, path)  # "stick with 104, give me a plan"
+        code: Optional[str] = named[0] if named else None
         if code is None and path and (WHOLE_PATH.search(text) or text.strip() == "/ask_study_plan"):
             totals = path_totals(recommend(profile, kb, today), kb, hours)
             send(dispatcher, tracker, [totals_reply(totals)])

@@ -11,6 +11,7 @@ from datetime import date
 from typing import List, Optional, Sequence, Tuple
 
 from advisor.exam_answers import compose
+from advisor.exam_choice import choice_offer
 from advisor.profile import Profile
 from advisor.recommendation import Fact, Recommendation
 from advisor.rendering import RULE_TITLES
@@ -96,7 +97,7 @@ def why_not(code: str, profile: Profile, catalog: Catalog, today: date) -> Reply
             heading = f"{exam.label} fits if {_condition(alternative.when)}: then{swap}."
             facts.append(Fact(f"{exam.code} is the alternative on your track when {_condition(alternative.when)}.",
                               rec.track.source))
-            return compose(heading, facts, _buttons(exam, today))
+            return _with_offer(compose(heading, facts, _buttons(exam, today)), code, profile, rec, catalog)
     if exam.coding.level == "application" and profile.coding_comfort in ("low", None):
         facts.append(Fact(f"{exam.code} expects application coding; {RULE_TITLES['coding_gate'].lower()} for someone "
                           "who rarely writes code.", exam.coding.source))
@@ -116,7 +117,23 @@ def why_not(code: str, profile: Profile, catalog: Catalog, today: date) -> Reply
         changes.append(Fact(f"No other goal puts {exam.code} into your path with the rest of your profile as it "
                             f"is; it serves: {' '.join(exam.audience.split())}", exam.status.source))
     facts += changes
-    return compose(heading, facts, _buttons(exam, today))
+    return _with_offer(compose(heading, facts, _buttons(exam, today)), code, profile, rec, catalog)
+
+
+def _with_offer(reply: Reply, code: str, profile: Profile, rec: Recommendation, catalog: Catalog) -> Reply:
+    """The answer, then the offer to put the exam on the path (and its button) when that would change it."""
+    offer = choice_offer(code, profile, rec, catalog)
+    if offer is None:
+        return reply
+    button = Button(f"Put {code} on my path", f"switch my path to {code}")
+    return replace(reply, text=f"{reply.text}\n\n{offer}", buttons=(button,) + tuple(reply.buttons))
+
+
+def is_offered(code: str, profile: Profile, catalog: Catalog, today: date) -> bool:
+    """True when the why-not answer for this exam ends with the offer to put it on the path."""
+    rec = recommend(profile, catalog, today)
+    return rec.step(code) is None and not catalog.exam(code).is_retired_on(today) and \
+        not held_and_active(code, profile, catalog, today) and choice_offer(code, profile, rec, catalog) is not None
 
 
 def _buttons(exam: Exam, today: date) -> Tuple[Button, ...]:

@@ -8,13 +8,15 @@ prerequisites; an exam that is not on the path gets the why-not answer. Plain Py
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
-from typing import List
+from typing import List, Optional, Tuple
 
 from advisor.counterfactuals import why_not
 from advisor.exam_answers import compose
+from advisor.exam_choice import skip_offer
 from advisor.profile import Profile
-from advisor.recommendation import Fact
+from advisor.recommendation import Fact, Recommendation
 from advisor.reply import Button, Reply
 from advisor.rules import recommend
 from knowledge.catalog import Catalog
@@ -22,6 +24,8 @@ from knowledge.catalog import Catalog
 SKIP_RE = re.compile(r"\b(?:skip|skipping|without|straight|directly|jump|avoid|bypass|really need|need to do|"
                      r"have to do|necessary|required|mandatory|must i|do i need)\b", re.IGNORECASE)
 FIRST_RE = re.compile(r"\b(?:first|before|start with|begin with|beforehand)\b", re.IGNORECASE)
+STRAIGHT_TO_RE = re.compile(r"\b(?:straight|directly|right|jump|go|skip ahead)\s+(?:to|into|for|with)\s+"
+                            r"(?:the\s+)?(?:[A-Za-z]{2}[\s-]?)?\d{3}\b", re.IGNORECASE)
 ENOUGH_RE = re.compile(r"\b(?:enough|sufficient|suffice|all i need|just that|only that)\b", re.IGNORECASE)
 
 
@@ -30,10 +34,50 @@ def is_path_question(text: str) -> bool:
     return bool(SKIP_RE.search(text) or FIRST_RE.search(text) or ENOUGH_RE.search(text))
 
 
+def _earlier_step_asked(codes: List[str], text: str, path: List[str]) -> Optional[str]:
+    """"Could I sit AZ-305 before AZ-104?", "can I do AZ-305 first?": the earlier step it would jump ahead of."""
+    if not FIRST_RE.search(text) or codes[0] not in path:
+        return None
+    position = path.index(codes[0])
+    named = [c for c in codes[1:] if c in path and path.index(c) < position]
+    if named:
+        return named[0]
+    return path[position - 1] if position > 0 and len(codes) == 1 else None
+
+
+def _order_answer(code: str, earlier: str, rec: Recommendation, catalog: Catalog) -> Tuple[str, List[Fact]]:
+    """Whether a later step can be sat before an earlier one: only certifications have prerequisites."""
+    exam = catalog.exam(code)
+    facts: List[Fact] = []
+    if any(earlier in option for option in exam.prerequisite_sets):
+        source = exam.prerequisites.source if exam.prerequisites else exam.status.source
+        heading = (f"Yes, you may sit {code} before {earlier}, but the {exam.certification} certification is only "
+                   f"awarded once you hold {earlier} too.")
+        facts.append(Fact(f"{earlier} is a prerequisite of the certification, not of the exam.", source))
+    else:
+        heading = f"Yes: nothing requires {earlier} before {code}; the order is advice, not a rule."
+    step = rec.step(earlier)
+    if step is not None and step.reasons:
+        reason = step.reasons[0]
+        facts.append(Fact(f"Why {earlier} comes first on your path: {reason.text}",
+                          reason.facts[0].source if reason.facts else None))
+    return heading, facts
+
+
+def _destination_skip(codes: List[str], text: str, path: List[str]) -> Optional[str]:
+    """"can I go straight to AZ-700?": the step before the destination is the one being skipped."""
+    match = STRAIGHT_TO_RE.search(text)
+    if not match or codes[0] not in path or path.index(codes[0]) == 0:
+        return None
+    if not re.search(re.escape(codes[0].split("-")[1]), match.group(0)):
+        return None
+    return path[path.index(codes[0]) - 1]
+
+
 def path_step_answer(codes: List[str], text: str, profile: Profile, catalog: Catalog, today: date) -> Reply:
     """The answer about the first exam named, relative to the path (the second is where they want to go)."""
     rec = recommend(profile, catalog, today)
-    code = codes[0]
+    code = _destination_skip(codes, text, rec.path) or codes[0]
     step = rec.step(code)
     if step is None:
         return why_not(code, profile, catalog, today)
@@ -42,13 +86,20 @@ def path_step_answer(codes: List[str], text: str, profile: Profile, catalog: Cat
     facts: List[Fact] = []
     later = [c for c in rec.path[rec.path.index(code) + 1:]]
     requires = [c for c in later if any(code in options for options in catalog.exam(c).prerequisite_sets)]
-    if ENOUGH_RE.search(text) and step.kind == "fundamentals":
-        target = next((s for s in reversed(rec.steps) if not s.optional), None)
-        heading = f"Is {code} enough? For the overview, yes; for your goal, no."
-        facts.append(Fact(f"{code} gives the vocabulary and concepts; the credential for your goal is "
-                          f"{target.exam.certification if target else 'the next step'}.", exam.status.source))
-        facts.append(Fact("If the overview is all you want, say \"just the fundamentals\" and I'll make "
-                          f"{code} the whole path.", None))
+    earlier = _earlier_step_asked(codes, text, rec.path)
+    target = next((s for s in reversed(rec.steps) if not s.optional), None)
+    offer = skip_offer(code, rec) if SKIP_RE.search(text) else None
+    if earlier is not None and not SKIP_RE.search(text):
+        heading, facts = _order_answer(code, earlier, rec, catalog)
+    elif ENOUGH_RE.search(text) and step.kind == "fundamentals":
+        if target is None or target.code == code:
+            heading = f"Yes: {code} is your whole path, because you asked for the overview."
+        else:
+            heading = f"Is {code} enough? For the overview, yes; for your goal, no."
+            facts.append(Fact(f"{code} gives the vocabulary and concepts; your goal's credential is "
+                              f"{target.exam.certification} ({target.code}).", exam.status.source))
+            facts.append(Fact("If the overview is all you want, say \"just the fundamentals\" and I'll make "
+                              f"{code} the whole path.", None))
     elif step.optional:
         heading = f"{code} is optional: take it first only if you want the gentle start."
         facts += [Fact(reason.text, reason.facts[0].source if reason.facts else None) for reason in step.reasons[:1]]
@@ -57,9 +108,13 @@ def path_step_answer(codes: List[str], text: str, profile: Profile, catalog: Cat
         heading = f"You can't skip {code}: the certification {names} leads to requires it."
         facts += [Fact(reason.text, reason.facts[0].source if reason.facts else None) for reason in step.reasons[:1]]
     else:
-        heading = (f"You can book {later[0] if later else 'the next exam'} without {code} (no formal prerequisite), "
-                   f"but the path puts {code} first for a reason.") if SKIP_RE.search(text) else \
+        heading = (f"Yes, you can book {later[0] if later else 'the next exam'} without {code} (no formal "
+                   f"prerequisite), but the path puts {code} first for a reason.") if SKIP_RE.search(text) else \
             f"{code} is step {rec.path.index(code) + 1} of your path ({path})."
         facts += [Fact(reason.text, reason.facts[0].source if reason.facts else None) for reason in step.reasons[:2]]
     facts.append(Fact(f"Your path: {path}.", rec.track.source))
-    return compose(heading, facts, (Button("Why this path?", "/explain_recommendation"),))
+    reply = compose(heading, facts, (Button("Why this path?", "/explain_recommendation"),))
+    if offer:
+        reply = replace(reply, text=f"{reply.text}\n\n{offer}",
+                        buttons=(Button(f"Skip {code}", f"skip {code}"),) + tuple(reply.buttons))
+    return reply

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Dict, List, Optional, Tuple
 
+from advisor.certification_dates import PaceCheck
 from advisor.profile import Profile
 from knowledge.catalog import Exam, RoleTrack, Source
 
@@ -69,6 +70,8 @@ class Recommendation:
     already_held: List[Exam] = field(default_factory=list)
     total_hours: Optional[Tuple[int, int]] = None
     total_weeks: Optional[Tuple[int, int]] = None
+    # exams left out because they retire before the person could finish them (and their successor)
+    pace_replacements: List[PaceCheck] = field(default_factory=list)
 
     @property
     def path(self) -> List[str]:

@@ -14,6 +14,7 @@ from knowledge.catalog import Source
 RULE_TITLES = {
     "target_role_decides_track": "Your goal decides the track",
     "lay_out_track_steps": "The track's exam",
+    "chosen_exam": "The exam you chose",
     "replace_retired_exams": "Retired exams are replaced",
     "somewhere_in_between": "Administrator first, then developer",
     "expert_prerequisites": "Expert prerequisites",

@@ -15,6 +15,8 @@ import math
 from datetime import date
 from typing import List, Optional, Tuple
 
+from advisor.certification_dates import PaceCheck, certification_standing, pace_check
+from advisor.exam_choice import drop_skipped_steps, put_chosen_exams_on_path
 from advisor.goal_scope import fundamentals_only
 from advisor.profile import Profile
 from advisor.recommendation import Alternative, Fact, Reason, Recommendation, Step
@@ -69,22 +71,14 @@ def study_background(profile: Profile) -> str:
 def held_and_active(code: str, profile: Profile, catalog: Catalog, today: date) -> bool:
     """Whether a held certification can still count (rule 3).
 
-    Fundamentals never expire. A retired certification stays active until its own expiry, at most
-    one validity period after the retirement date (azure-exam-facts 1: "Retirement effect").
+    Fundamentals never expire. The earned date is not known here, so a held certification counts as
+    long as any holder's could: for a retired exam, until the latest expiry a renewal passed on the
+    retirement day could give (retirement + renewal window + one year; advisor/certification_dates.py,
+    rule 3), not one year after the retirement.
     """
     if not profile.holds(code) or not catalog.has_exam(code):
         return False
-    exam = catalog.exam(code)
-    if exam.level == "fundamentals" or not exam.is_retired_on(today):
-        return True
-    years = int(catalog.policy_value("validity", "role_based_years"))
-    retired = exam.status.retirement_date
-    assert retired is not None
-    try:
-        last_possible = retired.replace(year=retired.year + years)
-    except ValueError:  # 29 February
-        last_possible = retired.replace(year=retired.year + years, day=28)
-    return today <= last_possible
+    return certification_standing(code, None, today, catalog).active
 
 
 def _role(value: Optional[str]) -> str:
@@ -170,8 +164,14 @@ def replace_retired_exams(rec: Recommendation, catalog: Catalog) -> None:
     replaced: List[Step] = []
     for step in rec.steps:
         exam = step.exam
-        if not exam.is_retired_on(today):
+        late = retires_before_finish(exam, rec, catalog)
+        if not exam.is_retired_on(today) and late is None:
             replaced.append(step)
+            continue
+        if late is not None:
+            replace_too_late_exam(step, late, rec, catalog)
+            if late.successor is not None:
+                replaced.append(step)
             continue
         successor = catalog.current_successor(exam.code, today)
         when = exam.status.retirement_date.isoformat() if exam.status.retirement_date else "earlier"
@@ -194,6 +194,8 @@ def replace_retired_exams(rec: Recommendation, catalog: Catalog) -> None:
         for old in catalog:
             if old.status.successor != step.code or old.status.retirement_date is None:
                 continue
+            if any(check.exam_code == old.code for check in rec.pace_replacements):
+                continue
             days = (today - old.status.retirement_date).days
             if old.is_retired_on(today) and days <= RETIREMENT_NEWS_DAYS:
                 text = (f"{old.code} ({old.title}) retired on {old.status.retirement_date.isoformat()}; "
@@ -207,6 +209,36 @@ def replace_retired_exams(rec: Recommendation, catalog: Catalog) -> None:
                 "replace_retired_exams", text,
                 (Fact(old.status.note or text, old.status.source), Fact(retirement.statement, retirement.source)),
             ))
+
+
+def retires_before_finish(exam: Exam, rec: Recommendation, catalog: Catalog) -> Optional[PaceCheck]:
+    """Rule 7 (pace): the exam retires before the person could finish studying for it at their weekly
+    hours (upper end of the rule-8 estimate, from today; advisor/certification_dates.py, rule 6)."""
+    hours = rec.profile.weekly_hours
+    if not hours or not exam.study_hours:
+        return None
+    weeks = weeks_for(exam.study_hours.for_background(study_background(rec.profile)), hours)[1]
+    check = pace_check(exam, weeks, hours, rec.today, catalog)
+    return check if check is not None and check.too_late else None
+
+
+def replace_too_late_exam(step: Step, late: PaceCheck, rec: Recommendation, catalog: Catalog) -> None:
+    """Swap a step that retires before the person could finish it for its successor (or drop it)."""
+    rec.pace_replacements.append(late)
+    exam = step.exam
+    pace = (f"{exam.code} retires on {late.retires_on.isoformat()}, before you could finish studying for it "
+            f"at {late.weekly_hours:g} h/week (about {late.weeks_needed} weeks)")
+    facts = (Fact(exam.status.note or pace, exam.status.source),)
+    if late.successor is None:
+        rec.warnings.append(Reason("replace_retired_exams", f"{pace}, and it has no successor, so it is left out.",
+                                   facts))
+        return
+    successor = catalog.exam(late.successor)
+    old_facts = exam_facts(exam, catalog)
+    step.reasons = [Reason(r.rule, r.text, exam_facts(successor, catalog)) if r.facts == old_facts else r
+                    for r in step.reasons]
+    step.exam = successor
+    step.reasons.insert(0, Reason("replace_retired_exams", f"{pace}; take {late.successor} instead.", facts))
 
 
 # -- rule 6 --------------------------------------------------------------------------------
@@ -394,6 +426,13 @@ def skip_held_exams(rec: Recommendation, catalog: Catalog) -> None:
             active = held_and_active(code, rec.profile, catalog, rec.today)
             retirement = catalog.policy("retirement")
             when = exam.status.retirement_date.isoformat() if exam.status.retirement_date else "earlier"
+            missing = [c for c in exam.certification_also_requires if not rec.profile.holds(c)]
+            if missing:  # "passed AZ-800 but not AZ-801": no certification was earned
+                successor = catalog.current_successor(code, rec.today)
+                text = (f"{code} alone never earned a certification: it needed {' and '.join(missing)} too. "
+                        f"{code} retired on {when}" + (f"; {successor.code} replaced it." if successor else "."))
+                rec.warnings.append(Reason("skip_held_exams", text, (Fact(retirement.statement, retirement.source),)))
+                continue
             text = (f"Your {code} ({exam.certification}) retired on {when}: "
                     + ("it stays active until its expiry date but cannot be renewed."
                        if active else "it has expired by now and cannot be renewed."))
@@ -470,12 +509,14 @@ def recommend(profile: Profile, catalog: Catalog, today: date) -> Recommendation
     track, inferred, reason = target_role_decides_track(profile, catalog, today)
     rec = Recommendation(profile=profile, today=today, track=track, track_reason=reason, target_inferred=inferred)
     lay_out_track_steps(rec, catalog)
+    put_chosen_exams_on_path(rec, catalog, exam_facts)
     replace_retired_exams(rec, catalog)
     somewhere_in_between(rec, catalog)
     expert_prerequisites(rec, catalog)
     coding_gate(rec, catalog)
     fundamentals_first(rec, catalog)
     fundamentals_only(rec, catalog)
+    drop_skipped_steps(rec, catalog)
     skip_held_exams(rec, catalog)
     collect_alternatives(rec, catalog)
     time_estimates(rec, catalog)

@@ -22,6 +22,10 @@ _NOT_HELD_RE = re.compile(
     r"in progress|enrolled|registered|retake|retaking|attempt(?:ing)?|lapsed|practice (?:test|exam|assessment)s?|"
     r"never (?:booked|took|taken|sat)|haven'?t (?:taken|booked|sat|done|passed)|don'?t (?:hold|have)|"
     r"do not (?:hold|have)|not (?:certified|passed))\b", re.IGNORECASE)
+# "had az-104 from 2021 but it expired i think": a lapsed certification is not held (it is earned again).
+_LAPSED_RE = re.compile(r"\b(?:expired|lapsed|ran out|run out|no longer (?:valid|active|current)|"
+                        r"not (?:valid|active|current) any ?more|let (?:it|them) (?:expire|lapse)|"
+                        r"didn'?t renew|never renewed|forgot to renew|out of date)\b", re.IGNORECASE)
 _HELD_RE = re.compile(r"\b(?:have|got|hold|holding|passed|earned|done|did|cleared|completed|achieved|certified)\b",
                       re.IGNORECASE)
 _CLAUSE_RE = re.compile(r"[.;!?\n]+|,|\bbut\b|\bthough\b|\balthough\b|\band\b|\+|&", re.IGNORECASE)
@@ -72,6 +76,7 @@ _OTHER_VENDORS: Tuple[Tuple[str, str], ...] = (
     ("Snowflake", r"snowpro|snowflake"),
     ("Salesforce", r"salesforce"),
     ("GIAC", r"giac|gsec"),
+    ("retired Microsoft (MCSA, MCSE)", r"mcsa|mcse|mcsd|mcitp|mcts|mcp|mta"),
 )
 _VENDOR_RES = tuple((label, re.compile(r"(?<![\w+])(?:" + rx + r")(?![\w])", re.IGNORECASE))
                     for label, rx in _OTHER_VENDORS)
@@ -85,6 +90,7 @@ class CertificationAnswer:
     other_vendors: Tuple[str, ...] = ()
     said_none: bool = False
     not_held: Tuple[str, ...] = ()
+    lapsed: Tuple[str, ...] = ()
 
 
 def normalise_code(prefix: str, digits: str) -> str:
@@ -117,7 +123,10 @@ def read_certifications(text: str, asked: bool, known: Iterable[str] = ()) -> Op
     known = tuple(known)
     held: List[str] = []
     not_held: List[str] = []
-    for clause in _CLAUSE_RE.split(text):
+    held_before = False  # "have AZ-305 and AZ-104 (both current)": the verb carries over within a sentence
+    for clause, sentence_start in _clauses(text):
+        if sentence_start:
+            held_before = False
         if not clause.strip() or _SOMEONE_ELSE_RE.search(clause):
             continue
         codes = [normalise_code(m.group(1), m.group(2)) for m in _CODE_RE.finditer(clause)]
@@ -133,16 +142,43 @@ def read_certifications(text: str, asked: bool, known: Iterable[str] = ()) -> Op
         if not codes:
             continue
         negative = _NOT_HELD_RE.search(clause) and not (asked and _HELD_RE.search(clause) and len(codes) > 1)
-        if not asked and not negative and not _HELD_RE.search(clause):
+        stated = bool(_HELD_RE.search(clause)) or held_before
+        held_before = stated and not negative
+        if not asked and not negative and not stated:
             continue  # "what about AZ-104?" is not a certification held
         for code in codes:
             target = not_held if negative else held
             if code not in target:
                 target.append(code)
+    lapsed = _lapsed_codes(text, held + not_held)
+    held = [code for code in held if code not in lapsed]
+    not_held += [code for code in lapsed if code not in not_held]
     vendors = other_vendors(text)
     said_none = bool(_NONE_ANYWHERE_RE.search(text)) or (asked and bool(_NONE_RE.search(text)) and not held)
     if not asked and not held and not said_none and not not_held:
         return None
     if asked and not held and not said_none and not vendors and not not_held:
         return None
-    return CertificationAnswer(tuple(held), vendors, said_none, tuple(not_held))
+    return CertificationAnswer(tuple(held), vendors, said_none, tuple(not_held), lapsed)
+
+
+def _clauses(text: str) -> List[Tuple[str, bool]]:
+    """The text's clauses, each with whether it starts a new sentence."""
+    found: List[Tuple[str, bool]] = []
+    for sentence in re.split(r"[.;!?\n]+", text):
+        found += [(clause, index == 0) for index, clause in enumerate(_CLAUSE_RE.split(sentence))]
+    return found
+
+
+def _lapsed_codes(text: str, codes: List[str]) -> Tuple[str, ...]:
+    """Codes an expiry remark is about: the nearest code named before it ("AZ-104 from 2021, it expired"),
+    or else right after it ("my expired AZ-104")."""
+    spots = [(m.start(), m.end(), normalise_code(m.group(1), m.group(2))) for m in _CODE_RE.finditer(text)]
+    found: List[str] = []
+    for remark in _LAPSED_RE.finditer(text):
+        before = [code for _, end, code in spots if end <= remark.start() and remark.start() - end <= 60]
+        after = [code for start, _, code in spots if start >= remark.end() and start - remark.end() <= 20]
+        code = before[-1] if before else after[0] if after else None
+        if code and code in codes and code not in found:
+            found.append(code)
+    return tuple(found)

@@ -50,7 +50,8 @@ _BETWEEN_RE = re.compile(r"\bbetween\s+(" + NUM + r")\s+and\s+(" + NUM + r")", r
 _PERIOD_HINT_RE = re.compile(r"\b(?:each|x|every|daily|weekdays?|monday|saturday|sunday|sat|evenings?|nights?|"
                              r"mornings?|days?|lunch)\b|\bx\s*\d", re.IGNORECASE)
 _SELF_CORRECTION_RE = re.compile(r"\b(?:make (?:that|it)|i mean|i meant|actually|correction|no wait|or rather|"
-                                 r"sorry)\b", re.IGNORECASE)
+                                 r"sorry|well maybe|more like|realistically|probably more like|tops)\b",
+                                 re.IGNORECASE)
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 _FULL_TIME_RE = re.compile(r"\bfull[- ]?time\b", re.IGNORECASE)
 _HALF_DAY_RE = re.compile(r"\bhalf (?:a )?day (?:a|per|each) week\b", re.IGNORECASE)
@@ -103,14 +104,23 @@ def _per_session(text: str, hours: float) -> Optional[float]:
     return None
 
 
+_SAID_NOT_RE = re.compile(r"\b(?:i said|i meant|i mean|it'?s|its|it is|make it|that'?s)\s+(\d+(?:\.\d+)?)\s*"
+                          r"(?:h|hrs?|hours?)?(?:\s*(?:a|per|/)\s*(?:week|wk))?,?\s+not\s+\d+(?:\.\d+)?\b",
+                          re.IGNORECASE)
+
+
 def read_hours(text: str, asked: bool) -> Optional[float]:
     """Hours a week. When the question was asked, a bare number ("5", "4-5", "10ish") counts as hours.
 
     Returns None when nothing readable (or nothing plausible) is found.
     """
     text = _BETWEEN_RE.sub(lambda m: f"{m.group(1)}-{m.group(2)}", text[:2000])
-    if _FULL_TIME_RE.search(text) and asked:
-        return 40.0
+    said = _SAID_NOT_RE.search(text)
+    if said:  # "i said 8 not 6": the correction, whatever was asked
+        value = parse_number(said.group(1))
+        return value if value is not None and 0 < value <= 80 else None
+    if _FULL_TIME_RE.search(text) and asked and not re.search(r"\d", text):
+        return 40.0  # "full time" with a number ("full time rn, like 20+") takes the number
     if _HALF_DAY_RE.search(text):
         return 4.0
     if _WHOLE_DAY_RE.search(text):

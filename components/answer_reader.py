@@ -112,6 +112,8 @@ _CODING_DOWNGRADE_RE = re.compile(
     r"\b(?:basic|beginner|a (?:little )?bit of|a little|learning|some basic|just started|starting to learn|copy[- ]?paste|"
     r"trying to learn|read|reading|run|running|copy|tweak|tweaking|modify|modifying|edit|editing)\s+(?:\w+\s+)?$",
     re.IGNORECASE)
+_LEADING_LOW_RE = re.compile(r"^\W*(?:rarely|barely|hardly|not really|not much|never really|nope|nah|no+|not at all)\b",
+                             re.IGNORECASE)
 _NEGATED_BEFORE_RE = re.compile(r"(?:\bnot|\bnever|\bno|n't|\bnor|\bwithout)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 # Outside the coding question only an explicit statement about code counts ("I'm a developer" is a role).
 _CODING_CUE_RE = _rx(r"code", r"coding", r"coder", r"program(?:ming|s)?", r"scripts?", r"scripting")
@@ -135,6 +137,8 @@ def read_coding_comfort(text: str, asked: bool) -> Optional[Reading]:
     if any(not downgraded for _, _, downgraded in high):
         return Reading("high")
     medium = [m for m in _levels_in(_CODING_MEDIUM_RE, considered) if not m[1]]
+    if _LEADING_LOW_RE.search(considered) and not re.search(r"\bi (?:write|wrote|build|develop)\b", considered, re.I):
+        return Reading("low")  # "rarely, i run scripts other ppl wrote. powershell a little": the answer comes first
     if any(not downgraded for _, _, downgraded in medium):
         # "not really, only basic powershell" reads low; "a bit, mostly PowerShell scripts" reads medium.
         return Reading("medium")
@@ -319,7 +323,10 @@ _ADVICE_RE = _rx(
     r"can|must|is best|for me)", r"(?:choose|pick|decide on|plan|planning|map out) (?:an? |my |the |some )?(?:\w+ )?"
     r"(?:exams?|certs?|certifications?|path)", r"where (?:do|should|can) i (?:start|begin)", r"certification advisor",
     r"recommend (?:me )?(?:an? |some )?(?:exams?|certs?|certifications?|path)", r"what should i (?:take|study|do) next",
-    r"(?:help|advice) (?:me )?(?:with|on|choosing|picking) (?:an? |my )?(?:exams?|certs?|certifications?)")
+    r"(?:help|advice) (?:me )?(?:with|on|choosing|picking) (?:an? |my )?(?:exams?|certs?|certifications?)",
+    r"interested in (?:\w+ ){0,2}(?:certs?|certifications?|certificates?|exams?)",
+    r"(?:want|looking|hoping|planning|thinking about|thinking of) (?:to )?(?:get|getting|become|becoming) "
+    r"(?:\w+ )?certified")
 
 
 def asks_for_advice(text: str) -> bool:

@@ -8,16 +8,17 @@ book?" can be read as a comparison. When no form is running and a path has been 
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, Optional
 
 from rasa.core.policies.policy import PolicyPrediction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import UserUttered
+from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from components.follow_up_reader import follow_up_kind
+from components.follow_up_reader import accepts_offer, follow_up_kind
 from components.stateless_policy import StatelessPolicy
 
 ACTION_FOR_KIND = {
@@ -28,8 +29,34 @@ ACTION_FOR_KIND = {
     "path_step": "action_answer_why_not",
     "explain": "action_explain_recommendation",
     "profile": "profile_form",
+    "choose_exam": "action_choose_exam",
+    "deadline": "action_answer_follow_up",
+    "exam_family": "action_answer_follow_up",
+    "held_counts": "action_answer_follow_up",
+    "skip_exam": "action_choose_exam",
+    "faster": "action_answer_follow_up",
 }
+# Kinds whose words are plain enough to overrule the intent classifier ("switch to DP-750" is no comparison,
+# "can I have both done by end of June?" no goodbye).
+_STRONG_KINDS = ("choose_exam", "skip_exam", "deadline", "exam_family", "held_counts")
+# A start-over intent without these words ("so my 204 just dies in june?") must not wipe the profile.
+_START_OVER_RE = re.compile(r"\b(?:start (?:over|again|afresh)|restart|reset|from scratch|begin again|new profile|"
+                            r"forget (?:it|everything|my answers)|clear)\b", re.IGNORECASE)
 _KEEP_INTENTS = ("start_over", "other_language", "ask_exam_dumps", "goodbye", "compare_exams", "ask_budget")
+
+
+def previous_bot_text(tracker: DialogueStateTracker) -> str:
+    """What the assistant said between the previous user message and the latest one."""
+    texts = []
+    seen_user = False
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            if seen_user:
+                break
+            seen_user = True
+        elif seen_user and isinstance(event, BotUttered):
+            texts.append(event.text or "")
+    return "\n".join(reversed(texts))
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False)
@@ -63,16 +90,28 @@ class FollowUpPolicy(StatelessPolicy):
         if tracker.get_slot("recommended_path") is None or not isinstance(tracker.latest_message, UserUttered):
             return None
         intent = (tracker.latest_message.intent or {}).get("name")
-        if intent in _KEEP_INTENTS:
+        kind = FollowUpPolicy._kind(tracker)
+        text = tracker.latest_message.text or ""
+        if intent in _KEEP_INTENTS and kind not in _STRONG_KINDS and not (
+                intent == "start_over" and kind and not _START_OVER_RE.search(text)):
             return None
-        kind = follow_up_kind(tracker.latest_message.text or "")
         return ACTION_FOR_KIND.get(kind) if kind else None
+
+    @staticmethod
+    def _kind(tracker: DialogueStateTracker) -> Optional[str]:
+        """The follow-up kind of the latest message; "yes" to an offered change is that change."""
+        message = tracker.latest_message
+        text = (message.text or "") if isinstance(message, UserUttered) else ""
+        command = accepts_offer(text, previous_bot_text(tracker))
+        return follow_up_kind(command or text)
 
     @staticmethod
     def _answered_by_us(tracker: DialogueStateTracker) -> bool:
         """True when the latest action answered a plain follow-up this policy recognised."""
         if tracker.get_slot("recommended_path") is None or not isinstance(tracker.latest_message, UserUttered):
             return False
+        if tracker.latest_action_name in ("action_choose_exam", "action_answer_follow_up"):
+            return True
         intent = (tracker.latest_message.intent or {}).get("name")
         kind = follow_up_kind(tracker.latest_message.text or "")
         return intent not in _KEEP_INTENTS and kind is not None and \

@@ -11,15 +11,19 @@ Anything else returns None, and the intents and rules decide as before.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Optional
 
 from components.answer_certifications import other_vendors, read_certifications
+from components.answer_deadline import read_deadline
 from components.answer_numbers import read_hours
 from components.answer_reader import looks_like_question
 
+# The `answer_kind` of a why-not answer that ended by offering to put the exam on the path ("yes" takes it).
+OFFER_KIND = "exam_offer"
 _COUNTS_RE = re.compile(
     r"\b(?:count|counts|counted|help|helps|matter|matters|transfer\w*|useful|worth|recogni[sz]\w*|credit|skip|"
-    r"exempt\w*|replace|instead|equivalent|relevant|carry over|apply|any good|use|what about)\b", re.IGNORECASE)
+    r"exempt\w*|replace|instead|equivalent|relevant|carry over|apply|any good|use (?:it|my|that|this|them)|what about)\b", re.IGNORECASE)
 _CAREER_RE = re.compile(
     r"\b(?:jobs?|hired|hire|hiring|salary|salaries|pay rise|raise|paid more|promotion|career|employ\w*|"
     r"job market|recruiters?|interviews?|cv|resume|résumé|linkedin|market value|worth it|worth the (?:money|time)|"
@@ -27,18 +31,46 @@ _CAREER_RE = re.compile(
 _POLICY_RE = re.compile(
     r"\bopen[- ]book\b|\brenew\w*|\bexpir\w*|\bretake\w*|\bresit\w*|\bre-?sit\b|\bproctor\w*|\bonline exam\b|"
     r"\btest (?:cent(?:er|re))\b|\bpearson\b|\bat home\b|\blearn during\b|\bduring the exam\b|\bdiscount\w*|"
-    r"\bvouchers?\b|\bif i fail\b|\bfail(?:ed)? (?:it|the exam)\b|\bhow many times\b|\bpassing score\b",
+    r"\bvouchers?\b|\bvalid(?:ity)?\b|\bstudent (?:price|pricing)\b|\bif i fail\b|\bfail(?:ed)? (?:it|the exam)\b|\bhow many times\b|\bpassing score\b",
     re.IGNORECASE)
 
 
 _EXAM_RE = re.compile(r"(?<![\w.\-/])(?:[A-Za-z]{2}[\s-]?)?\d{3}(?![\w.%])")
 _PATH_STEP_RE = re.compile(
     r"\b(?:skip|skipping|straight|directly|jump|first|before|really need|do i need|need to do|have to do|"
-    r"enough|overkill|necessary|mandatory)\b|^\W*why\b", re.IGNORECASE)
+    r"enough|overkill|necessary|mandatory|swap|instead|replace)\b|^\W*why\b", re.IGNORECASE)
 _EXPLAIN_RE = re.compile(
     r"\bsources?\b|\bwhere (?:does|did|do) (?:this|that|the|these|you) (?:info\w*|data|facts?|numbers?|get)|"
     r"\bbase[ds]? (?:this|that|it) on\b|\bhow did you (?:decide|choose|pick|come up)|\bwhy (?:these|those|this "
     r"path|that path)\b|\breasoning\b", re.IGNORECASE)
+# "switch my path to AI-300", "put SC-200 on my path instead", "I'd rather do AZ-802", "let's go with DP-750";
+# never an advice question ("should I do AZ-802 instead?"), which gets the why-not answer and an offer.
+_CHOOSE_RE = re.compile(
+    r"\b(?:switch|swap|change|move|put|add|replace|use|pick|choose|go with|going with|make it|sign me up for)\b.{0,40}"
+    r"(?:\bpath\b|\bplan\b|\binstead\b|\bthen\b|\b(?:to|for|with)\s+(?:[A-Za-z]{2}[\s-]?)?\d{3}\b)|"
+    r"\b(?:i'?d|i would) rather\b|\bi(?:'ll| will) (?:do|take|go for|go with)\b|\blet'?s (?:do|go with|go for|take)\b|"
+    r"\bi (?:want|wanna|prefer) (?:to (?:do|take) )?(?:[A-Za-z]{2}[\s-]?)?\d{3}\b|"
+    r"\badd (?:the )?(?:[A-Za-z]{2}[\s-]?)?\d{3}\b", re.IGNORECASE)
+# "remove az-104 from my path", "i'd rather skip 104 and just do 700" (a question, "can I skip 104?", is answered
+# first and ends with the offer)
+_SKIP_RE = re.compile(r"\b(?:skip|skipping|drop|remove|take (?:off|out)|leave out|cut|get rid of|scrap|ditch)\s+"
+                      r"(?:the\s+)?(?:[A-Za-z]{2}[\s-]?)?\d{3}\b|\b(?:take|leave|drop)\s+(?:[A-Za-z]{2}[\s-]?)?\d{3}\s+"
+                      r"(?:off|out)\b", re.IGNORECASE)
+# The offer an answer ends with ('Say yes, or "switch to DP-750".'): "yes" to it means that command.
+_OFFER_RE = re.compile(r'Say yes, or "((?:switch to|skip) [A-Z]{2}-\d{3})"')
+_REQUEST_RE = re.compile(r"\b(?:can|could|would|will) you\b|\bplease\b|\bpls\b|\bthen\b", re.IGNORECASE)
+_ADVICE_RE = re.compile(r"\b(?:should|shouldn'?t|isn'?t|is it|would it|better|worth|or)\b", re.IGNORECASE)
+# "is PL-300 actually an azure cert?", "is SC-900 a microsoft certification or what?"
+_FAMILY_RE = re.compile(r"\b(?:is|are|isn'?t|counts? as)\b.{0,40}\b(?:an?\s+|the\s+)?(?:real\s+|actual\s+|proper\s+|"
+                        r"official\s+|true\s+)?(?:azure|microsoft|cloud)\s+(?:cert\w*|exams?|credentials?|one)\b|"
+                        r"\b(?:azure|microsoft) (?:or|vs\.?) (?:power|m365|microsoft 365|github|azure)\b", re.IGNORECASE)
+# "does my ms-900 count?", "will my AZ-204 still count for the devops expert?"
+_MY_EXAM_RE = re.compile(r"\b(?:my|i (?:have|hold|got|passed)|i'?ve got)\s+(?:[A-Za-z]{2}[\s-]?)?\d{3}\b", re.IGNORECASE)
+# "too long. faster option?", "whats the quickest security cert i could get"
+_FASTER_RE = re.compile(r"\b(?:faster|quicker|quickest|fastest|shorter|shortest|too long|takes forever|"
+                        r"speed (?:it|this) up|sooner)\b", re.IGNORECASE)
+_DEADLINE_RE = re.compile(r"\b(?:deadline|due|needs? (?:it|a cert|to be certified)|has to be done|wants? (?:it|a cert))\b",
+                          re.IGNORECASE)
 _PATH_COST_RE = re.compile(r"\b(?:whole|entire|total|all|full)\b.{0,25}\b(?:cost|price|pay|spend)|"
                            r"\b(?:cost|price)\b.{0,25}\b(?:whole|entire|total|full)\b|\bcheapest\b", re.IGNORECASE)
 
@@ -46,6 +78,9 @@ _PATH_COST_RE = re.compile(r"\b(?:whole|entire|total|all|full)\b.{0,25}\b(?:cost
 def follow_up_kind(text: str) -> Optional[str]:
     """The kind of a follow-up after a recommendation, or None when the words do not make it plain.
 
+    `choose_exam` ("switch my path to AI-300"), `skip_exam` ("remove AZ-104 from my path"), `deadline`
+    ("can I have AI-200 done before Feb?"), `exam_family` ("is PL-300 actually an Azure cert?"),
+    `held_counts` ("does my MS-900 count?"), `faster` ("too long, faster option?"),
     `profile` (a statement that changes the profile: "oh I forgot, I have AZ-900", "now I have 20 hours a
     week"), `other_vendor`, `policy`, `path_cost`, `path_step`, `explain`, `career`.
     """
@@ -53,6 +88,20 @@ def follow_up_kind(text: str) -> Optional[str]:
     if not text.strip() or text.startswith("/"):
         return None
     question = looks_like_question(text) or "?" in text
+    if _SKIP_RE.search(text) and (not question or (_REQUEST_RE.search(text) and not _ADVICE_RE.search(text))):
+        return "skip_exam"
+    if _EXAM_RE.search(text) and _CHOOSE_RE.search(text) and (
+            not question or (_REQUEST_RE.search(text) and not _ADVICE_RE.search(text))):
+        return "choose_exam"
+    if _MY_EXAM_RE.search(text) and _COUNTS_RE.search(text) and question and not other_vendors(text):
+        return "held_counts"
+    if _EXAM_RE.search(text) and _FAMILY_RE.search(text) and question:
+        return "exam_family"
+    if read_deadline(text, date.today()) is not None and (question or _DEADLINE_RE.search(text)):
+        return "deadline"
+    if re.search(r"\bwhat if\b|\bif i (?:do|did|had|put in|study|could do)\b", text, re.IGNORECASE) and \
+            read_hours(text, asked=False) is not None:
+        return "path_cost"  # "what if i do 6 hrs a week then": the path's time at those hours
     held = read_certifications(text, asked=False)
     if not question and ((held is not None and (held.codes or held.said_none))
                          or read_hours(text, asked=False) is not None):
@@ -61,6 +110,8 @@ def follow_up_kind(text: str) -> Optional[str]:
         return "other_vendor"
     if _POLICY_RE.search(text):
         return "policy"
+    if _FASTER_RE.search(text):
+        return "faster"
     if _PATH_COST_RE.search(text):
         return "path_cost"
     if _EXAM_RE.search(text) and _PATH_STEP_RE.search(text) and question:
@@ -69,4 +120,25 @@ def follow_up_kind(text: str) -> Optional[str]:
         return "explain"
     if _CAREER_RE.search(text) and question:
         return "career"
+    return None
+
+
+_YES_RE = re.compile(r"^\W*(?:yes|yeah|yep|yup|ya|yea|sure|ok(?:ay)?|k|please|pls|do it|go ahead|sounds good|"
+                     r"let'?s do (?:it|that)|go for it|switch|swap it|put it (?:on|in)|take it off|skip it)\b",
+                     re.IGNORECASE)
+_NOT_YES_RE = re.compile(r"\b(?:thanks|thank you|thx|but|no|not|nah|don'?t|keep)\b", re.IGNORECASE)
+
+
+def offered_change(bot_text: str) -> Optional[str]:
+    """The command an answer offered ("switch to DP-750", "skip AZ-104"), or None."""
+    match = _OFFER_RE.search(bot_text or "")
+    return match.group(1) if match else None
+
+
+def accepts_offer(text: str, bot_text: str) -> Optional[str]:
+    """The offered command when `text` says yes to the offer in `bot_text` ("yes please" → "switch to DP-750")."""
+    command = offered_change(bot_text)
+    text = text or ""
+    if command and len(text) < 60 and _YES_RE.search(text) and not _NOT_YES_RE.search(text):
+        return command
     return None

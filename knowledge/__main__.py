@@ -5,6 +5,7 @@
     python -m knowledge list [--status retired]
     python -m knowledge show AZ-104
     python -m knowledge stale --older-than 90d [--today YYYY-MM-DD]   facts due for re-checking (12w, 6m too)
+    python -m knowledge sync --catalog FILE_OR_URL [--since YYYY-MM-DD]  drift from Microsoft Learn's catalogue
 """
 
 from __future__ import annotations
@@ -16,6 +17,15 @@ from typing import List, Optional
 
 from advisor.today import InvalidTodayError, today
 from knowledge.catalog import Catalog, Exam, Source
+from knowledge.catalog_sync import (
+    CATALOG_URL,
+    CatalogReadError,
+    compare,
+    listed_exams,
+    newest_check,
+    read_catalog_json,
+    render_drift,
+)
 from knowledge.loader import KnowledgeValidationError, load_catalog
 from knowledge.staleness import Age, BadAgeError, parse_age, render_stale, stale_facts
 from knowledge.store import build, database_url, make_engine
@@ -92,6 +102,13 @@ def main(argv: Optional[List[str]] = None) -> int:
                        help="90d, 12w, 6m or 1y (default 90d)")
     stale.add_argument("--today", type=_date, default=None, metavar="YYYY-MM-DD",
                        help="the date to measure from (default: ADVISOR_TODAY, else the real date)")
+    sync = commands.add_parser("sync", help="list differences from Microsoft Learn's catalogue (never edits)")
+    sync.add_argument("--catalog", required=True, metavar="FILE_OR_URL",
+                      help=f"a saved Learn Catalog API response, or its URL ({CATALOG_URL})")
+    sync.add_argument("--since", type=_date, default=None, metavar="YYYY-MM-DD",
+                      help="records changed after this count as new (default: the newest checked date here)")
+    sync.add_argument("--today", type=_date, default=None, metavar="YYYY-MM-DD",
+                      help="the date to compare on (default: ADVISOR_TODAY, else the real date)")
     args = parser.parse_args(argv)
 
     try:
@@ -114,6 +131,16 @@ def main(argv: Optional[List[str]] = None) -> int:
         print(f"built {shown}: {len(catalog.exams)} exams, {len(catalog.policies)} policies, "
               f"{len(catalog.tracks)} role tracks")
         return 0
+    if args.command == "sync":
+        try:
+            listed = listed_exams(read_catalog_json(args.catalog))
+        except CatalogReadError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+        since = args.since or min(newest_check(catalog), on)
+        drifts = compare(catalog, listed, on, since)
+        print(render_drift(drifts, len(listed), on, since))
+        return 1 if drifts else 0
     if args.command == "stale":
         print(render_stale(stale_facts(catalog, on, args.older_than), on, args.older_than))
         return 0

@@ -30,20 +30,23 @@ CASES = ROOT / "tests" / "conversation" / "heldout_followups.yml"
 REPORT = ROOT / "reports" / "followups_heldout"
 # The actions that give each kind of answer.
 ANSWERED_BY: Dict[str, Tuple[str, ...]] = {
-    "path_step": ("action_answer_why_not", "action_recommend_path:path_step", "action_answer_exam_question"),
-    "why_not": ("action_answer_why_not", "action_recommend_path:path_step"),
+    "path_step": ("action_answer_why_not", "action_recommend_path:path_step", "action_answer_exam_question",
+                  "action_choose_exam:exam_choice", "action_answer_follow_up:held_counts"),
+    "why_not": ("action_answer_why_not", "action_recommend_path:path_step", "action_choose_exam:exam_choice"),
     "what_if": ("action_answer_why_not",),
     "profile_change": ("action_recommend_path:recommendation", "profile_form", "action_recommend_path:unchanged"),
-    "exam_fact": ("action_answer_exam_question",),
-    "policy": ("action_answer_exam_question",),
+    "exam_fact": ("action_answer_exam_question", "action_answer_follow_up:exam_family"),
+    "policy": ("action_answer_exam_question", "action_answer_follow_up:held_counts"),
     "compare": ("action_compare_exams",),
-    "study_time": ("action_make_study_plan",),
+    "study_time": ("action_make_study_plan", "action_answer_follow_up:deadline", "action_answer_follow_up:faster"),
     "explain": ("action_explain_recommendation",),
-    "other_vendor": ("action_answer_follow_up",),
-    "career": ("action_answer_follow_up",),
+    "other_vendor": ("action_answer_follow_up:other_vendor",),
+    "career": ("action_answer_follow_up:career",),
     "budget": ("action_advise_budget", "action_make_study_plan"),
     "start_over": ("action_start_over",),
 }
+NAMED_BY_KIND = {"action_recommend_path": "recommendation", "action_answer_follow_up": "career",
+                 "action_choose_exam": "exam_choice"}
 FALLBACKS = ("action_default_fallback", "action_two_stage_fallback", "utter_default", "utter_ask_rephrase",
              "utter_out_of_scope")
 SKIP = ("action_listen", "action_unlikely_intent", "action_extract_slots", "validate_profile_form",
@@ -58,9 +61,9 @@ def _answering_actions(events: List[Dict[str, Any]]) -> List[str]:
         if event.get("event") != "action" or event.get("name") in SKIP:
             continue
         name = str(event.get("name"))
-        if name == "action_recommend_path":
+        if name in NAMED_BY_KIND:  # the actions that give several kinds of answer say which in `answer_kind`
             kind = next((e.get("value") for e in events[index + 1:] if e.get("event") == "slot"
-                         and e.get("name") == "answer_kind"), "recommendation")
+                         and e.get("name") == "answer_kind"), NAMED_BY_KIND[name])
             name = f"{name}:{kind}"
         names.append(name)
     return names

@@ -8,8 +8,8 @@ import pytest
 
 from components.answer_certifications import read_certifications
 from components.answer_numbers import read_hours
-from components.answer_reader import answers_question, read_answer, read_goal
-from components.follow_up_reader import follow_up_kind
+from components.answer_reader import answers_question, asks_for_advice, read_answer, read_goal
+from components.follow_up_reader import accepts_offer, follow_up_kind
 
 TODAY = date(2026, 12, 1)
 
@@ -19,10 +19,16 @@ TODAY = date(2026, 12, 1)
     ("friday afternoons, so like 4h", 4.0), ("an hour a day", 7.0), ("an hour a day, but only on weekdays", 5.0),
     ("30 mins a day", 3.5), ("90 minutes a week", 1.5), ("weekends, 3h each day", 6.0),
     ("two evenings a week, 2 hours each", 4.0), ("three", 3.0), ("like 20 hours a month", 4.6),
-    ("6 hrs a week, no make that 8", 8.0),
+    ("6 hrs a week, no make that 8", 8.0), ("full time rn since im job hunting, like 20+", 20.0),
+    ("10 hours a week, well maybe 8 realistically", 8.0),
 ])
 def test_hours_follow_the_stated_rules(text, hours):
     assert read_hours(text, asked=True) == hours
+
+
+def test_a_correction_names_the_new_hours_even_unasked():
+    assert read_hours("i said 8 not 6", asked=False) == 8.0
+    assert read_hours("its 20 hrs a week not 40", asked=False) == 20.0
 
 
 def test_a_bare_number_is_hours_only_when_the_hours_question_was_asked():
@@ -36,6 +42,8 @@ def test_a_bare_number_is_hours_only_when_the_hours_question_was_asked():
     ("coding_comfort", "basic python", "low"), ("coding_comfort", "T-SQL and some PowerShell", "medium"),
     ("coding_comfort", "high", "high"), ("coding_comfort", "I build apps in C#", "high"),
     ("coding_comfort", "very little", "low"),
+    ("coding_comfort", "rarely, i run scripts other ppl wrote. powershell a little", "low"),
+    ("coding_comfort", "not really, but i write powershell scripts for AD", "medium"),
     ("azure_experience", "very little", "some"), ("azure_experience", "a couple of years", "extensive"),
     ("azure_experience", "only in a lab once", "some"), ("azure_experience", "few months", "some"),
     ("azure_experience", "none on Azure, tons on AWS", "none"), ("azure_experience", "only AWS, 5 years", "none"),
@@ -66,6 +74,32 @@ def test_certifications_answer(text, codes, none, vendors):
     answer = read_certifications(text, asked=True, known=("AZ-104", "AZ-900", "AZ-305", "PL-300"))
     assert answer is not None
     assert answer.codes == codes and answer.said_none == none and answer.other_vendors == vendors
+
+
+@pytest.mark.parametrize("text, codes, lapsed", [
+    ("had az-104 from 2021 but it expired i think", (), ("AZ-104",)),
+    ("az-900, and az-104 from 2021 but pretty sure its expired", ("AZ-900",), ("AZ-104",)),
+    ("AZ-104, never renewed it", (), ("AZ-104",)),
+    ("my az-204 expires in march", ("AZ-204",), ()),
+    ("AZ-104, renewed last month", ("AZ-104",), ()),
+])
+def test_a_lapsed_certification_is_not_held(text, codes, lapsed):
+    answer = read_certifications(text, asked=True, known=("AZ-104", "AZ-900", "AZ-204"))
+    assert answer is not None and (answer.codes, answer.lapsed) == (codes, lapsed)
+
+
+@pytest.mark.parametrize("text, codes, vendors", [
+    ("have AZ-305 and AZ-104 (both current)", ("AZ-305", "AZ-104"), ()),
+    ("I have AZ-900. what about AZ-104?", ("AZ-900",), ()),
+])
+def test_certifications_stated_in_passing(text, codes, vendors):
+    answer = read_certifications(text, asked=False)
+    assert answer is not None and (answer.codes, answer.other_vendors) == (codes, vendors)
+
+
+def test_older_microsoft_certifications_are_experience_not_codes():
+    answer = read_certifications("had mcsa 2016 years ago, expired now i think", asked=True)
+    assert answer is not None and answer.codes == () and answer.other_vendors == ("retired Microsoft (MCSA, MCSE)",)
 
 
 def test_a_question_about_an_exam_is_no_certification_held():
@@ -102,6 +136,36 @@ def test_what_counts_as_an_answer_for_the_policy(slot, text, answers):
     ("now I can do 10 hours a week", "profile"), ("sources?", "explain"),
     ("what does the whole path cost?", "path_cost"), ("changed jobs, I'm a security engineer now", None),
     ("what's on AZ-104?", None), ("compare AZ-104 and AZ-305", None),
+    ("ok switch my path to ai-300 then", "choose_exam"), ("put SC-200 on my path instead", "choose_exam"),
+    ("i'd rather do az-802", "choose_exam"), ("can you swap 104 for 802 please?", "choose_exam"),
+    ("let's go with DP-750", "choose_exam"), ("i want sc-200 instead", "choose_exam"),
+    ("should i do az-802 instead or first?", "path_step"), ("isnt az-802 the one for me?", None),
+    ("we use Databricks, shouldn't it be DP-750?", None), ("what if I had AZ-104, would the path change?", None),
+    ("remove az-104 from my path please", "skip_exam"), ("i'd rather skip 104 and just do 700", "skip_exam"),
+    ("can i skip 104?", "path_step"), ("put az-305 on my path after 400", "choose_exam"),
+    ("add SC-500 too", "choose_exam"), ("can i have both done by end of june?", "deadline"),
+    ("so is pl-300 actually an azure cert?", "exam_family"), ("does my ms-900 count for anything?", "held_counts"),
 ])
 def test_follow_up_kinds(text, kind):
     assert follow_up_kind(text) == kind
+
+
+@pytest.mark.parametrize("reply, offer, accepted", [
+    ("yes", 'DP-750 fits if … Want DP-750 on your path instead of DP-700? Say yes, or "switch to DP-750".',
+     "switch to DP-750"),
+    ("yes please", 'Want me to take AZ-104 off your path? Say yes, or "skip AZ-104".', "skip AZ-104"),
+    ("ok thanks", 'Want DP-750 on your path? Say yes, or "switch to DP-750".', None),
+    ("yes", "Your path is unchanged: AZ-104.", None),
+    ("no, keep it", 'Want DP-750 on your path? Say yes, or "switch to DP-750".', None),
+])
+def test_yes_to_an_offer_is_the_offered_change(reply, offer, accepted):
+    assert accepts_offer(reply, offer) == accepted
+
+
+@pytest.mark.parametrize("text, advice", [
+    ("help me choose an exam pls", True), ("Good evening. I'm interested in Microsoft certifications.", True),
+    ("hey, thinking about getting certified in azure", True), ("which cert should I book?", True),
+    ("what's on AZ-104?", False), ("hello", False), ("I'm interested in security", False),
+])
+def test_a_request_for_advice_starts_the_profile(text, advice):
+    assert asks_for_advice(text) is advice

@@ -126,10 +126,12 @@ def test_coding_gate_warns_honestly(catalog, today):
     assert gate and "uphill battle" in gate[0].text and "Start with AZ-104" in gate[0].text
 
 
-def test_held_retired_certification_is_active_for_at_most_one_validity_period(catalog):
+def test_held_retired_certification_is_active_until_the_latest_renewed_expiry(catalog):
+    # AZ-204 retired 2026-07-31; renewed that day with an expiry six months ahead (2027-01-31), it runs
+    # to 2028-01-31 (issue 10: not one year after the retirement).
     holder = Profile(certifications_held=("AZ-204",))
-    assert held_and_active("AZ-204", holder, catalog, date(2027, 7, 31))
-    assert not held_and_active("AZ-204", holder, catalog, date(2027, 8, 1))
+    assert held_and_active("AZ-204", holder, catalog, date(2028, 1, 31))
+    assert not held_and_active("AZ-204", holder, catalog, date(2028, 2, 1))
     assert held_and_active("AI-900", Profile(certifications_held=("AI-900",)), catalog, date(2040, 1, 1))
 
 

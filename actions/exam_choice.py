@@ -1,0 +1,147 @@
+"""`action_choose_exam`: "switch my path to AI-300", "skip AZ-104", or "yes" to the offer of either.
+
+The change goes through `advisor/exam_choice.py`; it is said out loud and the new path shown. Nothing
+else in the profile changes, and a change that cannot be made says why and leaves the path as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import List, Optional
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.channel_output import send
+from actions.context import catalog
+from actions.exam_mentions import codes_with_bare_numbers, exam_in_focus, read_question
+from actions.recommendation import follow_up_buttons, send_recommendation
+from advisor.exam_choice import ExamChoice, choose_exam, skip_exam
+from advisor.recommendation import Recommendation
+from advisor.reply import Reply
+from advisor.rules import recommend
+from components.follow_up_reader import accepts_offer, follow_up_kind
+from knowledge.catalog import Catalog
+from knowledge.vocabulary import ROLE_LABELS
+
+# "put AZ-305 on my path after AZ-400", "add SC-500 too": after the rest of the path, not instead of a step
+_ADD_RE = re.compile(r"\b(?:after|afterwards|as well|also|too|in addition|add|plus|on top)\b", re.IGNORECASE)
+_SKIP_WORD_RE = re.compile(r"\b(?:skip|skipping|drop|remove|take|leave|cut|get rid of|scrap|ditch)\b", re.IGNORECASE)
+
+
+def _named_exam(text: str, codes: List[str], path: List[str]) -> Optional[str]:
+    """The exam to choose: the first one named that is not already on the path ("swap 104 for 802")."""
+    return next((code for code in codes if code not in path), codes[0] if codes else None)
+
+
+def _lead(choice: ExamChoice, before: List[str], old_goal: Optional[str], kb: Catalog) -> str:
+    """The sentence that says what changed."""
+    exam = kb.exam(choice.code)
+    lead = ""
+    if choice.replaced:
+        old = kb.exam(choice.replaced)
+        when = old.status.retirement_date.isoformat() if old.status.retirement_date else "earlier"
+        lead = f"{old.code} retired on {when}; its successor {exam.code} is what I've put on your path. "
+    if choice.target_role:
+        was = f" (it was {ROLE_LABELS.get(old_goal, old_goal)})" if old_goal else ""
+        return lead + (f"Got it: your goal is now {ROLE_LABELS[choice.target_role]}{was}, with {exam.code} on "
+                       "the path.")
+    return lead + f"Done: {exam.code} is on your path now (it was {' → '.join(before) or 'empty'})."
+
+
+def _skipped(text: str, codes: List[str]) -> str:
+    """The exam named right after the skip word ("skip 104 and just do 700" → AZ-104)."""
+    match = _SKIP_WORD_RE.search(text)
+    after = text[match.end():match.end() + 30] if match else ""
+    found = [(hit.start(), code) for code in codes
+             for hit in [re.search(rf"(?<!\d){code.split('-')[1]}(?!\d)", after)] if hit]
+    return min(found)[1] if found else codes[0]
+
+
+def previous_bot_text(tracker: Tracker) -> str:
+    """What the assistant said between the previous user message and the latest one."""
+    texts: List[str] = []
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                break
+            seen_user = True
+        elif seen_user and event.get("event") == "bot":
+            texts.append(event.get("text") or "")
+    return "\n".join(reversed(texts))
+
+
+class ActionChooseExam(Action):
+    """Puts the exam the person chose on their path, or says why it cannot."""
+
+    def name(self) -> str:
+        return "action_choose_exam"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        kb, today, profile, text, mentions = read_question(tracker)
+        rec = recommend(profile, kb, today)
+        command = accepts_offer(text, previous_bot_text(tracker))
+        if command:  # "yes" to 'Say yes, or "switch to DP-750"'
+            text = command
+            mentions = replace(mentions, codes=tuple(re.findall(r"[A-Z]{2}-\d{3}", command)))
+        codes = codes_with_bare_numbers(text, mentions.codes, kb, rec.path)
+        if follow_up_kind(text) == "skip_exam" and codes:
+            return self._skip(dispatcher, tracker, _skipped(text, codes), rec)
+        code = _named_exam(text, codes, rec.path) or exam_in_focus(tracker, kb)
+        if code is None:
+            send(dispatcher, tracker, [Reply(
+                text="Which exam should I put on your path? Name it, for example \"switch to SC-200\".",
+                buttons=follow_up_buttons(rec))])
+            return [SlotSet("answer_kind", "exam_choice")]
+        add = bool(_ADD_RE.search(text)) and bool(rec.path)
+        choice = choose_exam(code, profile, rec.path, rec.track, kb, today, add=add)
+        exam = kb.exam(choice.code)
+        path = " → ".join(rec.path) or "nothing new"
+        if choice.already_on_path:
+            step = rec.path.index(choice.code) + 1
+            message = f"{exam.code} is already on your path: step {step} of {len(rec.path)} ({path})."
+        elif choice.refused == "held":
+            message = f"You already hold {exam.code}, so it isn't repeated. Your path stays {path}."
+        elif choice.refused == "not_on_any_track":
+            message = (f"{exam.label} isn't part of any path I build, so I can't put it in place of a step: it "
+                       f"serves {' '.join(exam.audience.split()) or 'a narrower audience'} You can take it "
+                       f"alongside; your path stays {path}.")
+        else:
+            changed = replace(profile, chosen_exams=choice.chosen_exams, added_exams=choice.added_exams,
+                              target_role=choice.target_role or profile.target_role)
+            new = recommend(changed, kb, today)
+            send_recommendation(dispatcher, tracker, new, _lead(choice, rec.path, profile.target_role, kb))
+            events: List[EventType] = [SlotSet("chosen_exams", list(choice.chosen_exams)),
+                                       SlotSet("added_exams", list(choice.added_exams)),
+                                       SlotSet("recommended_path", new.path), SlotSet("exam_in_focus", exam.code),
+                                       SlotSet("answer_kind", "exam_choice")]
+            if choice.target_role:
+                events.insert(0, SlotSet("target_role", choice.target_role))
+            return events
+        send(dispatcher, tracker, [Reply(text=message, buttons=follow_up_buttons(rec))])
+        return [SlotSet("exam_in_focus", exam.code), SlotSet("answer_kind", "exam_choice")]
+
+    @staticmethod
+    def _skip(dispatcher: CollectingDispatcher, tracker: Tracker, code: str, rec: Recommendation) -> List[EventType]:
+        """"skip AZ-104": off the path when it only prepares for the goal; otherwise why it stays."""
+        kb = catalog()
+        choice = skip_exam(code, rec.profile, rec)
+        path = " → ".join(rec.path) or "nothing new"
+        if choice.refused == "not_on_path":
+            message = f"{code} isn't on your path ({path}), so there is nothing to skip."
+        elif choice.refused == "required":
+            message = (f"{code} stays: it is your goal's exam ({path})." if choice.required_by == code else
+                       f"{code} stays: the {kb.exam(choice.required_by or code).certification} certification "
+                       f"({choice.required_by}) requires it. You may sit {choice.required_by} first, but the "
+                       f"certification is only awarded once you hold {code} too.")
+        else:
+            new = recommend(replace(rec.profile, skipped_exams=choice.skipped_exams), kb, rec.today)
+            send_recommendation(dispatcher, tracker, new, f"Done: {code} is off your path (it was {path}).")
+            return [SlotSet("skipped_exams", list(choice.skipped_exams)), SlotSet("recommended_path", new.path),
+                    SlotSet("answer_kind", "exam_choice")]
+        send(dispatcher, tracker, [Reply(text=message, buttons=follow_up_buttons(rec))])
+        return [SlotSet("exam_in_focus", code), SlotSet("answer_kind", "exam_choice")]

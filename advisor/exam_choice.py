@@ -1,0 +1,183 @@
+"""Exams the person chose themselves: "switch my path to AI-300", "put SC-200 on my path instead",
+"skip AZ-104".
+
+Pure functions over the knowledge base (no Rasa):
+- `choose_exam` decides what a choice means for the profile: the exam joins `chosen_exams`, and when it
+  belongs to another track than the current one, the goal moves to that track (said out loud by the caller).
+- `put_chosen_exams_on_path` is the rule that honours the choice when the path is built: a chosen exam
+  that is an alternative on the track takes the place of the track's target of the same level (and of the
+  foundation steps that were there for that target); one of another level is added after the target.
+  A choice that has nothing to do with the current track is ignored, so a later change of goal is safe.
+  An exam named in the track's `next` is added after the target ("put AZ-305 on my path after AZ-400").
+- `skip_exam` and `drop_skipped_steps`: a step that only prepares for the goal (fundamentals, foundation,
+  coding bridge) can be skipped on request; a step a certification requires, or the goal itself, cannot.
+- `choice_offer` and `skip_offer`: the sentences that offer these changes; "yes" takes them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable, List, Optional, Tuple
+
+from advisor.profile import Profile
+from advisor.recommendation import Fact, Reason, Recommendation, Step
+from knowledge.catalog import Catalog, Exam, RoleTrack
+
+
+@dataclass(frozen=True)
+class ExamChoice:
+    """What choosing an exam does to the profile, or why it cannot be done (`refused`)."""
+
+    code: str
+    chosen_exams: Tuple[str, ...] = ()
+    added_exams: Tuple[str, ...] = ()  # "put AZ-305 on my path after AZ-400": added after the target
+    target_role: Optional[str] = None  # a new goal when the exam belongs to another track
+    replaced: Optional[str] = None  # the retired exam that was named, when its successor was taken
+    already_on_path: bool = False
+    refused: Optional[str] = None  # held | not_on_any_track
+
+
+def _alternative_when(track: RoleTrack, code: str) -> Optional[str]:
+    return next((a.when for a in track.alternatives if a.exam == code), None)
+
+
+def _is_target(track: RoleTrack, code: str) -> bool:
+    return any(step.exam == code and step.kind == "target" for step in track.steps)
+
+
+def _track_for(code: str, catalog: Catalog) -> Optional[RoleTrack]:
+    """The track whose goal the exam is, or else the first track that names it as an alternative."""
+    tracks = list(catalog.tracks.values())
+    return next((t for t in tracks if _is_target(t, code)), None) or \
+        next((t for t in tracks if _alternative_when(t, code) is not None), None)
+
+
+def _current(code: str, catalog: Catalog, today: date) -> Tuple[Exam, Optional[str]]:
+    """The exam to take for a code: itself, or its current successor when it has retired."""
+    exam = catalog.exam(code)
+    if not exam.is_retired_on(today):
+        return exam, None
+    successor = catalog.current_successor(code, today)
+    return (successor, code) if successor is not None else (exam, None)
+
+
+def choose_exam(code: str, profile: Profile, path: List[str], track: RoleTrack, catalog: Catalog,
+                today: date, add: bool = False) -> ExamChoice:
+    """What "put CODE on my path" (instead of a step, or with `add` after the rest) means for this person,
+    whose path follows `track` today."""
+    exam, replaced = _current(code, catalog, today)
+    if exam.code in path:
+        return ExamChoice(exam.code, profile.chosen_exams, profile.added_exams, replaced=replaced,
+                          already_on_path=True)
+    if profile.holds(exam.code):
+        return ExamChoice(exam.code, profile.chosen_exams, profile.added_exams, replaced=replaced, refused="held")
+    if add:
+        added = tuple(c for c in profile.added_exams if c != exam.code) + (exam.code,)
+        return ExamChoice(exam.code, profile.chosen_exams, added, replaced=replaced)
+    chosen = tuple(c for c in profile.chosen_exams if c != exam.code) + (exam.code,)
+    if _alternative_when(track, exam.code) is not None or exam.code in track.next:
+        return ExamChoice(exam.code, chosen, profile.added_exams, replaced=replaced)
+    other = _track_for(exam.code, catalog)
+    if other is None:
+        return ExamChoice(exam.code, profile.chosen_exams, profile.added_exams, replaced=replaced,
+                          refused="not_on_any_track")
+    if _is_target(other, exam.code):  # the goal itself moves; nothing needs choosing on the new track
+        chosen = tuple(c for c in profile.chosen_exams if c != exam.code)
+    return ExamChoice(exam.code, chosen, profile.added_exams, target_role=other.role, replaced=replaced)
+
+
+def put_chosen_exams_on_path(rec: Recommendation, catalog: Catalog,
+                             exam_facts: Callable[[Exam, Catalog], Tuple[Fact, ...]]) -> None:
+    """Rule 2b: an exam the person chose takes its place on the path (see the module's opening comment).
+
+    `exam_facts` is the rules' own fact list for a step, so a chosen step shows what every step shows."""
+    for code in rec.profile.chosen_exams:
+        if not catalog.has_exam(code) or rec.step(code) is not None:
+            continue
+        when = _alternative_when(rec.track, code)
+        if when is None and code not in rec.track.next:
+            continue  # chosen on another track: not this goal's business
+        exam = catalog.exam(code)
+        targets = [s for s in rec.steps if s.kind == "target"]
+        same_level = [s for s in targets if s.exam.level == exam.level]
+        fits = f" It fits when {when}." if when else ""
+        named = Fact(f"{code} is named on the {rec.track.title} track.", rec.track.source)
+        facts: Tuple[Fact, ...] = (named,) + exam_facts(exam, catalog)
+        if same_level and when is not None:
+            replaced = same_level[0]
+            dropped = [s.code for s in rec.steps if s.kind == "foundation"]
+            text = f"You chose {code}: it takes the place of {replaced.code} on your path.{fits}"
+            if dropped:
+                text += f" {', '.join(dropped)} was there to prepare for {replaced.code}, so it is left out."
+            position = rec.steps.index(replaced)
+            rec.steps[position] = Step(exam=exam, kind="target", reasons=[Reason("chosen_exam", text, facts)])
+            rec.steps = [s for s in rec.steps if s.kind != "foundation"]
+        else:
+            text = f"You chose {code}: it comes after the rest of your path.{fits}"
+            rec.steps.append(Step(exam=exam, kind="target", reasons=[Reason("chosen_exam", text, facts)]))
+    for code in rec.profile.added_exams:
+        if not catalog.has_exam(code) or rec.step(code) is not None or catalog.exam(code).is_retired_on(rec.today):
+            continue
+        exam = catalog.exam(code)
+        rec.steps.append(Step(exam=exam, kind="target", reasons=[Reason(
+            "chosen_exam", f"You asked to add {code} after the rest of your path.", exam_facts(exam, catalog))]))
+
+
+def choice_offer(code: str, profile: Profile, rec: Recommendation, catalog: Catalog) -> Optional[str]:
+    """The sentence that offers to put an exam on the path, when choosing it would change the path."""
+    choice = choose_exam(code, profile, rec.path, rec.track, catalog, rec.today)
+    if choice.refused or choice.already_on_path:
+        return None
+    if choice.target_role:
+        return (f"Want me to change your goal to that track, with {choice.code} on your path? Say yes, or "
+                f"\"switch to {choice.code}\".")
+    target = next((s.code for s in reversed(rec.steps) if s.kind == "target"), None)
+    instead = f" instead of {target}" if target and catalog.exam(target).level == catalog.exam(choice.code).level \
+        else ""
+    return f"Want {choice.code} on your path{instead}? Say yes, or \"switch to {choice.code}\"."
+
+
+SKIPPABLE_KINDS = ("fundamentals", "foundation", "bridge")
+
+
+@dataclass(frozen=True)
+class SkipChoice:
+    """What "skip CODE" does: the new `skipped_exams`, or why it cannot (`refused`: not_on_path | required)."""
+
+    code: str
+    skipped_exams: Tuple[str, ...] = ()
+    refused: Optional[str] = None
+    required_by: Optional[str] = None  # the exam whose certification needs it, or the goal itself
+
+
+def skip_exam(code: str, profile: Profile, rec: Recommendation) -> SkipChoice:
+    """Whether the step can come off the path, and the profile value that takes it off."""
+    step = rec.step(code)
+    if step is None:
+        return SkipChoice(code, profile.skipped_exams, refused="not_on_path")
+    if step.kind not in SKIPPABLE_KINDS:
+        needing = next((s.code for s in rec.steps if any(code in o for o in s.exam.prerequisite_sets)), code)
+        return SkipChoice(code, profile.skipped_exams, refused="required", required_by=needing)
+    return SkipChoice(code, tuple(c for c in profile.skipped_exams if c != code) + (code,))
+
+
+def drop_skipped_steps(rec: Recommendation, catalog: Catalog) -> None:
+    """Rule 4c: steps the person chose to skip come off the path when they only prepare for the goal."""
+    skipped = [s for s in rec.steps if s.code in rec.profile.skipped_exams and s.kind in SKIPPABLE_KINDS]
+    if not skipped:
+        return
+    rec.steps = [s for s in rec.steps if s not in skipped]
+    for step in skipped:
+        why = step.reasons[0].text if step.reasons else ""
+        rec.warnings.append(Reason("chosen_exam", f"You chose to skip {step.code}; nothing requires it. It was on "
+                                   f"the path for this reason: {why}", tuple(step.reasons[0].facts[:1])
+                                   if step.reasons else ()))
+
+
+def skip_offer(code: str, rec: Recommendation) -> Optional[str]:
+    """The sentence that offers to take a preparatory step off the path."""
+    step = rec.step(code)
+    if step is None or step.kind not in SKIPPABLE_KINDS:
+        return None
+    return f"Want me to take {code} off your path? Say yes, or \"skip {code}\"."

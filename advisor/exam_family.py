@@ -1,0 +1,80 @@
+"""Which product family an exam belongs to: "is PL-300 actually an Azure cert?".
+
+Microsoft's exam codes start with the family's letters (AZ for Azure, PL for Power Platform, …). The
+table is data; `family_answer` says whether the exam is an Azure one and what the person's path offers
+if "Azure" has to be in the name. Plain Python (no Rasa).
+"""
+
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Tuple
+
+from advisor.exam_answers import compose
+from advisor.recommendation import Fact, Recommendation
+from advisor.reply import Reply
+from knowledge.catalog import Catalog
+
+# prefix → (family, whether its exams are about Azure services)
+FAMILIES: Dict[str, Tuple[str, bool]] = {
+    "AZ": ("Azure", True),
+    "AI": ("Azure AI", True),
+    "DP": ("Azure data and Microsoft Fabric", True),
+    "SC": ("Microsoft Security (security, compliance and identity, across Azure and Microsoft 365)", True),
+    "PL": ("Power Platform (Power BI, Power Apps, Power Automate)", False),
+    "MS": ("Microsoft 365", False),
+    "MD": ("Microsoft 365 endpoint management", False),
+    "AB": ("Microsoft 365 Copilot, agents and AI business", False),
+    "MB": ("Dynamics 365", False),
+    "GH": ("GitHub", False),
+}
+
+
+def family_of(code: str) -> Optional[Tuple[str, bool]]:
+    """The family of an exam code, from its letters; None for letters the table does not know."""
+    return FAMILIES.get(code.split("-")[0].upper())
+
+
+def family_answer(code: str, rec: Recommendation, catalog: Catalog) -> Reply:
+    """Whether the exam is an Azure certification, what it is instead, and the Azure one on the path."""
+    exam = catalog.exam(code)
+    family = family_of(code)
+    name = f"Microsoft Certified: {exam.certification}"
+    if family is None:
+        heading = f"{code} is a Microsoft exam: it earns {name}."
+    elif family[1]:
+        heading = f"Yes: {code} is in the {family[0]} family; it earns {name}."
+    else:
+        heading = (f"Not an Azure one: {code} is a Microsoft certification in the {family[0]} family; it earns "
+                   f"{name}.")
+    facts: List[Fact] = [Fact(f"Who it is for: {' '.join(exam.audience.split())}", exam.status.source)]
+    if family is not None and not family[1]:
+        azure = [s.code for s in rec.steps if (family_of(s.code) or ("", False))[1]]
+        if azure:
+            facts.append(Fact(f"If \"Azure\" has to be in it, {azure[0]} on your path is an Azure certification.",
+                              rec.track.source))
+        facts.append(Fact("Worth asking whoever wants it whether they need Azure specifically or a Microsoft "
+                          "certification for the role.", None))
+    return compose(heading, facts)
+
+
+def held_counts_answer(code: str, rec: Recommendation, catalog: Catalog) -> Reply:
+    """Whether a Microsoft certification the person holds changes their path, and how."""
+    exam = catalog.exam(code)
+    path = " → ".join(rec.path) or "nothing new"
+    needs = [s.code for s in rec.steps if any(code in option for option in s.exam.prerequisite_sets)]
+    facts: List[Fact] = []
+    if any(held.code == code for held in rec.already_held):
+        heading = f"Yes: {code} is a step of your track you already hold, so it is off your path ({path})."
+    elif needs:
+        heading = f"Yes: {code} is what {needs[0]}'s certification requires, so that requirement is met."
+    elif exam.level == "fundamentals":
+        heading = f"It counts as a start, not as a step: {code} doesn't replace anything on your path ({path})."
+        policy = catalog.policy("fundamentals_not_prerequisite")
+        facts.append(Fact(policy.statement, policy.source))
+    else:
+        heading = (f"Not for this path: {code} ({exam.certification}) doesn't replace a step of {path}, and nothing "
+                   "on it requires it. It still shows experience an employer can verify.")
+    family = family_of(code)
+    if family is not None and not family[1]:
+        facts.append(Fact(f"{code} is in the {family[0]} family, not an Azure one.", exam.status.source))
+    return compose(heading, facts)

@@ -1,0 +1,75 @@
+"""Deadlines in what people type: "before feb", "by end of march", "exam in 3 weeks", "by 15 January".
+
+Plain Python (no Rasa), used by the follow-up reader and the follow-up action. Stated rules:
+- "before <month>" and "by <month>" mean before the 1st of that month; "by the end of <month>", "end of
+  <month>" and "in <month>" mean its last day;
+- a month without a year is its next occurrence after today (in December, "by march" is next March);
+- "in N weeks/months" counts from today (a month is 30 days); "by 15 March" is that day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from typing import Optional
+
+from components.answer_numbers import parse_number
+
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|" \
+         r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?"
+_YEAR = r"(?:,?\s*(20\d\d))?"
+_DAY_MONTH_RE = re.compile(rf"\b(?:by|before|until|on|for)\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}{_YEAR}",
+                           re.IGNORECASE)
+_MONTH_DAY_RE = re.compile(rf"\b(?:by|before|until|on|for)\s+{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR}",
+                           re.IGNORECASE)
+_END_RE = re.compile(rf"\b(?:(?:by|before|until)\s+)?(?:the\s+)?end\s+of\s+{_MONTH}{_YEAR}|\bin\s+{_MONTH}{_YEAR}",
+                     re.IGNORECASE)
+_START_RE = re.compile(rf"\b(?:by|before|until|till|til)\s+{_MONTH}{_YEAR}", re.IGNORECASE)
+_IN_RE = re.compile(r"\b(?:in|within)\s+(?:the\s+next\s+)?(\w+|\d+(?:\.\d+)?)\s+(weeks?|wks?|months?)\b", re.IGNORECASE)
+# "in may" is a month only with a deadline word around it ("I may ..." never is)
+_DEADLINE_WORDS_RE = re.compile(r"\b(?:deadline|due|exam|done|ready|pass|certified|book(?:ed)?|by|before|until|"
+                                r"finish\w*|get it)\b", re.IGNORECASE)
+
+
+def _next(month: int, year: Optional[str], today: date) -> int:
+    if year:
+        return int(year)
+    return today.year if month >= today.month else today.year + 1
+
+
+def _last_day(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def read_deadline(text: str, today: date) -> Optional[date]:
+    """The date by which the person wants something done, by the rules in the module's opening comment."""
+    text = (text or "")[:2000]
+    for regex, day_group, month_group in ((_DAY_MONTH_RE, 1, 2), (_MONTH_DAY_RE, 2, 1)):
+        match = regex.search(text)
+        if match:
+            month = _MONTHS[match.group(month_group).lower().rstrip(".")]
+            try:
+                return date(_next(month, match.group(3), today), month, int(match.group(day_group)))
+            except ValueError:
+                return None
+    match = _END_RE.search(text)
+    if match and _DEADLINE_WORDS_RE.search(text):
+        name, stated = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        month = _MONTHS[name.lower().rstrip(".")]
+        return _last_day(_next(month, stated, today), month)
+    match = _START_RE.search(text)
+    if match:
+        month = _MONTHS[match.group(1).lower().rstrip(".")]
+        return date(_next(month, match.group(2), today), month, 1) - timedelta(days=1)
+    match = _IN_RE.search(text)
+    if match and _DEADLINE_WORDS_RE.search(text):
+        amount = parse_number(match.group(1))
+        if amount is None or amount <= 0 or amount > 104:
+            return None
+        days = amount * (30 if match.group(2).lower().startswith("m") else 7)
+        return today + timedelta(days=round(days))
+    return None

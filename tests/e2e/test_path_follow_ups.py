@@ -1,0 +1,89 @@
+"""Follow-ups after a recommendation that change or test the path, through REST against the real servers:
+choosing an exam ("switch my path to AI-300", "yes" to an offer), deadlines, "is PL-300 an Azure cert?",
+"does my MS-900 count?", lapsed certifications and order questions. Today is pinned (tests/conftest.py).
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import pytest
+
+from scripts.servers import Servers
+from tests.e2e.helpers import module_servers, slots, texts
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory) -> Iterator[Servers]:
+    yield from module_servers(tmp_path_factory.mktemp("e2e-follow-ups"))
+
+
+def profile(servers: Servers, user: str, *answers: str) -> str:
+    """Answer the form in order; the reply texts of the last answer (the recommendation)."""
+    replies: list = []
+    for answer in answers:
+        replies = servers.say(user, answer)
+    return texts(replies)
+
+
+def test_a_soc_analyst_takes_the_offer_of_sc200(servers):
+    user = "e2e-soc"
+    profile(servers, user, "I'm a security engineer and want to stay in security", "none", "some", "none", "6")
+    assert slots(servers, user)["recommended_path"] == ["AZ-104", "SC-500"]
+    offer = texts(servers.say(user, "isn't SC-200 the one for me? I work in a SOC with Sentinel"))
+    assert "SC-200" in offer and "Say yes" in offer
+    answer = texts(servers.say(user, "yes please"))
+    assert "SC-200" in answer and "Done" in answer
+    state = slots(servers, user)
+    assert state["recommended_path"] == ["SC-200"] and state["chosen_exams"] == ["SC-200"]
+
+
+def test_switch_my_path_to_another_tracks_exam_moves_the_goal_out_loud(servers):
+    user = "e2e-mlops"
+    profile(servers, user, "data engineer", "I write python every day", "data engineering", "a couple of years",
+            "none", "8")
+    answer = texts(servers.say(user, "ok switch my path to ai-300 then"))
+    assert "your goal is now AI engineer (it was data engineer)" in answer
+    state = slots(servers, user)
+    assert state["target_role"] == "ai_engineer" and state["recommended_path"] == ["AI-300"]
+
+
+def test_a_deadline_question_gets_a_yes_or_no(servers):
+    user = "e2e-deadline"
+    profile(servers, user, "developer", "I build apps in C#", "developer", "a bit", "none", "5")
+    assert slots(servers, user)["recommended_path"] == ["AI-200"]
+    answer = texts(servers.say(user, "if i do 15h a week, can i have ai-200 done before june?"))
+    assert answer.startswith(("Yes", "Possible but tight", "Not at this pace")) and "15 h/week" in answer
+    assert slots(servers, user)["weekly_hours"] == 5.0, "a what-if about hours is no change of the profile"
+
+
+def test_family_and_held_certification_questions_are_answered_directly(servers):
+    user = "e2e-analyst"
+    profile(servers, user, "business analyst, lots of excel and power bi", "basically none", "data analyst",
+            "none", "none", "4")
+    family = texts(servers.say(user, "so is pl-300 actually an azure cert? my manager said azure"))
+    assert family.startswith("Not an Azure one") and "Power Platform" in family
+    held = texts(servers.say(user, "does my ms-900 count for anything?"))
+    assert "MS-900" in held and "Noted: you hold MS-900" in held
+    assert "MS-900" in slots(servers, user)["certifications_held"]
+
+
+def test_a_lapsed_certification_is_not_counted(servers):
+    user = "e2e-lapsed"
+    answer = profile(servers, user, "sysadmin", "a little powershell", "azure admin", "i had a lot back then",
+                     "had az-104 from 2021 but it expired i think")
+    assert "lapsed" in answer
+    servers.say(user, "5")
+    state = slots(servers, user)
+    assert "AZ-104" not in (state["certifications_held"] or []) and "AZ-104" in state["recommended_path"]
+
+
+def test_sitting_the_expert_exam_first_is_allowed_and_said(servers):
+    user = "e2e-order"
+    profile(servers, user, "cloud engineer at a GCP shop", "scripts mostly", "solutions architect", "none",
+            "none", "10")
+    assert slots(servers, user)["recommended_path"][-2:] == ["AZ-104", "AZ-305"]
+    answer = texts(servers.say(user, "Could I sit AZ-305 before AZ-104 to go faster?"))
+    assert answer.startswith("Yes, you may sit AZ-305 before AZ-104")

@@ -1,0 +1,33 @@
+"""The deadline rule at its boundaries: an exam of 80–120 study hours at 10 h/week takes 11–17 weeks
+(80 ÷ 8 = 10 weeks + 1 practice week; 120 ÷ 8 = 15 weeks + 2), by rule 8's stated conversion."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from advisor.deadline import check_step, hours_to_fit, weeks_left
+from advisor.recommendation import Step
+
+TODAY = date(2026, 12, 1)
+
+
+@pytest.mark.parametrize("weeks, verdict, needed", [
+    (17, "fits", None), (16, "tight", None), (11, "tight", None), (10, "too_short", 12.0), (1, "too_short", None),
+])
+def test_verdict_at_the_boundaries(weeks, verdict, needed, catalog):
+    step = Step(exam=catalog.exam("AZ-104"), kind="target", study_hours=(80, 120))
+    check = check_step(step, 10.0, TODAY, TODAY + timedelta(weeks=weeks))
+    assert check is not None
+    assert (check.weeks, check.weeks_left, check.verdict, check.hours_needed) == ((11, 17), weeks, verdict, needed)
+
+
+def test_weeks_left_counts_whole_weeks_and_never_goes_negative():
+    assert weeks_left(TODAY, TODAY + timedelta(days=13)) == 1
+    assert weeks_left(TODAY, TODAY - timedelta(days=3)) == 0
+
+
+def test_hours_that_fit_and_the_impossible_deadline():
+    assert hours_to_fit((80, 120), 6) == 20.0  # 5 study weeks: 80 ÷ (5 × 0.8) = 20 h a week
+    assert hours_to_fit((80, 120), 2) is None  # 1 study week would need 100 h, above the 80 h a week cap

@@ -1,0 +1,29 @@
+"""Questions about one step of the path, answered from the rules' own recommendation.
+
+Expected headings follow from the exams' prerequisites in knowledge/exams (AZ-305's certification needs
+AZ-104; AZ-700 has no prerequisite) and from the paths the rules give these profiles.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.path_questions import path_step_answer
+from advisor.profile import Profile
+
+ARCHITECT = Profile(current_role="administrator", target_role="architect", coding_comfort="medium",
+                    azure_experience="some", weekly_hours=5.0)  # path AZ-104 → AZ-305
+NETWORK = Profile(current_role="network_engineer", target_role="network_engineer", coding_comfort="low",
+                  azure_experience="some", weekly_hours=5.0)  # path AZ-104 → AZ-700
+
+
+@pytest.mark.parametrize("person, codes, text, start", [
+    (ARCHITECT, ["AZ-305", "AZ-104"], "Could I sit AZ-305 before AZ-104 to go faster?",
+     "Yes, you may sit AZ-305 before AZ-104, but the"),
+    (ARCHITECT, ["AZ-305"], "can I do 305 first?", "Yes, you may sit AZ-305 before AZ-104"),
+    (NETWORK, ["AZ-700", "AZ-104"], "could i take az-700 before az-104?",
+     "Yes: nothing requires AZ-104 before AZ-700"),
+    (ARCHITECT, ["AZ-104"], "can I skip AZ-104?", "You can't skip AZ-104"),
+])
+def test_order_and_skip_questions(person, codes, text, start, catalog, today):
+    assert path_step_answer(codes, text, person, catalog, today).text.startswith(start)
