@@ -102,6 +102,11 @@ def read_current_role(tracker: Tracker, requested: Optional[str]) -> Optional[st
         return str(explicit[0]["value"]) if explicit else str(previous)
     if not stated and entities:
         return str(previous) if previous else "__drop__"
+    if len({e["value"] for e in stated}) > 1:
+        # "python dev … app service + postgres": the role named most (the first on a tie), not the last
+        values = [str(e["value"]) for e in stated]
+        best = max(dict.fromkeys(values), key=values.count)
+        return best if best != tracker.slots_to_validate().get("current_role") else None
     return None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import List, Optional, Tuple
 
 from rasa_sdk import Action, Tracker
@@ -15,12 +16,14 @@ from actions.exam_mentions import codes_with_bare_numbers
 from actions.profile_form import SLOT_QUESTIONS, slot_to_change
 from actions.profile_reading import latest_text
 from actions.profile_talk import assumptions_line
+from advisor.exam_choice import choose_exam, declined_alternatives
 from advisor.path_questions import path_step_answer
 from advisor.profile import PROFILE_SLOTS
 from advisor.recommendation import Recommendation
 from advisor.rendering import render_explanation, render_summary
 from advisor.reply import Button, Reply, intent_payload
 from advisor.rules import recommend
+from components.work_cues import cued_alternative
 from knowledge.resolver import find_exam_mentions
 
 
@@ -80,6 +83,28 @@ def send_recommendation(dispatcher: CollectingDispatcher, tracker: Tracker, rec:
     _send(dispatcher, tracker, [first] + messages[1:], rec, roadmap=rec if rec.steps else None)
 
 
+def _with_work_cues(tracker: Tracker, rec: Recommendation) -> Tuple[Recommendation, str, List[EventType]]:
+    """"SOC analyst, Sentinel all day": the track's alternative for that work takes the target's place, said
+    out loud, unless the person already chose (or declined) an exam."""
+    profile = rec.profile
+    if profile.chosen_exams or declined_alternatives(profile, rec.track):
+        return rec, "", []
+    texts = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "user"]
+    cue = cued_alternative(texts, rec.track)
+    if cue is None or rec.step(cue[0]) is not None or profile.holds(cue[0]):
+        return rec, "", []
+    kb = catalog()
+    choice = choose_exam(cue[0], profile, rec.path, rec.track, kb, rec.today)
+    if choice.refused or choice.target_role or choice.already_on_path:
+        return rec, "", []
+    new = recommend(replace(profile, chosen_exams=choice.chosen_exams), kb, rec.today)
+    replaced = [code for code in rec.path if code not in new.path]
+    instead = f" instead of {replaced[-1]}" if replaced else ""
+    keep = f" (say \"switch to {replaced[-1]}\" to keep {replaced[-1]})" if replaced else ""
+    lead = f"You mentioned \"{cue[1]}\", so your path has {cue[0]}{instead}{keep}."
+    return new, lead, [SlotSet("chosen_exams", list(choice.chosen_exams))]
+
+
 class ActionRecommendPath(Action):
     """Recommends the path for the profile collected so far and stores it in `recommended_path`."""
 
@@ -108,8 +133,9 @@ class ActionRecommendPath(Action):
                      "another exam, or tell me what changed (your goal, hours or certifications) and I'll redo it.",
                 buttons=follow_up_buttons(rec))])
             return [SlotSet("answer_kind", "unchanged")]
-        send_recommendation(dispatcher, tracker, rec)
-        return [SlotSet("recommended_path", rec.path), SlotSet("answer_kind", "recommendation")]
+        rec, lead, events = _with_work_cues(tracker, rec)
+        send_recommendation(dispatcher, tracker, rec, lead)
+        return events + [SlotSet("recommended_path", rec.path), SlotSet("answer_kind", "recommendation")]
 
 
 class ActionExplainRecommendation(Action):

@@ -75,6 +75,10 @@ def choose_exam(code: str, profile: Profile, path: List[str], track: RoleTrack, 
     if add:
         added = tuple(c for c in profile.added_exams if c != exam.code) + (exam.code,)
         return ExamChoice(exam.code, profile.chosen_exams, added, replaced=replaced)
+    if _is_target(track, exam.code):  # "switch back to SC-500": undo the alternative; the code stays as a marker
+        instead = {a.exam for a in track.alternatives if catalog.exam(a.exam).level == exam.level}
+        chosen = tuple(c for c in profile.chosen_exams if c not in instead and c != exam.code) + (exam.code,)
+        return ExamChoice(exam.code, chosen, profile.added_exams, replaced=replaced)
     chosen = tuple(c for c in profile.chosen_exams if c != exam.code) + (exam.code,)
     if _alternative_when(track, exam.code) is not None or exam.code in track.next:
         return ExamChoice(exam.code, chosen, profile.added_exams, replaced=replaced)
@@ -181,3 +185,8 @@ def skip_offer(code: str, rec: Recommendation) -> Optional[str]:
     if step is None or step.kind not in SKIPPABLE_KINDS:
         return None
     return f"Want me to take {code} off your path? Say yes, or \"skip {code}\"."
+
+
+def declined_alternatives(profile: Profile, track: RoleTrack) -> bool:
+    """True when the person chose the track's own exam over its alternatives ("switch back to SC-500")."""
+    return any(_is_target(track, code) for code in profile.chosen_exams)

@@ -110,12 +110,12 @@ def follow_up_kind(text: str) -> Optional[str]:
         return "other_vendor"
     if _POLICY_RE.search(text):
         return "policy"
-    if _FASTER_RE.search(text):
-        return "faster"
     if _PATH_COST_RE.search(text):
         return "path_cost"
     if _EXAM_RE.search(text) and _PATH_STEP_RE.search(text) and question:
         return "path_step"
+    if _FASTER_RE.search(text):
+        return "faster"
     if _EXPLAIN_RE.search(text):
         return "explain"
     if _CAREER_RE.search(text) and question:

@@ -170,6 +170,7 @@ class TrackStep:
 class TrackAlternative:
     exam: str
     when: str
+    cues: Tuple[str, ...] = ()  # words about the person's work that make this the better fit ("mlops")
 
 
 @dataclass(frozen=True)

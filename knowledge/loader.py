@@ -331,7 +331,8 @@ def _track(role: str, spec: TrackSpec) -> c.RoleTrack:
             for s in spec.steps
         ),
         next=tuple(spec.next),
-        alternatives=tuple(c.TrackAlternative(exam=a.exam, when=a.when) for a in spec.alternatives),
+        alternatives=tuple(c.TrackAlternative(exam=a.exam, when=a.when, cues=tuple(a.cues))
+                           for a in spec.alternatives),
         inferred_from=tuple(spec.inferred_from),
         source=_source(spec.source),
     )

@@ -138,3 +138,4 @@ class TrackAlternativeRow(Base):
     position = Column(Integer, primary_key=True)
     exam_code = Column(String(16), ForeignKey("exams.code"), nullable=False)
     when = Column(Text, nullable=False)
+    cues = Column(JSON, nullable=False)

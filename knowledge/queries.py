@@ -133,7 +133,7 @@ def read_catalog(engine: Engine) -> c.Catalog:
                     for s in steps.get(row.role, [])
                 ),
                 next=tuple(row.next_exams),
-                alternatives=tuple(c.TrackAlternative(exam=a.exam_code, when=a.when)
+                alternatives=tuple(c.TrackAlternative(exam=a.exam_code, when=a.when, cues=tuple(a.cues or ()))
                                    for a in alternatives.get(row.role, [])),
                 inferred_from=tuple(row.inferred_from),
                 source=sources[(f"track:{row.role}", "track")],

@@ -268,6 +268,7 @@ class TrackStepSpec(Strict):
 class TrackAlternativeSpec(Strict):
     exam: str
     when: str
+    cues: List[str] = []  # words in what the person says about their work that make this exam the better fit
 
     _exam = validator("exam", allow_reuse=True)(_check_code)
 

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
-from sqlalchemy import delete, insert, inspect, update
+from sqlalchemy import insert, inspect, update
 from sqlalchemy.engine import Engine, create_engine
 
 from knowledge.catalog import Catalog, Source
@@ -130,14 +130,13 @@ def build(engine: Engine, catalog: Catalog) -> None:
             for i, s in enumerate(track.steps)
         ]
         rows[TrackAlternativeRow] += [
-            {"role": track.role, "position": i, "exam_code": a.exam, "when": a.when}
+            {"role": track.role, "position": i, "exam_code": a.exam, "when": a.when, "cues": list(a.cues)}
             for i, a in enumerate(track.alternatives)
         ]
 
     with engine.begin() as connection:
+        Base.metadata.drop_all(connection)  # the database is rebuilt from the YAML, schema changes included
         Base.metadata.create_all(connection)
-        for table in reversed(Base.metadata.sorted_tables):
-            connection.execute(delete(table))
         connection.execute(insert(ExamRow), exams)
         for exam in catalog:
             if exam.status.successor:

@@ -144,7 +144,9 @@ def test_what_counts_as_an_answer_for_the_policy(slot, text, answers):
     ("remove az-104 from my path please", "skip_exam"), ("i'd rather skip 104 and just do 700", "skip_exam"),
     ("can i skip 104?", "path_step"), ("put az-305 on my path after 400", "choose_exam"),
     ("add SC-500 too", "choose_exam"), ("can i have both done by end of june?", "deadline"),
-    ("so is pl-300 actually an azure cert?", "exam_family"), ("does my ms-900 count for anything?", "held_counts"),
+    ("so is pl-300 actually an azure cert?", "exam_family"), ("too long. faster option?", "faster"),
+    ("Could I sit AZ-305 before AZ-104 to go faster?", "path_step"),
+    ("does my ms-900 count for anything?", "held_counts"),
 ])
 def test_follow_up_kinds(text, kind):
     assert follow_up_kind(text) == kind

@@ -87,3 +87,25 @@ def test_sitting_the_expert_exam_first_is_allowed_and_said(servers):
     assert slots(servers, user)["recommended_path"][-2:] == ["AZ-104", "AZ-305"]
     answer = texts(servers.say(user, "Could I sit AZ-305 before AZ-104 to go faster?"))
     assert answer.startswith("Yes, you may sit AZ-305 before AZ-104")
+
+
+def test_work_that_fits_an_alternative_picks_it_out_loud_and_can_be_undone(servers):
+    user = "e2e-soc-cue"
+    answer = profile(servers, user, "SOC analyst, splunk and sentinel all day, want to grow in security",
+                     "i tweak scripts", "some", "none", "6")
+    assert "You mentioned" in answer and "SC-200 instead of SC-500" in answer
+    assert slots(servers, user)["recommended_path"] == ["SC-200"]
+    back = texts(servers.say(user, "switch to SC-500"))
+    assert "SC-500" in back
+    assert slots(servers, user)["recommended_path"][-1] == "SC-500"
+
+
+def test_skipping_a_preparatory_step_after_the_offer(servers):
+    user = "e2e-skip"
+    profile(servers, user, "network engineer, CCNP", "a little python", "network engineer", "some", "none", "6")
+    assert slots(servers, user)["recommended_path"] == ["AZ-104", "AZ-700"]
+    offer = texts(servers.say(user, "can i go straight to az-700? i know networking cold"))
+    assert offer.startswith("Yes, you can book AZ-700 without AZ-104") and 'Say yes, or "skip AZ-104"' in offer
+    answer = texts(servers.say(user, "yes"))
+    assert "Done: AZ-104 is off your path" in answer
+    assert slots(servers, user)["recommended_path"] == ["AZ-700"]

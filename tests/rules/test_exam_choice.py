@@ -138,3 +138,14 @@ def test_an_exam_from_the_tracks_next_list_is_added_after_the_target(catalog, to
     assert recommend(replace(person, added_exams=("AZ-305",)), catalog, today).path == ["AZ-400", "AZ-305"]
     choice = choose_exam("AZ-305", person, ["AZ-400"], catalog.track("devops_engineer"), catalog, today, add=True)
     assert (choice.added_exams, choice.chosen_exams) == (("AZ-305",), ())
+
+
+def test_choosing_the_tracks_own_exam_undoes_the_alternative_and_is_remembered(catalog, today):
+    from advisor.exam_choice import declined_alternatives
+
+    person = profile(current_role="security_engineer", target_role="security_engineer", chosen_exams=("SC-200",))
+    rec = recommend(person, catalog, today)
+    choice = choose_exam("SC-500", person, rec.path, rec.track, catalog, today)
+    changed = replace(person, chosen_exams=choice.chosen_exams)
+    assert recommend(changed, catalog, today).path == ["AZ-104", "SC-500"]
+    assert declined_alternatives(changed, rec.track)

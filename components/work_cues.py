@@ -1,0 +1,33 @@
+"""Words about the person's own work that make a track's alternative the better exam: "SOC analyst, Sentinel
+all day" → SC-200 rather than SC-500; "we run Databricks" → DP-750 rather than DP-700.
+
+Plain Python over the cues in knowledge/role_tracks.yml (`alternatives[].cues`). Only what the person
+said counts, whole words only, and a cue someone else's work ("my colleague does MLOps") does not count.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, List, Optional, Tuple
+
+from knowledge.catalog import RoleTrack
+
+_SOMEONE_ELSE_RE = re.compile(r"\b(?:my|our|his|her|their)\s+(?:boss|manager|colleagues?|coworkers?|team ?mates?|"
+                              r"friend|partner)\b|\b(?:he|she|they)\s+(?:does|do|works?)\b", re.IGNORECASE)
+_NOT_RE = re.compile(r"\b(?:not|no|never|don'?t|doesn'?t|isn'?t|without)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def cued_alternative(texts: Iterable[str], track: RoleTrack) -> Optional[Tuple[str, str]]:
+    """(exam, cue) for the first alternative of `track` whose cue the person used about their work."""
+    sentences: List[str] = []
+    for text in texts:
+        if text and not text.startswith("/"):
+            sentences += [s for s in re.split(r"[.;!?\n]+", text[:2000]) if not _SOMEONE_ELSE_RE.search(s)]
+    for alternative in track.alternatives:
+        for cue in alternative.cues:
+            pattern = re.compile(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", re.IGNORECASE)
+            for sentence in sentences:
+                match = pattern.search(sentence)
+                if match and not _NOT_RE.search(sentence[:match.start()]):
+                    return alternative.exam, cue
+    return None
