@@ -6,6 +6,7 @@ question it is comes from `components/follow_up_reader.py`, through the follow-u
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 from typing import List, Optional, Tuple
@@ -19,14 +20,17 @@ from actions.channel_output import send
 from actions.context import advisor_today, catalog, profile_from
 from actions.exam_mentions import codes_with_bare_numbers
 from actions.profile_reading import latest_text
+from advisor.certification_dates import certification_standing
 from advisor.deadline import check_deadline, steps_by_deadline
 from advisor.exam_answers import compose
 from advisor.exam_family import family_answer, held_counts_answer
+from advisor.held_standing import standing_reply
 from advisor.recommendation import Fact, Recommendation
 from advisor.reply import Button, Reply
 from advisor.rules import recommend, study_background, weeks_for
 from components.answer_certifications import other_vendors
 from components.answer_deadline import read_deadline
+from components.answer_earned import read_earned_date
 from components.answer_numbers import read_hours
 from components.follow_up_reader import follow_up_kind
 from knowledge.resolver import find_exam_mentions
@@ -154,6 +158,26 @@ def _held_counts(code: str, rec: Recommendation) -> Tuple[List[Reply], List[Even
     return replies + [held_counts_answer(code, rec, kb)], events
 
 
+def _held_validity(code: str, text: str, rec: Recommendation) -> Tuple[List[Reply], List[EventType]]:
+    """"is my AI-900 still valid?", "I passed AZ-104 in March 2025": its dates; noted as held when it counts."""
+    kb = catalog()
+    earned = read_earned_date(text, rec.today)
+    reply = standing_reply(code, earned[0] if earned else None, earned[1] if earned else "day", rec.today, kb)
+    events: List[EventType] = []
+    standing = certification_standing(code, earned[0] if earned else None, rec.today, kb,
+                                      precision=earned[1] if earned else "day")
+    if not rec.profile.holds(code) and standing.active and _HOLDS_RE.search(text):
+        held = list(rec.profile.certifications_held) + [code]
+        new = recommend(replace(rec.profile, certifications_held=tuple(held)), kb, rec.today)
+        events += [SlotSet("certifications_held", held), SlotSet("recommended_path", new.path)]
+        return [Reply(text=f"Noted: you hold {code}. Your path is now {' → '.join(new.path) or 'complete'}."),
+                reply], events
+    return [reply], events
+
+
+_HOLDS_RE = re.compile(r"\b(?:my|i (?:have|hold|got|passed|earned)|passed|earned)\b", re.IGNORECASE)
+
+
 class ActionAnswerFollowUp(Action):
     """Answers follow-ups relative to the recommended path: other vendors, careers, deadlines, families,
     and whether a held certification counts."""
@@ -171,7 +195,10 @@ class ActionAnswerFollowUp(Action):
             events.append(SlotSet("exam_in_focus", codes[0]))
         replies: List[Reply]
         deadline = read_deadline(text, rec.today) if kind == "deadline" else None
-        if kind == "held_counts" and codes:
+        if kind == "held_validity" and codes:
+            replies, changes = _held_validity(codes[0], text, rec)
+            events += changes
+        elif kind == "held_counts" and codes:
             replies, changes = _held_counts(codes[0], rec)
             events += changes
         elif kind == "exam_family" and codes:

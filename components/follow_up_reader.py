@@ -69,6 +69,12 @@ _MY_EXAM_RE = re.compile(r"\b(?:my|i (?:have|hold|got|passed)|i'?ve got)\s+(?:[A
 # "too long. faster option?", "whats the quickest security cert i could get"
 _FASTER_RE = re.compile(r"\b(?:faster|quicker|quickest|fastest|shorter|shortest|too long|takes forever|"
                         r"speed (?:it|this) up|sooner)\b", re.IGNORECASE)
+# "is my ai-900 still valid?", "so my 204 just dies in june 2027? can i renew it again", "I passed AZ-104 in March 2025"
+_VALIDITY_RE = re.compile(r"\b(?:valid|validity|expir\w*|lapse\w*|renew\w*|still (?:good|count\w*|active|current)|"
+                          r"dies?|run out|how long (?:is|does) (?:it|my))\b", re.IGNORECASE)
+_EARNED_RE = re.compile(r"\b(?:passed|got|earned|cleared|did)\s+(?:my\s+|the\s+)?(?:[A-Za-z]{2}[\s-]?)?\d{3}\b.{0,30}"
+                        r"\b(?:in|on|last|back in|during)\s+(?:\w+\s+)?(?:20\d\d|january|february|march|april|may|june|"
+                        r"july|august|september|october|november|december|year)\b", re.IGNORECASE)
 _DEADLINE_RE = re.compile(r"\b(?:deadline|due|needs? (?:it|a cert|to be certified)|has to be done|wants? (?:it|a cert))\b",
                           re.IGNORECASE)
 _PATH_COST_RE = re.compile(r"\b(?:whole|entire|total|all|full)\b.{0,25}\b(?:cost|price|pay|spend)|"
@@ -80,7 +86,7 @@ def follow_up_kind(text: str) -> Optional[str]:
 
     `choose_exam` ("switch my path to AI-300"), `skip_exam` ("remove AZ-104 from my path"), `deadline`
     ("can I have AI-200 done before Feb?"), `exam_family` ("is PL-300 actually an Azure cert?"),
-    `held_counts` ("does my MS-900 count?"), `faster` ("too long, faster option?"),
+    `held_counts` ("does my MS-900 count?"), `held_validity` ("is my AI-900 still valid?"), `faster` ("too long, faster option?"),
     `profile` (a statement that changes the profile: "oh I forgot, I have AZ-900", "now I have 20 hours a
     week"), `other_vendor`, `policy`, `path_cost`, `path_step`, `explain`, `career`.
     """
@@ -93,6 +99,8 @@ def follow_up_kind(text: str) -> Optional[str]:
     if _EXAM_RE.search(text) and _CHOOSE_RE.search(text) and (
             not question or (_REQUEST_RE.search(text) and not _ADVICE_RE.search(text))):
         return "choose_exam"
+    if (_MY_EXAM_RE.search(text) and _VALIDITY_RE.search(text)) or _EARNED_RE.search(text):
+        return "held_validity"
     if _MY_EXAM_RE.search(text) and _COUNTS_RE.search(text) and question and not other_vendors(text):
         return "held_counts"
     if _EXAM_RE.search(text) and _FAMILY_RE.search(text) and question:

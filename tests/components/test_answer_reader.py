@@ -146,7 +146,9 @@ def test_what_counts_as_an_answer_for_the_policy(slot, text, answers):
     ("add SC-500 too", "choose_exam"), ("can i have both done by end of june?", "deadline"),
     ("so is pl-300 actually an azure cert?", "exam_family"), ("too long. faster option?", "faster"),
     ("Could I sit AZ-305 before AZ-104 to go faster?", "path_step"),
-    ("does my ms-900 count for anything?", "held_counts"),
+    ("does my ms-900 count for anything?", "held_counts"), ("is my ai-900 still valid?", "held_validity"),
+    ("so my 204 just dies in june 2027? can i renew it again", "held_validity"),
+    ("I passed AZ-104 in March 2025", "held_validity"),
 ])
 def test_follow_up_kinds(text, kind):
     assert follow_up_kind(text) == kind

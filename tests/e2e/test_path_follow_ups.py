@@ -109,3 +109,12 @@ def test_skipping_a_preparatory_step_after_the_offer(servers):
     answer = texts(servers.say(user, "yes"))
     assert "Done: AZ-104 is off your path" in answer
     assert slots(servers, user)["recommended_path"] == ["AZ-700"]
+
+
+def test_a_held_certifications_dates_are_answered(servers):
+    user = "e2e-validity"
+    profile(servers, user, "junior dev, react and python", "i build apps", "ai engineer", "a bit", "AI-900", "8")
+    answer = texts(servers.say(user, "is my ai-900 still valid?"))
+    assert answer.startswith("Yes: AI-900 is a fundamentals certification, so it never expires")
+    answer = texts(servers.say(user, "I passed AZ-104 in March 2026 btw"))
+    assert "valid until 31 March 2027" in answer and "AZ-104" in slots(servers, user)["certifications_held"]

@@ -1,0 +1,32 @@
+"""Where a held certification stands, in words, for the dates the rules in advisor/certification_dates.py give.
+
+Expected dates by hand: valid one year from the (latest day of the) earned month; renewal opens six months
+before; AZ-204 retired on 2026-07-31 and AI-900 on 2026-06-30 (knowledge/exams).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from advisor.held_standing import standing_reply
+
+TODAY = date(2026, 12, 1)
+
+
+@pytest.mark.parametrize("code, earned, precision, start", [
+    ("AI-900", None, "day", "Yes: AI-900 is a fundamentals certification, so it never expires"),
+    ("AZ-104", None, "day", "AZ-104 is valid for one year from the day you earned it"),
+    ("AZ-104", date(2026, 3, 1), "month", "Your AZ-104, earned March 2026, is valid until 31 March 2027, and "
+                                          "renewal is open now"),
+    ("AZ-104", date(2026, 9, 1), "month", "Your AZ-104, earned September 2026, is valid until 30 September 2027; "
+                                          "renew it free online between 30 March 2027"),
+    ("AZ-104", date(2025, 3, 1), "month", "Your AZ-104, earned March 2025, expired on 31 March 2026 unless you "
+                                          "renewed it"),
+    ("AZ-204", None, "day", "Your AZ-204 can't be renewed any more (the exam retired on 31 July 2026)"),
+    ("AZ-204", date(2026, 5, 1), "month", "Your AZ-204, earned May 2026, stays active until 31 May 2027 but can't "
+                                          "be renewed any more"),
+])
+def test_standing_in_words(code, earned, precision, start, catalog):
+    assert standing_reply(code, earned, precision, TODAY, catalog).text.startswith(start)
