@@ -1,4 +1,5 @@
-"""Which product family an exam belongs to: "is PL-300 actually an Azure cert?".
+"""Questions about what an exam is and what it counts for: "is PL-300 actually an Azure cert?", "does my
+MS-900 count?", "does SC-200 count towards SC-100?".
 
 Microsoft's exam codes start with the family's letters (AZ for Azure, PL for Power Platform, …). The
 table is data; `family_answer` says whether the exam is an Azure one and what the person's path offers
@@ -77,4 +78,25 @@ def held_counts_answer(code: str, rec: Recommendation, catalog: Catalog) -> Repl
     family = family_of(code)
     if family is not None and not family[1]:
         facts.append(Fact(f"{code} is in the {family[0]} family, not an Azure one.", exam.status.source))
+    return compose(heading, facts)
+
+
+def counts_toward_answer(code: str, target: str, catalog: Catalog) -> Reply:
+    """"does SC-200 count towards SC-100?": from the target's prerequisite sets in the knowledge base."""
+    goal = catalog.exam(target)
+    sets = goal.prerequisite_sets
+    source = goal.prerequisites.source if goal.prerequisites else goal.status.source
+    options = " or ".join(" + ".join(option) for option in sets)
+    if not sets:
+        heading = f"No: {target} has no prerequisite, so nothing counts towards it; {code} can still help you prepare."
+    elif any(tuple(option) == (code,) for option in sets):
+        which = "" if len(sets) == 1 else f"; {code} is one of them"
+        heading = f"Yes: the {goal.certification} certification ({target}) requires {options}{which}."
+    elif any(code in option for option in sets):
+        heading = (f"Partly: the {goal.certification} certification ({target}) requires {options}; {code} is half "
+                   "of one.")
+    else:
+        heading = f"No: the {goal.certification} certification ({target}) requires {options}, not {code}."
+    facts = [Fact(f"{target} itself can be sat first; the certification is awarded once the prerequisite is held.",
+                  source)] if sets else []
     return compose(heading, facts)

@@ -75,6 +75,9 @@ _VALIDITY_RE = re.compile(r"\b(?:valid|validity|expir\w*|lapse\w*|renew\w*|still
 _EARNED_RE = re.compile(r"\b(?:passed|got|earned|cleared|did)\s+(?:my\s+|the\s+)?(?:[A-Za-z]{2}[\s-]?)?\d{3}\b.{0,30}"
                         r"\b(?:in|on|last|back in|during)\s+(?:\w+\s+)?(?:20\d\d|january|february|march|april|may|june|"
                         r"july|august|september|october|november|december|year)\b", re.IGNORECASE)
+# "does sc-200 count towards sc-100?", "is AZ-104 a prerequisite for AZ-305?"
+_TOWARD_RE = re.compile(r"\bcounts?\s+(?:towards?|for|as)\b|\b(?:prereq\w*|required|needed|mandatory)\s+(?:for|by|to)\b|"
+                        r"\bqualif\w*\s+(?:me\s+)?for\b|\bsatisf\w*\b", re.IGNORECASE)
 _DEADLINE_RE = re.compile(r"\b(?:deadline|due|needs? (?:it|a cert|to be certified)|has to be done|wants? (?:it|a cert))\b",
                           re.IGNORECASE)
 _PATH_COST_RE = re.compile(r"\b(?:whole|entire|total|all|full)\b.{0,25}\b(?:cost|price|pay|spend)|"
@@ -86,7 +89,8 @@ def follow_up_kind(text: str) -> Optional[str]:
 
     `choose_exam` ("switch my path to AI-300"), `skip_exam` ("remove AZ-104 from my path"), `deadline`
     ("can I have AI-200 done before Feb?"), `exam_family` ("is PL-300 actually an Azure cert?"),
-    `held_counts` ("does my MS-900 count?"), `held_validity` ("is my AI-900 still valid?"), `faster` ("too long, faster option?"),
+    `held_counts` ("does my MS-900 count?"), `held_validity` ("is my AI-900 still valid?"),
+    `counts_toward` ("does SC-200 count towards SC-100?"), `faster` ("too long, faster option?"),
     `profile` (a statement that changes the profile: "oh I forgot, I have AZ-900", "now I have 20 hours a
     week"), `other_vendor`, `policy`, `path_cost`, `path_step`, `explain`, `career`.
     """
@@ -101,6 +105,8 @@ def follow_up_kind(text: str) -> Optional[str]:
         return "choose_exam"
     if (_MY_EXAM_RE.search(text) and _VALIDITY_RE.search(text)) or _EARNED_RE.search(text):
         return "held_validity"
+    if len(set(_EXAM_RE.findall(text))) >= 2 and _TOWARD_RE.search(text) and question:
+        return "counts_toward"
     if _MY_EXAM_RE.search(text) and _COUNTS_RE.search(text) and question and not other_vendors(text):
         return "held_counts"
     if _EXAM_RE.search(text) and _FAMILY_RE.search(text) and question:

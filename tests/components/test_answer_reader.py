@@ -148,7 +148,8 @@ def test_what_counts_as_an_answer_for_the_policy(slot, text, answers):
     ("Could I sit AZ-305 before AZ-104 to go faster?", "path_step"),
     ("does my ms-900 count for anything?", "held_counts"), ("is my ai-900 still valid?", "held_validity"),
     ("so my 204 just dies in june 2027? can i renew it again", "held_validity"),
-    ("I passed AZ-104 in March 2025", "held_validity"),
+    ("I passed AZ-104 in March 2025", "held_validity"), ("does sc-200 count towards sc-100?", "counts_toward"),
+    ("is AZ-104 a prerequisite for AZ-305?", "counts_toward"),
 ])
 def test_follow_up_kinds(text, kind):
     assert follow_up_kind(text) == kind
