@@ -23,7 +23,7 @@ from actions.profile_reading import latest_text
 from advisor.certification_dates import certification_standing
 from advisor.deadline import check_deadline, steps_by_deadline
 from advisor.exam_answers import compose
-from advisor.exam_family import counts_toward_answer, family_answer, held_counts_answer
+from advisor.exam_family import counts_toward_answer, coverage_answer, family_answer, held_counts_answer
 from advisor.held_standing import standing_reply
 from advisor.recommendation import Fact, Recommendation
 from advisor.reply import Button, Reply
@@ -201,6 +201,8 @@ class ActionAnswerFollowUp(Action):
         elif kind == "held_counts" and codes:
             replies, changes = _held_counts(codes[0], rec)
             events += changes
+        elif kind == "covers" and codes and coverage_answer(codes[0], text, catalog()) is not None:
+            replies = [coverage_answer(codes[0], text, catalog()) or career_reply(rec)]
         elif kind == "counts_toward" and len(codes) >= 2:
             replies = [counts_toward_answer(codes[0], codes[1], catalog())]
         elif kind == "exam_family" and codes:

@@ -8,6 +8,7 @@ if "Azure" has to be in the name. Plain Python (no Rasa).
 
 from __future__ import annotations
 
+import re
 from typing import Dict, List, Optional, Tuple
 
 from advisor.exam_answers import compose
@@ -99,4 +100,41 @@ def counts_toward_answer(code: str, target: str, catalog: Catalog) -> Reply:
         heading = f"No: the {goal.certification} certification ({target}) requires {options}, not {code}."
     facts = [Fact(f"{target} itself can be sat first; the certification is awarded once the prerequisite is held.",
                   source)] if sets else []
+    return compose(heading, facts)
+
+
+_NOT_TOPICS = frozenset("""
+a about after all also am an and any anything are as at be been being both but by can cert certs certification
+could cover covered covering covers do does doing don dont exam exams for friendly from gonna going good has have
+heavy how i if in include included includes is it its just know learn lot lots me mostly much my need no not of on
+only or other really should so some stuff test tested tests than that the them there these they thing things this
+to too use used very want was we what when which will with would you your focus focused question questions ask asks
+require requires required part side more much less kind type whole actually still also even azure microsoft
+""".split())
+
+
+def coverage_answer(code: str, text: str, catalog: Catalog) -> Optional[Reply]:
+    """"is AZ-104 all windows stuff?", "is terraform on AZ-400?": what the skills outline names, or that it
+    doesn't; None when the question names no topic or the exam has no outline in the knowledge base."""
+    exam = catalog.exam(code)
+    if exam.skills is None:
+        return None
+    plain = re.sub(r"\b[a-z]{2}[\s-]?\d{3}\b", " ", text.lower())
+    words = [w.strip(".-") for w in re.findall(r"[a-z][a-z+#.\-]{2,}", plain)]
+    words = [w for w in words if len(w) > 2 and w not in _NOT_TOPICS]
+    topics = list(dict.fromkeys(words))[:3]
+    if not topics:
+        return None
+    source = exam.skills.source
+    as_of = exam.skills.as_of.strftime("%-d %B %Y")
+    named = [(topic, domain) for topic in topics for domain in exam.skills.domains if topic in domain.name.lower()]
+    areas = "; ".join(f"{d.name} {d.weight_label}" for d in exam.skills.by_weight())
+    if named:
+        topic, domain = named[0]
+        heading = f"Yes: the {code} skills outline names {topic} in \"{domain.name}\" ({domain.weight_label})."
+    else:
+        heading = (f"The {code} skills outline (as of {as_of}) doesn't name {' or '.join(topics)}; the areas it "
+                   "measures are below.")
+    facts = [Fact(f"Its areas: {areas}.", source),
+             Fact(f"The study guide lists every task measured: {source.url}", source)]
     return compose(heading, facts)

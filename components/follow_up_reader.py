@@ -78,6 +78,10 @@ _EARNED_RE = re.compile(r"\b(?:passed|got|earned|cleared|did)\s+(?:my\s+|the\s+)
 # "does sc-200 count towards sc-100?", "is AZ-104 a prerequisite for AZ-305?"
 _TOWARD_RE = re.compile(r"\bcounts?\s+(?:towards?|for|as)\b|\b(?:prereq\w*|required|needed|mandatory)\s+(?:for|by|to)\b|"
                         r"\bqualif\w*\s+(?:me\s+)?for\b|\bsatisf\w*\b", re.IGNORECASE)
+# "is az-104 linux friendly or all windows stuff?", "is terraform on az-400?", "does sc-500 cover attacking?"
+_COVERS_RE = re.compile(r"\b(?:cover|covers|covered|covering|include|includes|included|friendly|heavy on|"
+                        r"all (?:windows|linux|theory|about)|(?:windows|linux) stuff|focus(?:ed)? on)\b|"
+                        r"\bis\s+[\w/+#.-]+\s+(?:on|in|part of)\s+(?:the\s+)?(?:[A-Za-z]{2}[\s-]?)?\d{3}\b", re.IGNORECASE)
 _DEADLINE_RE = re.compile(r"\b(?:deadline|due|needs? (?:it|a cert|to be certified)|has to be done|wants? (?:it|a cert))\b",
                           re.IGNORECASE)
 _PATH_COST_RE = re.compile(r"\b(?:whole|entire|total|all|full)\b.{0,25}\b(?:cost|price|pay|spend)|"
@@ -90,7 +94,7 @@ def follow_up_kind(text: str) -> Optional[str]:
     `choose_exam` ("switch my path to AI-300"), `skip_exam` ("remove AZ-104 from my path"), `deadline`
     ("can I have AI-200 done before Feb?"), `exam_family` ("is PL-300 actually an Azure cert?"),
     `held_counts` ("does my MS-900 count?"), `held_validity` ("is my AI-900 still valid?"),
-    `counts_toward` ("does SC-200 count towards SC-100?"), `faster` ("too long, faster option?"),
+    `counts_toward` ("does SC-200 count towards SC-100?"), `covers` ("is AZ-104 all Windows stuff?"), `faster` ("too long, faster option?"),
     `profile` (a statement that changes the profile: "oh I forgot, I have AZ-900", "now I have 20 hours a
     week"), `other_vendor`, `policy`, `path_cost`, `path_step`, `explain`, `career`.
     """
@@ -111,6 +115,8 @@ def follow_up_kind(text: str) -> Optional[str]:
         return "held_counts"
     if _EXAM_RE.search(text) and _FAMILY_RE.search(text) and question:
         return "exam_family"
+    if _EXAM_RE.search(text) and _COVERS_RE.search(text) and question:
+        return "covers"
     if read_deadline(text, date.today()) is not None and (question or _DEADLINE_RE.search(text)):
         return "deadline"
     if re.search(r"\bwhat if\b|\bif i (?:do|did|had|put in|study|could do)\b", text, re.IGNORECASE) and \

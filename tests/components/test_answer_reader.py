@@ -150,6 +150,8 @@ def test_what_counts_as_an_answer_for_the_policy(slot, text, answers):
     ("so my 204 just dies in june 2027? can i renew it again", "held_validity"),
     ("I passed AZ-104 in March 2025", "held_validity"), ("does sc-200 count towards sc-100?", "counts_toward"),
     ("is AZ-104 a prerequisite for AZ-305?", "counts_toward"),
+    ("is az-104 linux friendly or all windows stuff?", "covers"),
+    ("is terraform on az-400 or only bicep/arm?", "covers"), ("what's on AZ-104?", None),
 ])
 def test_follow_up_kinds(text, kind):
     assert follow_up_kind(text) == kind

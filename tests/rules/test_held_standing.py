@@ -31,14 +31,3 @@ TODAY = date(2026, 12, 1)
 def test_standing_in_words(code, earned, precision, start, catalog):
     assert standing_reply(code, earned, precision, TODAY, catalog).text.startswith(start)
 
-
-@pytest.mark.parametrize("code, target, start", [
-    ("SC-200", "SC-100", "Yes: the Cybersecurity Architect Expert certification (SC-100) requires"),
-    ("AZ-104", "AZ-305", "Yes: the Azure Solutions Architect Expert certification (AZ-305) requires AZ-104."),
-    ("AZ-204", "AZ-305", "No: the Azure Solutions Architect Expert certification (AZ-305) requires AZ-104, not"),
-    ("AZ-104", "AZ-700", "No: AZ-700 has no prerequisite"),
-])
-def test_counts_toward(code, target, start, catalog):
-    from advisor.exam_family import counts_toward_answer
-
-    assert counts_toward_answer(code, target, catalog).text.startswith(start)

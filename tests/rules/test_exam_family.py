@@ -1,0 +1,27 @@
+"""What an exam counts for and covers: the prerequisite sets and skills outlines in knowledge/exams, in words."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.exam_family import counts_toward_answer, coverage_answer
+
+
+@pytest.mark.parametrize("code, target, start", [
+    ("SC-200", "SC-100", "Yes: the Cybersecurity Architect Expert certification (SC-100) requires"),
+    ("AZ-104", "AZ-305", "Yes: the Azure Solutions Architect Expert certification (AZ-305) requires AZ-104."),
+    ("AZ-204", "AZ-305", "No: the Azure Solutions Architect Expert certification (AZ-305) requires AZ-104, not"),
+    ("AZ-104", "AZ-700", "No: AZ-700 has no prerequisite"),
+])
+def test_counts_toward(code, target, start, catalog):
+    assert counts_toward_answer(code, target, catalog).text.startswith(start)
+
+
+@pytest.mark.parametrize("code, text, start", [
+    ("AZ-104", "is az-104 linux friendly or all windows stuff?",
+     "The AZ-104 skills outline (as of 17 April 2026) doesn't name linux or windows"),
+    ("AZ-104", "does az-104 cover networking?", "Yes: the AZ-104 skills outline names networking in"),
+])
+def test_coverage_from_the_skills_outline(code, text, start, catalog):
+    answer = coverage_answer(code, text, catalog)
+    assert answer is not None and answer.text.startswith(start)
