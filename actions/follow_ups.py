@@ -23,7 +23,13 @@ from actions.profile_reading import latest_text
 from advisor.certification_dates import certification_standing
 from advisor.deadline import check_deadline, steps_by_deadline
 from advisor.exam_answers import compose
-from advisor.exam_family import counts_toward_answer, coverage_answer, family_answer, held_counts_answer
+from advisor.exam_family import (
+    counts_toward_answer,
+    coverage_answer,
+    family_answer,
+    find_exam_answer,
+    held_counts_answer,
+)
 from advisor.held_standing import standing_reply
 from advisor.recommendation import Fact, Recommendation
 from advisor.reply import Button, Reply
@@ -203,6 +209,8 @@ class ActionAnswerFollowUp(Action):
             events += changes
         elif kind == "covers" and codes and coverage_answer(codes[0], text, catalog()) is not None:
             replies = [coverage_answer(codes[0], text, catalog()) or career_reply(rec)]
+        elif kind == "find_exam":
+            replies = [find_exam_answer(text, catalog(), rec.today)]
         elif kind == "counts_toward" and len(codes) >= 2:
             replies = [counts_toward_answer(codes[0], codes[1], catalog())]
         elif kind == "exam_family" and codes:

@@ -9,6 +9,7 @@ if "Azure" has to be in the name. Plain Python (no Rasa).
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Dict, List, Optional, Tuple
 
 from advisor.exam_answers import compose
@@ -119,10 +120,7 @@ def coverage_answer(code: str, text: str, catalog: Catalog) -> Optional[Reply]:
     exam = catalog.exam(code)
     if exam.skills is None:
         return None
-    plain = re.sub(r"\b[a-z]{2}[\s-]?\d{3}\b", " ", text.lower())
-    words = [w.strip(".-") for w in re.findall(r"[a-z][a-z+#.\-]{2,}", plain)]
-    words = [w for w in words if len(w) > 2 and w not in _NOT_TOPICS]
-    topics = list(dict.fromkeys(words))[:3]
+    topics = topic_words(text)[:3]
     if not topics:
         return None
     source = exam.skills.source
@@ -138,3 +136,40 @@ def coverage_answer(code: str, text: str, catalog: Catalog) -> Optional[Reply]:
     facts = [Fact(f"Its areas: {areas}.", source),
              Fact(f"The study guide lists every task measured: {source.url}", source)]
     return compose(heading, facts)
+
+
+def topic_words(text: str) -> List[str]:
+    """The words a question is about, without exam codes and common words ("linux", "terraform", "sap")."""
+    plain = re.sub(r"\b[a-z]{2}[\s-]?\d{3}\b", " ", text.lower())
+    words = [w.strip(".-") for w in re.findall(r"[a-z][a-z+#.\-]{2,}", plain)]
+    return list(dict.fromkeys(w for w in words if len(w) > 2 and w not in _NOT_TOPICS))
+
+
+def find_exam_answer(text: str, catalog: Catalog, today: date) -> Reply:
+    """"is there a cert for SAP?", "any exam for playfab?": current exams whose title or audience names it."""
+    topics = [t for t in topic_words(text) if t not in _FIND_WORDS]
+    named = [(exam, sum(bool(re.search(rf"(?<![a-z]){re.escape(t)}(?![a-z])",
+                                       f"{exam.title} {exam.certification} {exam.audience}".lower())) for t in topics))
+             for exam in catalog if not exam.is_retired_on(today)]
+    best = max((hits for _, hits in named), default=0)
+    found = [exam for exam, hits in named if hits and hits == best]
+    topics = [_as_typed(t, text) for t in topics]
+    if not topics:
+        return Reply(text="Which subject should the exam be about? For example \"is there a cert for SAP?\".")
+    if not found:
+        return Reply(text=f"No current Microsoft exam in my knowledge base is about {' or '.join(topics)}. The "
+                          "role-based exams on your path are the closest; ask me \"what's on AZ-104?\" to see "
+                          "what one covers.")
+    facts = [Fact(f"{e.label}: {' '.join(e.audience.split())}", e.status.source) for e in found[:3]]
+    heading = (f"Yes: {found[0].label} is about {' '.join(topics)}." if len(found) == 1 else
+               f"{len(found)} current exams are about {' or '.join(topics)}:")
+    return compose(heading, facts[1:] if len(found) == 1 else facts)
+
+
+def _as_typed(word: str, text: str) -> str:
+    """The word as the person typed it ("SAP", not "sap")."""
+    match = re.search(re.escape(word), text, re.IGNORECASE)
+    return match.group(0) if match else word
+
+
+_FIND_WORDS = frozenset({"cert", "certs", "certification", "certifications", "exam", "exams", "there", "any"})

@@ -36,13 +36,14 @@ ACTION_FOR_KIND = {
     "held_validity": "action_answer_follow_up",
     "counts_toward": "action_answer_follow_up",
     "covers": "action_answer_follow_up",
+    "find_exam": "action_answer_follow_up",
     "skip_exam": "action_choose_exam",
     "faster": "action_answer_follow_up",
 }
 # Kinds whose words are plain enough to overrule the intent classifier ("switch to DP-750" is no comparison,
 # "can I have both done by end of June?" no goodbye).
 _STRONG_KINDS = ("choose_exam", "skip_exam", "deadline", "exam_family", "held_counts", "held_validity",
-                 "counts_toward", "covers")
+                 "counts_toward", "covers", "find_exam")
 # A start-over intent without these words ("so my 204 just dies in june?") must not wipe the profile.
 _START_OVER_RE = re.compile(r"\b(?:start (?:over|again|afresh)|restart|reset|from scratch|begin again|new profile|"
                             r"forget (?:it|everything|my answers)|clear)\b", re.IGNORECASE)

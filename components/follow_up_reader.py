@@ -82,6 +82,10 @@ _TOWARD_RE = re.compile(r"\bcounts?\s+(?:towards?|for|as)\b|\b(?:prereq\w*|requi
 _COVERS_RE = re.compile(r"\b(?:cover|covers|covered|covering|include|includes|included|friendly|heavy on|"
                         r"all (?:windows|linux|theory|about)|(?:windows|linux) stuff|focus(?:ed)? on)\b|"
                         r"\bis\s+[\w/+#.-]+\s+(?:on|in|part of)\s+(?:the\s+)?(?:[A-Za-z]{2}[\s-]?)?\d{3}\b", re.IGNORECASE)
+# "is there a cert for SAP?", "there is a certification for playfab?", "any exam about kubernetes?"
+_FIND_EXAM_RE = re.compile(r"\b(?:is there|are there|there is|there are|any|do you have|does microsoft (?:have|offer)|"
+                           r"exists?)\b[^?]{0,25}?\b(?:certs?|certifications?|exams?|credentials?)\b[^?]{0,10}?"
+                           r"\b(?:for|on|about|in|covering)\b", re.IGNORECASE)
 _DEADLINE_RE = re.compile(r"\b(?:deadline|due|needs? (?:it|a cert|to be certified)|has to be done|wants? (?:it|a cert))\b",
                           re.IGNORECASE)
 _PATH_COST_RE = re.compile(r"\b(?:whole|entire|total|all|full)\b.{0,25}\b(?:cost|price|pay|spend)|"
@@ -94,7 +98,8 @@ def follow_up_kind(text: str) -> Optional[str]:
     `choose_exam` ("switch my path to AI-300"), `skip_exam` ("remove AZ-104 from my path"), `deadline`
     ("can I have AI-200 done before Feb?"), `exam_family` ("is PL-300 actually an Azure cert?"),
     `held_counts` ("does my MS-900 count?"), `held_validity` ("is my AI-900 still valid?"),
-    `counts_toward` ("does SC-200 count towards SC-100?"), `covers` ("is AZ-104 all Windows stuff?"), `faster` ("too long, faster option?"),
+    `counts_toward` ("does SC-200 count towards SC-100?"), `covers` ("is AZ-104 all Windows stuff?"),
+    `find_exam` ("is there a cert for SAP?"), `faster` ("too long, faster option?"),
     `profile` (a statement that changes the profile: "oh I forgot, I have AZ-900", "now I have 20 hours a
     week"), `other_vendor`, `policy`, `path_cost`, `path_step`, `explain`, `career`.
     """
@@ -117,6 +122,8 @@ def follow_up_kind(text: str) -> Optional[str]:
         return "exam_family"
     if _EXAM_RE.search(text) and _COVERS_RE.search(text) and question:
         return "covers"
+    if not _EXAM_RE.search(text) and _FIND_EXAM_RE.search(text):
+        return "find_exam"
     if read_deadline(text, date.today()) is not None and (question or _DEADLINE_RE.search(text)):
         return "deadline"
     if re.search(r"\bwhat if\b|\bif i (?:do|did|had|put in|study|could do)\b", text, re.IGNORECASE) and \

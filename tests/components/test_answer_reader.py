@@ -151,6 +151,7 @@ def test_what_counts_as_an_answer_for_the_policy(slot, text, answers):
     ("I passed AZ-104 in March 2025", "held_validity"), ("does sc-200 count towards sc-100?", "counts_toward"),
     ("is AZ-104 a prerequisite for AZ-305?", "counts_toward"),
     ("is az-104 linux friendly or all windows stuff?", "covers"),
+    ("there is a certification for SAP in azure?", "find_exam"), ("is there a cert for playfab", "find_exam"),
     ("is terraform on az-400 or only bicep/arm?", "covers"), ("what's on AZ-104?", None),
 ])
 def test_follow_up_kinds(text, kind):

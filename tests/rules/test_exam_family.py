@@ -25,3 +25,14 @@ def test_counts_toward(code, target, start, catalog):
 def test_coverage_from_the_skills_outline(code, text, start, catalog):
     answer = coverage_answer(code, text, catalog)
     assert answer is not None and answer.text.startswith(start)
+
+
+@pytest.mark.parametrize("text, start", [
+    ("there is a certification for SAP in azure?", "Yes: AZ-120 "),
+    ("is there a cert for github copilot?", "Yes: GH-300 "),
+    ("is there a cert for playfab", "No current Microsoft exam in my knowledge base is about playfab"),
+])
+def test_finding_an_exam_by_subject(text, start, catalog, today):
+    from advisor.exam_family import find_exam_answer
+
+    assert find_exam_answer(text, catalog, today).text.startswith(start)
