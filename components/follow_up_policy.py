@@ -37,13 +37,14 @@ ACTION_FOR_KIND = {
     "counts_toward": "action_answer_follow_up",
     "covers": "action_answer_follow_up",
     "find_exam": "action_answer_follow_up",
+    "calendar": "action_send_calendar",
     "skip_exam": "action_choose_exam",
     "faster": "action_answer_follow_up",
 }
 # Kinds whose words are plain enough to overrule the intent classifier ("switch to DP-750" is no comparison,
 # "can I have both done by end of June?" no goodbye).
 _STRONG_KINDS = ("choose_exam", "skip_exam", "deadline", "exam_family", "held_counts", "held_validity",
-                 "counts_toward", "covers", "find_exam")
+                 "counts_toward", "covers", "find_exam", "calendar")
 # A start-over intent without these words ("so my 204 just dies in june?") must not wipe the profile.
 _START_OVER_RE = re.compile(r"\b(?:start (?:over|again|afresh)|restart|reset|from scratch|begin again|new profile|"
                             r"forget (?:it|everything|my answers)|clear)\b", re.IGNORECASE)
@@ -115,7 +116,7 @@ class FollowUpPolicy(StatelessPolicy):
         """True when the latest action answered a plain follow-up this policy recognised."""
         if tracker.get_slot("recommended_path") is None or not isinstance(tracker.latest_message, UserUttered):
             return False
-        if tracker.latest_action_name in ("action_choose_exam", "action_answer_follow_up"):
+        if tracker.latest_action_name in ("action_choose_exam", "action_answer_follow_up", "action_send_calendar"):
             return True
         intent = (tracker.latest_message.intent or {}).get("name")
         kind = follow_up_kind(tracker.latest_message.text or "")

@@ -86,6 +86,9 @@ _COVERS_RE = re.compile(r"\b(?:cover|covers|covered|covering|include|includes|in
 _FIND_EXAM_RE = re.compile(r"\b(?:is there|are there|there is|there are|any|do you have|does microsoft (?:have|offer)|"
                            r"exists?)\b[^?]{0,25}?\b(?:certs?|certifications?|exams?|credentials?)\b[^?]{0,10}?"
                            r"\b(?:for|on|about|in|covering)\b", re.IGNORECASE)
+# "put it in my calendar", "can I get this as an ics?", "add the plan to outlook"
+_CALENDAR_RE = re.compile(r"\b(?:calendar|calender|\.?ics|ical|icalendar|outlook|google cal\w*|reminders?)\b",
+                          re.IGNORECASE)
 _DEADLINE_RE = re.compile(r"\b(?:deadline|due|needs? (?:it|a cert|to be certified)|has to be done|wants? (?:it|a cert))\b",
                           re.IGNORECASE)
 _PATH_COST_RE = re.compile(r"\b(?:whole|entire|total|all|full)\b.{0,25}\b(?:cost|price|pay|spend)|"
@@ -99,7 +102,7 @@ def follow_up_kind(text: str) -> Optional[str]:
     ("can I have AI-200 done before Feb?"), `exam_family` ("is PL-300 actually an Azure cert?"),
     `held_counts` ("does my MS-900 count?"), `held_validity` ("is my AI-900 still valid?"),
     `counts_toward` ("does SC-200 count towards SC-100?"), `covers` ("is AZ-104 all Windows stuff?"),
-    `find_exam` ("is there a cert for SAP?"), `faster` ("too long, faster option?"),
+    `find_exam` ("is there a cert for SAP?"), `calendar` ("put it in my calendar"), `faster` ("too long, faster option?"),
     `profile` (a statement that changes the profile: "oh I forgot, I have AZ-900", "now I have 20 hours a
     week"), `other_vendor`, `policy`, `path_cost`, `path_step`, `explain`, `career`.
     """
@@ -107,6 +110,8 @@ def follow_up_kind(text: str) -> Optional[str]:
     if not text.strip() or text.startswith("/"):
         return None
     question = looks_like_question(text) or "?" in text
+    if _CALENDAR_RE.search(text):
+        return "calendar"
     if _SKIP_RE.search(text) and (not question or (_REQUEST_RE.search(text) and not _ADVICE_RE.search(text))):
         return "skip_exam"
     if _EXAM_RE.search(text) and _CHOOSE_RE.search(text) and (
