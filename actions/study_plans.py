@@ -19,15 +19,20 @@ from actions.exam_mentions import (
     latest_weekly_hours,
     read_question,
 )
+from advisor.deadline import weeks_left
 from advisor.plan_answers import estimate_reply, plan_reply, totals_reply
 from advisor.reply import Button, Reply, intent_payload
 from advisor.rules import recommend
 from advisor.study_plan import StudyPlanError, estimate_study_time, make_study_plan, path_totals
+from components.answer_deadline import read_deadline
 
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 WEEKS_PER_MONTH = 4.345
 MAX_PLAN_WEEKS = 52
+_ALREADY_STUDYING_RE = re.compile(r"\b(?:already (?:been )?stud\w*|been studying|studied for|studying for (?:a|\d|two|"
+                                  r"three|several|some)|halfway through|most of the (?:course|material))\b",
+                                  re.IGNORECASE)
 WHOLE_PATH = re.compile(r"\b(whole|entire|all|total|everything|path|overall|altogether)\b", re.IGNORECASE)
 
 
@@ -53,6 +58,9 @@ class ActionMakeStudyPlan(Action):
         kb, today, profile, text, mentions = read_question(tracker)
         weeks_values = [w for w in (weeks_from(v) for v in latest_entity_values(tracker, "weeks_until_exam")) if w]
         weeks = weeks_values[0] if weeks_values else None
+        deadline = read_deadline(text, today)  # "booked for dec 22", "i dont have 9 weeks, the exam is in 3 weeks"
+        if deadline is not None:
+            weeks = max(1, weeks_left(today, deadline))
         hours = latest_weekly_hours(tracker)
         unknown = mentions.unknown_reply(kb)
         if unknown is not None and not mentions.codes:
@@ -96,6 +104,11 @@ class ActionMakeStudyPlan(Action):
                 buttons = (Button(f"Plan for {error.successor}", intent_payload("ask_study_plan",
                                                                                exam_code=error.successor)),)
             reply = Reply(text=str(error), buttons=buttons)
+        if _ALREADY_STUDYING_RE.search(text) and weeks is not None:
+            reply = replace(reply, text=f"You've already been studying, so use these {weeks} weeks to close gaps: take "
+                                        "the free practice assessment now, then spend most of the time on the "
+                                        "domains it shows as weakest. The full plan, to skim for what you know:\n\n"
+                                        + reply.text)
         send(dispatcher, tracker, [reply])
         return [SlotSet("exam_in_focus", code)]
 

@@ -118,3 +118,12 @@ def test_a_held_certifications_dates_are_answered(servers):
     assert answer.startswith("Yes: AI-900 is a fundamentals certification, so it never expires")
     answer = texts(servers.say(user, "I passed AZ-104 in March 2026 btw"))
     assert "valid until 31 March 2027" in answer and "AZ-104" in slots(servers, user)["certifications_held"]
+
+
+def test_a_booked_exam_date_sets_the_plan_length(servers):
+    user = "e2e-booked"
+    answer = texts(servers.say(user, "i have my az-104 exam booked for dec 20. been studying for 2 months already, "
+                                     "about 15 hrs a week. what should i focus on?"))
+    assert "You've already been studying, so use these 4 weeks" in answer  # 2026-11-22 → 2026-12-20
+    answer = texts(servers.say(user, "i dont have 9 weeks, the exam is in 3 weeks. make me a study plan"))
+    assert "Study plan for AZ-104" in answer and ": 3 weeks" in answer
