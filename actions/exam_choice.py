@@ -37,19 +37,19 @@ def _named_exam(text: str, codes: List[str], path: List[str]) -> Optional[str]:
     return next((code for code in codes if code not in path), codes[0] if codes else None)
 
 
-def _lead(choice: ExamChoice, before: List[str], old_goal: Optional[str], kb: Catalog) -> str:
-    """The sentence that says what changed."""
+def _lead(choice: ExamChoice, before: List[str], after: List[str], old_goal: Optional[str], kb: Catalog) -> str:
+    """The sentence that says what changed: the new path and the old one."""
     exam = kb.exam(choice.code)
     lead = ""
     if choice.replaced:
         old = kb.exam(choice.replaced)
         when = old.status.retirement_date.isoformat() if old.status.retirement_date else "earlier"
-        lead = f"{old.code} retired on {when}; its successor {exam.code} is what I've put on your path. "
+        lead = f"{old.code} retired on {when}; its successor is {exam.code}. "
+    now = f"your path is now {' → '.join(after) or 'complete'} (it was {' → '.join(before) or 'empty'})"
     if choice.target_role:
-        was = f" (it was {ROLE_LABELS.get(old_goal, old_goal)})" if old_goal else ""
-        return lead + (f"Got it: your goal is now {ROLE_LABELS[choice.target_role]}{was}, with {exam.code} on "
-                       "the path.")
-    return lead + f"Done: {exam.code} is on your path now (it was {' → '.join(before) or 'empty'})."
+        was = f" (it was {ROLE_LABELS.get(old_goal or '', old_goal)})" if old_goal else ""
+        return lead + f"Got it: your goal is now {ROLE_LABELS[choice.target_role]}{was}, and {now}."
+    return lead + f"Done: {now}."
 
 
 def _skipped(text: str, codes: List[str]) -> str:
@@ -89,7 +89,12 @@ class ActionChooseExam(Action):
             text = command
             mentions = replace(mentions, codes=tuple(re.findall(r"[A-Z]{2}-\d{3}", command)))
         codes = codes_with_bare_numbers(text, mentions.codes, kb, rec.path)
-        if follow_up_kind(text) == "skip_exam" and codes:
+        kind = follow_up_kind(text)
+        if kind == "fundamentals_only":  # "just the fundamentals": the track's fundamentals exam alone
+            fundamentals = next((c for c in codes if kb.exam(c).level == "fundamentals"), rec.track.fundamentals)
+            return self._choose(dispatcher, tracker, choose_exam(fundamentals, profile, [], rec.track, kb, today),
+                                rec)
+        if kind == "skip_exam" and codes:
             return self._skip(dispatcher, tracker, _skipped(text, codes), rec)
         code = _named_exam(text, codes, rec.path) or exam_in_focus(tracker, kb)
         if code is None:
@@ -98,9 +103,22 @@ class ActionChooseExam(Action):
                 buttons=follow_up_buttons(rec))])
             return [SlotSet("answer_kind", "exam_choice")]
         add = bool(_ADD_RE.search(text)) and bool(rec.path)
-        choice = choose_exam(code, profile, rec.path, rec.track, kb, today, add=add)
+        return self._choose(dispatcher, tracker, choose_exam(code, profile, rec.path, rec.track, kb, today, add=add),
+                            rec)
+
+    @staticmethod
+    def _choose(dispatcher: CollectingDispatcher, tracker: Tracker, choice: ExamChoice,
+                rec: Recommendation) -> List[EventType]:
+        """The choice applied and the new path shown, or why nothing changes."""
+        kb, profile = catalog(), rec.profile
         exam = kb.exam(choice.code)
         path = " → ".join(rec.path) or "nothing new"
+        new = rec
+        if not (choice.already_on_path or choice.refused):
+            changed = replace(profile, chosen_exams=choice.chosen_exams, added_exams=choice.added_exams,
+                              target_role=choice.target_role or profile.target_role,
+                              goal_scope=choice.goal_scope or profile.goal_scope)
+            new = recommend(changed, kb, rec.today)
         if choice.already_on_path:
             step = rec.path.index(choice.code) + 1
             message = f"{exam.code} is already on your path: step {step} of {len(rec.path)} ({path})."
@@ -110,17 +128,18 @@ class ActionChooseExam(Action):
             message = (f"{exam.label} isn't part of any path I build, so I can't put it in place of a step: it "
                        f"serves {' '.join(exam.audience.split()) or 'a narrower audience'} You can take it "
                        f"alongside; your path stays {path}.")
+        elif new.path == rec.path:
+            message = f"That doesn't change your path: it stays {path}."
         else:
-            changed = replace(profile, chosen_exams=choice.chosen_exams, added_exams=choice.added_exams,
-                              target_role=choice.target_role or profile.target_role)
-            new = recommend(changed, kb, today)
-            send_recommendation(dispatcher, tracker, new, _lead(choice, rec.path, profile.target_role, kb))
+            send_recommendation(dispatcher, tracker, new, _lead(choice, rec.path, new.path, profile.target_role, kb))
             events: List[EventType] = [SlotSet("chosen_exams", list(choice.chosen_exams)),
                                        SlotSet("added_exams", list(choice.added_exams)),
                                        SlotSet("recommended_path", new.path), SlotSet("exam_in_focus", exam.code),
                                        SlotSet("answer_kind", "exam_choice")]
             if choice.target_role:
                 events.insert(0, SlotSet("target_role", choice.target_role))
+            if choice.goal_scope:
+                events.insert(0, SlotSet("goal_scope", choice.goal_scope))
             return events
         send(dispatcher, tracker, [Reply(text=message, buttons=follow_up_buttons(rec))])
         return [SlotSet("exam_in_focus", exam.code), SlotSet("answer_kind", "exam_choice")]
@@ -133,6 +152,11 @@ class ActionChooseExam(Action):
         path = " → ".join(rec.path) or "nothing new"
         if choice.refused == "not_on_path":
             message = f"{code} isn't on your path ({path}), so there is nothing to skip."
+        elif choice.refused == "required" and choice.required_by == code and any(
+                s.kind == "fundamentals" for s in rec.steps):  # "drop AZ-104": the fundamentals alone, then
+            fundamentals = next(s.code for s in rec.steps if s.kind == "fundamentals")
+            return ActionChooseExam._choose(dispatcher, tracker, choose_exam(fundamentals, rec.profile, [],
+                                                                            rec.track, kb, rec.today), rec)
         elif choice.refused == "required":
             message = (f"{code} stays: it is your goal's exam ({path})." if choice.required_by == code else
                        f"{code} stays: the {kb.exam(choice.required_by or code).certification} certification "
@@ -140,7 +164,8 @@ class ActionChooseExam(Action):
                        f"certification is only awarded once you hold {code} too.")
         else:
             new = recommend(replace(rec.profile, skipped_exams=choice.skipped_exams), kb, rec.today)
-            send_recommendation(dispatcher, tracker, new, f"Done: {code} is off your path (it was {path}).")
+            send_recommendation(dispatcher, tracker, new, f"Done: {code} is off your path; it is now "
+                                                          f"{' → '.join(new.path) or 'complete'} (it was {path}).")
             return [SlotSet("skipped_exams", list(choice.skipped_exams)), SlotSet("recommended_path", new.path),
                     SlotSet("answer_kind", "exam_choice")]
         send(dispatcher, tracker, [Reply(text=message, buttons=follow_up_buttons(rec))])

@@ -21,7 +21,7 @@ from actions.context import advisor_today, catalog, profile_from
 from actions.exam_mentions import codes_with_bare_numbers
 from actions.profile_reading import latest_text
 from advisor.certification_dates import certification_standing
-from advisor.deadline import check_deadline, steps_by_deadline
+from advisor.deadline import check_deadline, check_path, steps_by_deadline
 from advisor.exam_answers import compose
 from advisor.exam_family import (
     counts_toward_answer,
@@ -113,27 +113,35 @@ def faster_reply(rec: Recommendation) -> Reply:
     return compose(heading, facts, (Button("Just the fundamentals", "just the fundamentals"),))
 
 
-def deadline_reply(rec: Recommendation, code: Optional[str], hours: Optional[float], deadline: date) -> Reply:
+_SEVERAL_RE = re.compile(r"\b(?:both|all|whole|entire|everything|full path|the path)\b", re.IGNORECASE)
+
+
+def deadline_reply(rec: Recommendation, codes: List[str], text: str, hours: Optional[float],
+                   deadline: date) -> Reply:
     """Whether the exam (or the path's first required step) fits before the deadline, at the person's hours."""
     when = deadline.strftime("%-d %B %Y")
     if not hours:
         return Reply(text=f"To tell you whether it fits before {when}, I need your study time: how many hours a "
                           "week can you give it?")
-    check = check_deadline(rec, code, hours, deadline, catalog())
+    several = len(codes) > 1 or bool(_SEVERAL_RE.search(text))
+    check = (check_path(rec, codes, hours, deadline) if several else None) or \
+        check_deadline(rec, codes[0] if codes else None, hours, deadline, catalog())
+    code = codes[0] if codes else None
     if check is None:
         return Reply(text=f"I have no study-time estimate for {code or 'that exam'}, so I can't say whether it fits "
                           f"before {when}.")
+    takes = "take" if " and " in check.code else "takes"
     span = f"{check.weeks[0]}–{check.weeks[1]} weeks at {hours:g} h/week"
     left = f"{check.weeks_left} weeks until {when}"
     if check.verdict == "fits":
-        heading = f"Yes: {check.code} takes about {span}, and you have {left}."
+        heading = f"Yes: {check.code} {takes} about {span}, and you have {left}."
     elif check.verdict == "tight":
-        heading = (f"Possible but tight: {check.code} takes about {span}, and you have {left}. It works if your "
+        heading = (f"Possible but tight: {check.code} {takes} about {span}, and you have {left}. It works if your "
                    "study goes at the quick end of the estimate.")
     else:
         more = (f" At about {check.hours_needed:g} h/week it would fit." if check.hours_needed
                 else " No realistic weekly time makes it fit.")
-        heading = f"Not at this pace: {check.code} takes about {span}, and you have {left}.{more}"
+        heading = f"Not at this pace: {check.code} {takes} about {span}, and you have {left}.{more}"
     fitting = steps_by_deadline(rec, hours, deadline) if code is None else []
     facts: List[Fact] = []
     if fitting and len(rec.steps) > 1:
@@ -149,6 +157,17 @@ def _codes(text: str, rec: Recommendation) -> List[str]:
     kb, today = catalog(), advisor_today()
     return codes_with_bare_numbers(text, tuple(m.code for m in find_exam_mentions(text, kb, today) if m.code),
                                    kb, rec.path)
+
+
+def _my_code(text: str, codes: List[str]) -> str:
+    """The exam the person says is theirs ("what about SC-100? does my SC-200 count?" → SC-200)."""
+    match = re.search(r"\b(?:my|i (?:have|hold|got|passed|earned)|i'?ve got)\s+(?:[A-Za-z]{2}[\s-]?)?(\d{3})\b", text,
+                      re.IGNORECASE)
+    if match:
+        mine = [code for code in codes if code.endswith(f"-{match.group(1)}")]
+        if mine:
+            return mine[0]
+    return codes[0] if codes else ""
 
 
 def _held_counts(code: str, rec: Recommendation) -> Tuple[List[Reply], List[EventType]]:
@@ -201,11 +220,12 @@ class ActionAnswerFollowUp(Action):
             events.append(SlotSet("exam_in_focus", codes[0]))
         replies: List[Reply]
         deadline = read_deadline(text, rec.today) if kind == "deadline" else None
+        mine = _my_code(text, codes)
         if kind == "held_validity" and codes:
-            replies, changes = _held_validity(codes[0], text, rec)
+            replies, changes = _held_validity(mine, text, rec)
             events += changes
         elif kind == "held_counts" and codes:
-            replies, changes = _held_counts(codes[0], rec)
+            replies, changes = _held_counts(mine, rec)
             events += changes
         elif kind == "covers" and codes and coverage_answer(codes[0], text, catalog()) is not None:
             replies = [coverage_answer(codes[0], text, catalog()) or career_reply(rec)]
@@ -217,7 +237,7 @@ class ActionAnswerFollowUp(Action):
             replies = [family_answer(codes[0], rec, catalog())]
         elif deadline is not None:
             hours = read_hours(text, asked=False) or rec.profile.weekly_hours
-            replies = [deadline_reply(rec, codes[0] if codes else None, hours, deadline)]
+            replies = [deadline_reply(rec, codes, text, hours, deadline)]
         elif kind == "faster":
             replies = [faster_reply(rec)]
         elif kind == "other_vendor":

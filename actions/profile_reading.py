@@ -212,7 +212,7 @@ def read_certifications_held(tracker: Tracker, requested: Optional[str], known: 
                              "retired); what you learned still makes that quicker.")
     if codes:
         previous = value_before_latest_message(tracker, "certifications_held") if not asked else None
-        merged = list(previous or [])
+        merged = [c for c in previous or [] if c not in answer.not_held]  # "i dont have sc-100, only sc-200"
         reading.values["certifications_held"] = merged + [c for c in codes if c not in merged]
     elif answer.said_none or (asked and answer.other_vendors) or (asked and answer.not_held):
         reading.values["certifications_held"] = []
@@ -231,7 +231,8 @@ def read_simple(tracker: Tracker, slot: str, requested: Optional[str], today: da
         return reading
     asked = requested == slot
     if not asked and (requested or tracker.get_slot("recommended_path") is not None) and \
-            looks_like_question(text) and not re.search(r"\bwhat if\b", text, re.IGNORECASE):
+            (looks_like_question(text) or text.rstrip().endswith("?")) and \
+            not re.search(r"\bwhat if\b|\bif i\b", text, re.IGNORECASE):
         # "is 8-15 hours realistic for a beginner?" asks; it tells nothing about the person
         if _mapped_now(tracker, slot):  # undo what the NLU's mapping read from the question
             previous = value_before_latest_message(tracker, slot)

@@ -85,3 +85,21 @@ def check_deadline(rec: Recommendation, code: Optional[str], weekly_hours: float
     if step is None and rec.steps:
         step = rec.steps[0]
     return check_step(step, weekly_hours, rec.today, deadline) if step is not None else None
+
+
+def check_path(rec: Recommendation, codes: List[str], weekly_hours: float, deadline: date) -> Optional[DeadlineCheck]:
+    """Several steps one after another ("both 104 and 305 by May"): the path up to the last one named (the
+    whole path when none is named), optional steps left out, against the deadline."""
+    last = max((rec.path.index(c) for c in codes if c in rec.path), default=len(rec.steps) - 1)
+    steps = [s for s in rec.steps[:last + 1] if s.study_hours is not None and (not s.optional or s.code in codes)]
+    if len(steps) < 2:
+        return None
+    weeks = [weeks_for(s.study_hours, weekly_hours) for s in steps if s.study_hours]
+    total = (sum(w[0] for w in weeks), sum(w[1] for w in weeks))
+    left = weeks_left(rec.today, deadline)
+    verdict = "fits" if total[1] <= left else "tight" if total[0] <= left else "too_short"
+    needed = None
+    if verdict == "too_short":
+        low_hours = sum(s.study_hours[0] for s in steps if s.study_hours)
+        needed = hours_to_fit((low_hours, low_hours), left - PRACTICE_WEEKS[0] * (len(steps) - 1))
+    return DeadlineCheck(" and ".join(s.code for s in steps), left, total, verdict, needed)

@@ -36,6 +36,7 @@ class ExamChoice:
     replaced: Optional[str] = None  # the retired exam that was named, when its successor was taken
     already_on_path: bool = False
     refused: Optional[str] = None  # held | not_on_any_track
+    goal_scope: Optional[str] = None  # "fundamentals" for a fundamentals exam alone; "full" to leave that
 
 
 def _alternative_when(track: RoleTrack, code: str) -> Optional[str]:
@@ -65,30 +66,50 @@ def _current(code: str, catalog: Catalog, today: date) -> Tuple[Exam, Optional[s
 def choose_exam(code: str, profile: Profile, path: List[str], track: RoleTrack, catalog: Catalog,
                 today: date, add: bool = False) -> ExamChoice:
     """What "put CODE on my path" (instead of a step, or with `add` after the rest) means for this person,
-    whose path follows `track` today."""
+    whose path follows `track` today. In order:
+    - on the path already, or held: nothing to do (said so);
+    - `add`: after the rest of the path;
+    - a fundamentals exam ("I'd rather just do AI-901"): that exam alone, on its track;
+    - the track's own goal ("switch back to SC-500", or AZ-104 after "just the fundamentals"): the full track;
+    - an alternative on the track: it takes the place of the target of its level;
+    - another track's goal ("switch to AZ-700"): the goal moves to that track;
+    - an exam the track names as next: after the target;
+    - another track's alternative: the goal moves, with the exam chosen there.
+    """
     exam, replaced = _current(code, catalog, today)
+    keep = (profile.chosen_exams, profile.added_exams)
     if exam.code in path:
-        return ExamChoice(exam.code, profile.chosen_exams, profile.added_exams, replaced=replaced,
-                          already_on_path=True)
+        return ExamChoice(exam.code, *keep, replaced=replaced, already_on_path=True)
     if profile.holds(exam.code):
-        return ExamChoice(exam.code, profile.chosen_exams, profile.added_exams, replaced=replaced, refused="held")
+        return ExamChoice(exam.code, *keep, replaced=replaced, refused="held")
     if add:
         added = tuple(c for c in profile.added_exams if c != exam.code) + (exam.code,)
         return ExamChoice(exam.code, profile.chosen_exams, added, replaced=replaced)
-    if _is_target(track, exam.code):  # "switch back to SC-500": undo the alternative; the code stays as a marker
+    if exam.level == "fundamentals":
+        home = next((t for t in catalog.tracks.values() if t.fundamentals == exam.code), None)
+        role = home.role if home is not None and home.role != track.role else None
+        if home is None and track.fundamentals != exam.code:
+            return ExamChoice(exam.code, *keep, replaced=replaced, refused="not_on_any_track")
+        return ExamChoice(exam.code, *keep, target_role=role, replaced=replaced, goal_scope="fundamentals")
+    scope = "full" if profile.goal_scope == "fundamentals" else None
+    if _is_target(track, exam.code):  # undo the alternative; the code stays as a marker of the choice
         instead = {a.exam for a in track.alternatives if catalog.exam(a.exam).level == exam.level}
         chosen = tuple(c for c in profile.chosen_exams if c not in instead and c != exam.code) + (exam.code,)
-        return ExamChoice(exam.code, chosen, profile.added_exams, replaced=replaced)
+        return ExamChoice(exam.code, chosen, profile.added_exams, replaced=replaced, goal_scope=scope)
     chosen = tuple(c for c in profile.chosen_exams if c != exam.code) + (exam.code,)
-    if _alternative_when(track, exam.code) is not None or exam.code in track.next:
-        return ExamChoice(exam.code, chosen, profile.added_exams, replaced=replaced)
+    if _alternative_when(track, exam.code) is not None:
+        return ExamChoice(exam.code, chosen, profile.added_exams, replaced=replaced, goal_scope=scope)
     other = _track_for(exam.code, catalog)
-    if other is None:
-        return ExamChoice(exam.code, profile.chosen_exams, profile.added_exams, replaced=replaced,
-                          refused="not_on_any_track")
-    if _is_target(other, exam.code):  # the goal itself moves; nothing needs choosing on the new track
+    if other is not None and _is_target(other, exam.code):  # the goal itself moves
         chosen = tuple(c for c in profile.chosen_exams if c != exam.code)
-    return ExamChoice(exam.code, chosen, profile.added_exams, target_role=other.role, replaced=replaced)
+        return ExamChoice(exam.code, chosen, profile.added_exams, target_role=other.role, replaced=replaced,
+                          goal_scope=scope)
+    if exam.code in track.next:
+        return ExamChoice(exam.code, chosen, profile.added_exams, replaced=replaced, goal_scope=scope)
+    if other is None:
+        return ExamChoice(exam.code, *keep, replaced=replaced, refused="not_on_any_track")
+    return ExamChoice(exam.code, chosen, profile.added_exams, target_role=other.role, replaced=replaced,
+                      goal_scope=scope)
 
 
 def put_chosen_exams_on_path(rec: Recommendation, catalog: Catalog,
@@ -111,14 +132,14 @@ def put_chosen_exams_on_path(rec: Recommendation, catalog: Catalog,
         if same_level and when is not None:
             replaced = same_level[0]
             dropped = [s.code for s in rec.steps if s.kind == "foundation"]
-            text = f"You chose {code}: it takes the place of {replaced.code} on your path.{fits}"
+            text = f"{code} takes the place of {replaced.code} on your path.{fits}"
             if dropped:
                 text += f" {', '.join(dropped)} was there to prepare for {replaced.code}, so it is left out."
             position = rec.steps.index(replaced)
             rec.steps[position] = Step(exam=exam, kind="target", reasons=[Reason("chosen_exam", text, facts)])
             rec.steps = [s for s in rec.steps if s.kind != "foundation"]
         else:
-            text = f"You chose {code}: it comes after the rest of your path.{fits}"
+            text = f"{code} comes after the rest of your path.{fits}"
             rec.steps.append(Step(exam=exam, kind="target", reasons=[Reason("chosen_exam", text, facts)]))
     for code in rec.profile.added_exams:
         if not catalog.has_exam(code) or rec.step(code) is not None or catalog.exam(code).is_retired_on(rec.today):

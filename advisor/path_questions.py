@@ -18,7 +18,7 @@ from advisor.exam_choice import skip_offer
 from advisor.profile import Profile
 from advisor.recommendation import Fact, Recommendation
 from advisor.reply import Button, Reply
-from advisor.rules import recommend
+from advisor.rules import held_and_active, recommend
 from knowledge.catalog import Catalog
 
 SKIP_RE = re.compile(r"\b(?:skip|skipping|without|straight|directly|jump|avoid|bypass|really need|need to do|"
@@ -64,6 +64,16 @@ def _order_answer(code: str, earlier: str, rec: Recommendation, catalog: Catalog
     return heading, facts
 
 
+def _needs(target: str, code: str, profile: Profile, catalog: Catalog, today: date) -> bool:
+    """True when `target`'s certification needs `code`: no prerequisite option without it is already held
+    (someone holding SC-300 can go straight to SC-100 without SC-500)."""
+    sets = catalog.exam(target).prerequisite_sets
+    if not any(code in option for option in sets):
+        return False
+    return not any(code not in option and all(held_and_active(c, profile, catalog, today) for c in option)
+                   for option in sets)
+
+
 def _destination_skip(codes: List[str], text: str, path: List[str]) -> Optional[str]:
     """"can I go straight to AZ-700?": the step before the destination is the one being skipped."""
     match = STRAIGHT_TO_RE.search(text)
@@ -85,7 +95,7 @@ def path_step_answer(codes: List[str], text: str, profile: Profile, catalog: Cat
     path = " → ".join(rec.path)
     facts: List[Fact] = []
     later = [c for c in rec.path[rec.path.index(code) + 1:]]
-    requires = [c for c in later if any(code in options for options in catalog.exam(c).prerequisite_sets)]
+    requires = [c for c in later if _needs(c, code, profile, catalog, today)]
     earlier = _earlier_step_asked(codes, text, rec.path)
     target = next((s for s in reversed(rec.steps) if not s.optional), None)
     offer = skip_offer(code, rec) if SKIP_RE.search(text) else None

@@ -299,17 +299,16 @@ def expert_prerequisites(rec: Recommendation, catalog: Catalog) -> None:
                     ))
             index += 1
             continue
-        option = next(
-            (o for o in sets if all(not catalog.exam(code).is_retired_on(rec.today) for code in o)), sets[0]
-        )
+        current = [o for o in sets if all(not catalog.exam(code).is_retired_on(rec.today) for code in o)] or sets
+        on_track = {s.exam for s in rec.track.steps}  # SC-100 on the security track: SC-500, not SC-200
+        option = next((o for o in current if all(code in on_track for code in o)), current[0])
         missing = [code for code in option if code not in earlier and not rec.profile.holds(code)]
         for code in missing:
             needed = catalog.exam(code)
             rec.steps.insert(index, Step(exam=needed, kind="prerequisite", reasons=[Reason(
                 "expert_prerequisites",
-                f"The {exam.certification} certification requires the {needed.certification} "
-                f"({options}); you may sit {exam.code} first, but the expert certification is only "
-                f"awarded once {code} is held too.",
+                f"The {exam.certification} certification requires {_labelled(sets, catalog)}; you may sit "
+                f"{exam.code} first, but the expert certification is only awarded once {code} is held too.",
                 tuple(f for f in (note,) if f) + exam_facts(needed, catalog),
             )]))
             index += 1
@@ -319,6 +318,12 @@ def expert_prerequisites(rec: Recommendation, catalog: Catalog) -> None:
             tuple(f for f in (note,) if f),
         ))
         index += 1
+
+
+def _labelled(sets: Tuple[Tuple[str, ...], ...], catalog: Catalog) -> str:
+    """Prerequisite options with what each earns: "the Azure Administrator Associate (AZ-104) or the …"."""
+    return " or ".join(f"the {catalog.exam(o[0]).certification} ({o[0]})" if len(o) == 1 else " + ".join(o)
+                       for o in sets)
 
 
 # -- rule 5 --------------------------------------------------------------------------------

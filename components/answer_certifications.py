@@ -21,7 +21,8 @@ _NOT_HELD_RE = re.compile(
     r"would like|hoping|hope|about to|aiming|considering|thinking (?:of|about)|not yet|didn'?t pass|"
     r"in progress|enrolled|registered|retake|retaking|attempt(?:ing)?|lapsed|practice (?:test|exam|assessment)s?|"
     r"never (?:booked|took|taken|sat)|haven'?t (?:taken|booked|sat|done|passed)|don'?t (?:hold|have)|"
-    r"do not (?:hold|have)|not (?:certified|passed))\b", re.IGNORECASE)
+    r"do not (?:hold|have)|not (?:certified|passed)|(?:can|could|will|would|should|might|to) (?:i |we )?(?:\w+ )?"
+    r"have|have (?:\w+ )?done|get (?:\w+ )?done)\b", re.IGNORECASE)
 # "had az-104 from 2021 but it expired i think": a lapsed certification is not held (it is earned again).
 _LAPSED_RE = re.compile(r"\b(?:expired|lapsed|ran out|run out|no longer (?:valid|active|current)|"
                         r"not (?:valid|active|current) any ?more|let (?:it|them) (?:expire|lapse)|"

@@ -153,6 +153,8 @@ def read_hours(text: str, asked: bool) -> Optional[float]:
             value = number
         if not unit and not asked:
             continue
+        if not asked and not period and value > 40:
+            continue  # "60-100 hours seems a lot" is a total, not hours a week
         if not unit and period in ("day", "evening", "night", "morning", "weekday", "workday", "weekend"):
             # "2 evenings a week" is sessions, not hours; handled below
             if sessions and sessions.start() <= match.start() < sessions.end():

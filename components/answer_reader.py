@@ -282,7 +282,7 @@ _FUNDAMENTALS_ONLY_RE = _rx(
     r"linkedin|profile)", r"something (?:for|on) my (?:cv|resume|linkedin)", r"(?:for|on) my (?:cv|resume|linkedin)",
     r"just (?:a|one) (?:\w+ )?(?:cert|certificate|certification)", r"talk (?:to|with) (?:the )?(?:engineers|techies|"
     r"tech team|developers|it)", r"understand what my team (?:does|is doing)", r"conversant", r"literate",
-    r"not (?:going|trying) to be(?:come)? (?:an? )?(?:engineer|techie|technical)", r"just fundamentals",
+    r"not (?:going|trying) to be(?:come)? (?:an? )?(?:engineer|techie|technical)", r"just (?:the )?fundamentals", r"only (?:the )?fundamentals", r"fundamentals only",
     r"only fundamentals", r"fundamentals only", r"entry[- ]level cert\w*")
 _FUNDAMENTALS_TOPICS: Tuple[Tuple[re.Pattern[str], str], ...] = (
     (_rx(r"ai", r"a\.i\.?", r"artificial intelligence", r"machine learning", r"ml", r"copilot", r"gen ?ai", r"llms?"),

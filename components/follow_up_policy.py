@@ -38,16 +38,26 @@ ACTION_FOR_KIND = {
     "covers": "action_answer_follow_up",
     "find_exam": "action_answer_follow_up",
     "calendar": "action_send_calendar",
+    "fundamentals_only": "action_choose_exam",
     "skip_exam": "action_choose_exam",
     "faster": "action_answer_follow_up",
 }
 # Kinds whose words are plain enough to overrule the intent classifier ("switch to DP-750" is no comparison,
 # "can I have both done by end of June?" no goodbye).
 _STRONG_KINDS = ("choose_exam", "skip_exam", "deadline", "exam_family", "held_counts", "held_validity",
-                 "counts_toward", "covers", "find_exam", "calendar")
-# A start-over intent without these words ("so my 204 just dies in june?") must not wipe the profile.
-_START_OVER_RE = re.compile(r"\b(?:start (?:over|again|afresh)|restart|reset|from scratch|begin again|new profile|"
-                            r"forget (?:it|everything|my answers)|clear)\b", re.IGNORECASE)
+                 "counts_toward", "covers", "find_exam", "calendar",
+                 "fundamentals_only")
+# Intents the classifier gives to messages without their words ("so my 204 just dies in june?" is no start over,
+# "ok if i bump to 10h/week?" no budget question): without these words, the follow-up kind decides.
+_INTENT_WORDS = {
+    "start_over": re.compile(r"\b(?:start (?:over|again|afresh)|restart|reset|from scratch|begin again|new profile|"
+                             r"forget (?:it|everything|my answers)|clear)\b", re.IGNORECASE),
+    "ask_budget": re.compile(r"\b(?:pay|paid|paying|budget|afford\w*|costs?|price|vouchers?|employer|company|money|"
+                             r"cheap\w*|fund\w*|reimburs\w*|one exam|single exam)\b", re.IGNORECASE),
+    "compare_exams": re.compile(r"\b(?:vs\.?|versus|compare\w*|comparison|differences?|differ|better|or)\b",
+                                re.IGNORECASE),
+    "goodbye": re.compile(r"\b(?:bye|goodbye|cya|see you|later|that'?s all|done for now)\b", re.IGNORECASE),
+}
 _KEEP_INTENTS = ("start_over", "other_language", "ask_exam_dumps", "goodbye", "compare_exams", "ask_budget")
 
 
@@ -98,8 +108,8 @@ class FollowUpPolicy(StatelessPolicy):
         intent = (tracker.latest_message.intent or {}).get("name")
         kind = FollowUpPolicy._kind(tracker)
         text = tracker.latest_message.text or ""
-        if intent in _KEEP_INTENTS and kind not in _STRONG_KINDS and not (
-                intent == "start_over" and kind and not _START_OVER_RE.search(text)):
+        unfounded = intent in _INTENT_WORDS and kind is not None and not _INTENT_WORDS[intent].search(text)
+        if intent in _KEEP_INTENTS and kind not in _STRONG_KINDS and not unfounded:
             return None
         return ACTION_FOR_KIND.get(kind) if kind else None
 

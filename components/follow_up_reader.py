@@ -17,7 +17,7 @@ from typing import Optional
 from components.answer_certifications import other_vendors, read_certifications
 from components.answer_deadline import read_deadline
 from components.answer_numbers import read_hours
-from components.answer_reader import looks_like_question
+from components.answer_reader import looks_like_question, read_goal
 
 # The `answer_kind` of a why-not answer that ended by offering to put the exam on the path ("yes" takes it).
 OFFER_KIND = "exam_offer"
@@ -89,6 +89,9 @@ _FIND_EXAM_RE = re.compile(r"\b(?:is there|are there|there is|there are|any|do y
 # "put it in my calendar", "can I get this as an ics?", "add the plan to outlook"
 _CALENDAR_RE = re.compile(r"\b(?:calendar|calender|\.?ics|ical|icalendar|outlook|google cal\w*|reminders?)\b",
                           re.IGNORECASE)
+# "no, i want only az-900 please", "just ai-901"
+_ONLY_FUNDAMENTALS_RE = re.compile(r"\b(?:only|just)\s+(?:the\s+|do\s+)?(?:az|ai|dp|sc|pl|ms|ab|gh)[\s-]?90\d\b",
+                                   re.IGNORECASE)
 _DEADLINE_RE = re.compile(r"\b(?:deadline|due|needs? (?:it|a cert|to be certified)|has to be done|wants? (?:it|a cert))\b",
                           re.IGNORECASE)
 _PATH_COST_RE = re.compile(r"\b(?:whole|entire|total|all|full)\b.{0,25}\b(?:cost|price|pay|spend)|"
@@ -102,7 +105,8 @@ def follow_up_kind(text: str) -> Optional[str]:
     ("can I have AI-200 done before Feb?"), `exam_family` ("is PL-300 actually an Azure cert?"),
     `held_counts` ("does my MS-900 count?"), `held_validity` ("is my AI-900 still valid?"),
     `counts_toward` ("does SC-200 count towards SC-100?"), `covers` ("is AZ-104 all Windows stuff?"),
-    `find_exam` ("is there a cert for SAP?"), `calendar` ("put it in my calendar"), `faster` ("too long, faster option?"),
+    `find_exam` ("is there a cert for SAP?"), `calendar` ("put it in my calendar"), `fundamentals_only` ("just
+    the fundamentals"), `faster` ("too long, faster option?"),
     `profile` (a statement that changes the profile: "oh I forgot, I have AZ-900", "now I have 20 hours a
     week"), `other_vendor`, `policy`, `path_cost`, `path_step`, `explain`, `career`.
     """
@@ -112,6 +116,9 @@ def follow_up_kind(text: str) -> Optional[str]:
     question = looks_like_question(text) or "?" in text
     if _CALENDAR_RE.search(text):
         return "calendar"
+    goal = read_goal(text, asked=False)
+    if (goal is not None and goal.fundamentals_only) or _ONLY_FUNDAMENTALS_RE.search(text):
+        return "fundamentals_only"
     if _SKIP_RE.search(text) and (not question or (_REQUEST_RE.search(text) and not _ADVICE_RE.search(text))):
         return "skip_exam"
     if _EXAM_RE.search(text) and _CHOOSE_RE.search(text) and (

@@ -31,6 +31,11 @@ def test_a_correction_names_the_new_hours_even_unasked():
     assert read_hours("its 20 hrs a week not 40", asked=False) == 20.0
 
 
+def test_a_large_total_is_not_hours_a_week_unless_asked():
+    assert read_hours("I already passed it once, 60-100 hours seems a lot for me?", asked=False) is None
+    assert read_hours("60 hours a week", asked=False) == 60.0
+
+
 def test_a_bare_number_is_hours_only_when_the_hours_question_was_asked():
     assert read_hours("5", asked=False) is None
     assert read_hours("5 hours a week", asked=False) == 5.0
@@ -151,6 +156,8 @@ def test_what_counts_as_an_answer_for_the_policy(slot, text, answers):
     ("I passed AZ-104 in March 2025", "held_validity"), ("does sc-200 count towards sc-100?", "counts_toward"),
     ("is AZ-104 a prerequisite for AZ-305?", "counts_toward"),
     ("is az-104 linux friendly or all windows stuff?", "covers"),
+    ("just the fundamentals", "fundamentals_only"), ("ok just fundamentals", "fundamentals_only"),
+    ("no, i want only az-900 please", "fundamentals_only"),
     ("there is a certification for SAP in azure?", "find_exam"), ("is there a cert for playfab", "find_exam"),
     ("is terraform on az-400 or only bicep/arm?", "covers"), ("what's on AZ-104?", None),
 ])

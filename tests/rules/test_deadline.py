@@ -31,3 +31,19 @@ def test_weeks_left_counts_whole_weeks_and_never_goes_negative():
 def test_hours_that_fit_and_the_impossible_deadline():
     assert hours_to_fit((80, 120), 6) == 20.0  # 5 study weeks: 80 ÷ (5 × 0.8) = 20 h a week
     assert hours_to_fit((80, 120), 2) is None  # 1 study week would need 100 h, above the 80 h a week cap
+
+
+def test_two_steps_are_checked_one_after_another(catalog):
+    from advisor.deadline import check_path
+    from advisor.profile import Profile
+    from advisor.rules import recommend, weeks_for
+
+    person = Profile(current_role="administrator", target_role="architect", coding_comfort="medium",
+                     azure_experience="some", weekly_hours=12.0)
+    rec = recommend(person, catalog, TODAY)
+    assert rec.path == ["AZ-104", "AZ-305"]
+    first, second = (weeks_for(s.study_hours, 12.0) for s in rec.steps)
+    both = (first[0] + second[0], first[1] + second[1])
+    check = check_path(rec, ["AZ-104", "AZ-305"], 12.0, TODAY + timedelta(weeks=both[1]))
+    assert check is not None and (check.code, check.weeks, check.verdict) == ("AZ-104 and AZ-305", both, "fits")
+    assert check_path(rec, ["AZ-104", "AZ-305"], 12.0, TODAY + timedelta(weeks=both[0] - 1)).verdict == "too_short"
