@@ -22,6 +22,7 @@ from actions.exam_mentions import codes_with_bare_numbers
 from actions.profile_reading import latest_text
 from advisor.certification_dates import certification_standing
 from advisor.deadline import check_deadline, check_path, steps_by_deadline
+from advisor.equivalents import equivalent_answer
 from advisor.exam_answers import compose
 from advisor.exam_family import (
     counts_toward_answer,
@@ -229,6 +230,8 @@ class ActionAnswerFollowUp(Action):
             events += changes
         elif kind == "covers" and codes and coverage_answer(codes[0], text, catalog()) is not None:
             replies = [coverage_answer(codes[0], text, catalog()) or career_reply(rec)]
+        elif kind == "equivalent" and equivalent_answer(text, catalog(), rec.today) is not None:
+            replies = [equivalent_answer(text, catalog(), rec.today) or career_reply(rec)]
         elif kind == "find_exam":
             replies = [find_exam_answer(text, catalog(), rec.today)]
         elif kind == "counts_toward" and len(codes) >= 2:

@@ -39,6 +39,7 @@ ACTION_FOR_KIND = {
     "find_exam": "action_answer_follow_up",
     "calendar": "action_send_calendar",
     "fundamentals_only": "action_choose_exam",
+    "equivalent": "action_answer_follow_up",
     "skip_exam": "action_choose_exam",
     "faster": "action_answer_follow_up",
 }
@@ -46,7 +47,9 @@ ACTION_FOR_KIND = {
 # "can I have both done by end of June?" no goodbye).
 _STRONG_KINDS = ("choose_exam", "skip_exam", "deadline", "exam_family", "held_counts", "held_validity",
                  "counts_toward", "covers", "find_exam", "calendar",
-                 "fundamentals_only")
+                 "fundamentals_only", "equivalent")
+# Questions answered the same with or without a recommended path ("is there a cert for SAP?" as a first message)
+_STANDALONE_KINDS = ("equivalent", "find_exam", "exam_family", "counts_toward", "covers")
 # Intents the classifier gives to messages without their words ("so my 204 just dies in june?" is no start over,
 # "ok if i bump to 10h/week?" no budget question): without these words, the follow-up kind decides.
 _INTENT_WORDS = {
@@ -103,10 +106,12 @@ class FollowUpPolicy(StatelessPolicy):
             return ACTION_LISTEN_NAME  # the answer is given: wait for the person (no rule knows this turn)
         if tracker.latest_action_name != ACTION_LISTEN_NAME:
             return None
-        if tracker.get_slot("recommended_path") is None or not isinstance(tracker.latest_message, UserUttered):
+        if not isinstance(tracker.latest_message, UserUttered):
             return None
         intent = (tracker.latest_message.intent or {}).get("name")
         kind = FollowUpPolicy._kind(tracker)
+        if tracker.get_slot("recommended_path") is None and kind not in _STANDALONE_KINDS:
+            return None
         text = tracker.latest_message.text or ""
         unfounded = intent in _INTENT_WORDS and kind is not None and not _INTENT_WORDS[intent].search(text)
         if intent in _KEEP_INTENTS and kind not in _STRONG_KINDS and not unfounded:
@@ -124,11 +129,13 @@ class FollowUpPolicy(StatelessPolicy):
     @staticmethod
     def _answered_by_us(tracker: DialogueStateTracker) -> bool:
         """True when the latest action answered a plain follow-up this policy recognised."""
-        if tracker.get_slot("recommended_path") is None or not isinstance(tracker.latest_message, UserUttered):
+        if not isinstance(tracker.latest_message, UserUttered):
+            return False
+        kind = follow_up_kind(tracker.latest_message.text or "")
+        if tracker.get_slot("recommended_path") is None and kind not in _STANDALONE_KINDS:
             return False
         if tracker.latest_action_name in ("action_choose_exam", "action_answer_follow_up", "action_send_calendar"):
             return True
         intent = (tracker.latest_message.intent or {}).get("name")
-        kind = follow_up_kind(tracker.latest_message.text or "")
         return intent not in _KEEP_INTENTS and kind is not None and \
             ACTION_FOR_KIND.get(kind) == tracker.latest_action_name

@@ -80,7 +80,7 @@ _TOWARD_RE = re.compile(r"\bcounts?\s+(?:towards?|for|as)\b|\b(?:prereq\w*|requi
                         r"\bqualif\w*\s+(?:me\s+)?for\b|\bsatisf\w*\b", re.IGNORECASE)
 # "is az-104 linux friendly or all windows stuff?", "is terraform on az-400?", "does sc-500 cover attacking?"
 _COVERS_RE = re.compile(r"\b(?:cover|covers|covered|covering|include|includes|included|friendly|heavy on|"
-                        r"all (?:windows|linux|theory|about)|(?:windows|linux) stuff|focus(?:ed)? on)\b|"
+                        r"all (?:windows|linux|theory|about)|(?:windows|linux) stuff)\b|"
                         r"\bis\s+[\w/+#.-]+\s+(?:on|in|part of)\s+(?:the\s+)?(?:[A-Za-z]{2}[\s-]?)?\d{3}\b", re.IGNORECASE)
 # "is there a cert for SAP?", "there is a certification for playfab?", "any exam about kubernetes?"
 _FIND_EXAM_RE = re.compile(r"\b(?:is there|are there|there is|there are|any|do you have|does microsoft (?:have|offer)|"
@@ -92,6 +92,9 @@ _CALENDAR_RE = re.compile(r"\b(?:calendar|calender|\.?ics|ical|icalendar|outlook
 # "no, i want only az-900 please", "just ai-901"
 _ONLY_FUNDAMENTALS_RE = re.compile(r"\b(?:only|just)\s+(?:the\s+|do\s+)?(?:az|ai|dp|sc|pl|ms|ab|gh)[\s-]?90\d\b",
                                    re.IGNORECASE)
+# "what's the azure equivalent of SA pro?", "so az-305 is basically the SA pro equivalent?"
+_EQUIVALENT_RE = re.compile(r"\b(?:equivalen\w*|equivalant\w*|counterpart|same as|comparable|match(?:es)?|"
+                            r"version of|corresponds?|maps? to)\b", re.IGNORECASE)
 _DEADLINE_RE = re.compile(r"\b(?:deadline|due|needs? (?:it|a cert|to be certified)|has to be done|wants? (?:it|a cert))\b",
                           re.IGNORECASE)
 _PATH_COST_RE = re.compile(r"\b(?:whole|entire|total|all|full)\b.{0,25}\b(?:cost|price|pay|spend)|"
@@ -105,7 +108,7 @@ def follow_up_kind(text: str) -> Optional[str]:
     ("can I have AI-200 done before Feb?"), `exam_family` ("is PL-300 actually an Azure cert?"),
     `held_counts` ("does my MS-900 count?"), `held_validity` ("is my AI-900 still valid?"),
     `counts_toward` ("does SC-200 count towards SC-100?"), `covers` ("is AZ-104 all Windows stuff?"),
-    `find_exam` ("is there a cert for SAP?"), `calendar` ("put it in my calendar"), `fundamentals_only` ("just
+    `find_exam` ("is there a cert for SAP?"), `equivalent` ("the Azure equivalent of AWS SA Pro?"), `calendar` ("put it in my calendar"), `fundamentals_only` ("just
     the fundamentals"), `faster` ("too long, faster option?"),
     `profile` (a statement that changes the profile: "oh I forgot, I have AZ-900", "now I have 20 hours a
     week"), `other_vendor`, `policy`, `path_cost`, `path_step`, `explain`, `career`.
@@ -128,6 +131,8 @@ def follow_up_kind(text: str) -> Optional[str]:
         return "held_validity"
     if len(set(_EXAM_RE.findall(text))) >= 2 and _TOWARD_RE.search(text) and question:
         return "counts_toward"
+    if _EQUIVALENT_RE.search(text) and (other_vendors(text) or re.search(r"\bsa pro|\bsaa\b|sysops", text, re.I)):
+        return "equivalent"
     if _MY_EXAM_RE.search(text) and _COUNTS_RE.search(text) and question and not other_vendors(text):
         return "held_counts"
     if _EXAM_RE.search(text) and _FAMILY_RE.search(text) and question:

@@ -156,6 +156,8 @@ def test_what_counts_as_an_answer_for_the_policy(slot, text, answers):
     ("I passed AZ-104 in March 2025", "held_validity"), ("does sc-200 count towards sc-100?", "counts_toward"),
     ("is AZ-104 a prerequisite for AZ-305?", "counts_toward"),
     ("is az-104 linux friendly or all windows stuff?", "covers"),
+    ("whats the azure equivalant of SA pro?", "equivalent"),
+    ("so az-305 is basically the SA pro equivalent?", "equivalent"),
     ("just the fundamentals", "fundamentals_only"), ("ok just fundamentals", "fundamentals_only"),
     ("no, i want only az-900 please", "fundamentals_only"),
     ("there is a certification for SAP in azure?", "find_exam"), ("is there a cert for playfab", "find_exam"),

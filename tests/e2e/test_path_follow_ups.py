@@ -127,3 +127,11 @@ def test_a_booked_exam_date_sets_the_plan_length(servers):
     assert "You've already been studying, so use these 4 weeks" in answer  # 2026-11-22 → 2026-12-20
     answer = texts(servers.say(user, "i dont have 9 weeks, the exam is in 3 weeks. make me a study plan"))
     assert "Study plan for AZ-104" in answer and ": 3 weeks" in answer
+
+
+def test_a_standalone_question_before_any_profile(servers):
+    user = "e2e-equivalent"
+    answer = texts(servers.say(user, "whats the azure equivalent of aws SA pro?"))
+    assert answer.startswith("The nearest Azure one to AWS Solutions Architect Professional is AZ-305")
+    servers.say(user, "ok. i'm a cloud architect at an aws shop and want the azure architect cert")
+    assert slots(servers, user)["current_role"] == "architect"

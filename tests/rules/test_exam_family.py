@@ -36,3 +36,15 @@ def test_finding_an_exam_by_subject(text, start, catalog, today):
     from advisor.exam_family import find_exam_answer
 
     assert find_exam_answer(text, catalog, today).text.startswith(start)
+
+
+@pytest.mark.parametrize("text, start", [
+    ("whats the azure equivalant of SA pro?", "The nearest Azure one to AWS Solutions Architect Professional is AZ-305"),
+    ("azure version of the aws developer associate?", "The nearest Azure one to AWS Developer Associate is AI-200"),
+    ("equivalent of GCP professional cloud architect", "The nearest Azure one to Google Professional Cloud Architect"),
+])
+def test_the_nearest_azure_exam_to_another_clouds(text, start, catalog, today):
+    from advisor.equivalents import equivalent_answer
+
+    answer = equivalent_answer(text, catalog, today)
+    assert answer is not None and answer.text.startswith(start) and "not an official equivalence" in answer.text
