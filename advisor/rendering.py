@@ -11,6 +11,8 @@ from typing import List, Optional, Tuple
 from advisor.recommendation import Fact, Reason, Recommendation, Step
 from knowledge.catalog import Source
 
+# A recommendation stays short: the first alternatives only; "why not X?" reaches the rest.
+MAX_ALTERNATIVES_SHOWN = 2
 RULE_TITLES = {
     "target_role_decides_track": "Your goal decides the track",
     "lay_out_track_steps": "The track's exam",
@@ -82,7 +84,11 @@ def render_summary(rec: Recommendation) -> List[str]:
         messages.append("Heads-up:\n" + "\n".join(f"- {w.text}" for w in rec.warnings))
     extra = []
     if rec.alternatives and rec.steps:
-        extra.append("Also worth knowing:\n" + "\n".join(f"- {a.exam.label}, if {a.when}." for a in rec.alternatives))
+        shown = rec.alternatives[:MAX_ALTERNATIVES_SHOWN]
+        more = len(rec.alternatives) - len(shown)
+        extra.append("Also worth knowing:\n" + "\n".join(f"- {a.exam.label}, if {a.when}." for a in shown)
+                     + (f"\n- {more} more option{'s' if more > 1 else ''}: ask \"why not …?\" about any exam."
+                        if more else ""))
     if rec.next_actions:
         extra.append("What to do next:\n" + "\n".join(f"- {action}" for action in rec.next_actions))
     if extra:
