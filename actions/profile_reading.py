@@ -16,7 +16,7 @@ from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
 
-from actions.context import value_before_latest_message
+from actions.context import catalog, value_before_latest_message
 from components.answer_certifications import read_certifications
 from components.answer_reader import looks_like_question, read_answer, read_goal
 from knowledge.vocabulary import CURRENT_ROLES, ROLE_LABELS, TARGET_ROLE_VALUES, UNDECIDED
@@ -30,7 +30,8 @@ _GOAL_CUE_RE = re.compile(
     r"\b(?:better move|move (?:in)?to|moving (?:in)?to|switch(?:ing)? (?:in)?to|transition(?:ing)? (?:in)?to|"
     r"pivot(?:ing)? (?:in)?to|become|becoming|want to (?:be|do|go|get|work)|wanna (?:be|do|go)|get into|"
     r"go (?:in)?to|aim(?:ing)? (?:for|to)|goal|dream|would like to|i'?d like to|interested in|"
-    r"thinking (?:of|about)|considering|next step|long[- ]term|one day|eventually|rather be)\b", re.IGNORECASE)
+    r"thinking (?:of|about)|considering|next step|long[- ]term|one day|eventually|rather be|"
+    r"(?:want|need|get|getting|after|going for) (?:the|an?|that)(?: \w+)?)\b", re.IGNORECASE)
 # "maybe security later", "devops eventually": a goal for after this one, not the goal of this path.
 _LATER_RE = re.compile(r"\b(?:later(?: on)?|eventually|someday|some day|one day|down the (?:road|line)|long[- ]term|"
                        r"in the future|after that|afterwards|in a few years|next year)\b", re.IGNORECASE)
@@ -152,6 +153,11 @@ def read_target_role(tracker: Tracker, requested: Optional[str]) -> SlotReading:
         if goal.undecided and not named_targets:
             reading.values["target_role"] = UNDECIDED
             return reading
+    if not named_targets and not asked and tracker.get_slot("target_role") is None:
+        by_exam = _goal_from_exam(tracker, text)  # "I want the azure architect cert asap": AZ-305's track
+        if by_exam is not None:
+            reading.values["target_role"] = by_exam
+            return reading
     now = _goal_for_now(text, entities)
     if now is not None and (asked or named_targets) and now != tracker.get_slot("target_role"):
         reading.values["target_role"] = now  # "azure admin i guess, maybe devops later": the admin goal
@@ -167,6 +173,25 @@ def read_target_role(tracker: Tracker, requested: Optional[str]) -> SlotReading:
         if tracker.get_slot("goal_scope") == "fundamentals" and not (goal and goal.fundamentals_only):
             reading.values["goal_scope"] = "full"
     return reading
+
+
+_WANT_EXAM_RE = re.compile(r"\b(?:want|need|get|getting|aiming for|going for|after|go for|become)\b", re.IGNORECASE)
+
+
+def _goal_from_exam(tracker: Tracker, text: str) -> Optional[str]:
+    """The goal an exam stands for when the person wants that exam ("I want the architect cert" → architect)."""
+    if not _WANT_EXAM_RE.search(text):
+        return None
+    stated = read_certifications(text, asked=False)
+    held = set(stated.codes + stated.not_held) if stated else set()  # "I have AZ-104 and want more": no goal
+    codes = [str(e.get("value")) for e in tracker.latest_message.get("entities") or []
+             if e.get("entity") == "exam_code" and e.get("role") != "held" and str(e.get("value")) not in held]
+    kb = catalog()
+    for code in codes:
+        for track in kb.tracks.values():
+            if any(step.exam == code and step.kind == "target" for step in track.steps):
+                return track.role
+    return None
 
 
 def _goal_for_now(text: str, entities: List[Dict[str, Any]]) -> Optional[str]:
