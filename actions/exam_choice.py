@@ -94,6 +94,8 @@ class ActionChooseExam(Action):
             fundamentals = next((c for c in codes if kb.exam(c).level == "fundamentals"), rec.track.fundamentals)
             return self._choose(dispatcher, tracker, choose_exam(fundamentals, profile, [], rec.track, kb, today),
                                 rec)
+        if kind == "reorder":
+            return self._reorder(dispatcher, tracker, text, codes, rec)
         if kind == "skip_exam" and codes:
             return self._skip(dispatcher, tracker, _skipped(text, codes), rec)
         code = _named_exam(text, codes, rec.path) or exam_in_focus(tracker, kb)
@@ -145,6 +147,39 @@ class ActionChooseExam(Action):
         return [SlotSet("exam_in_focus", exam.code), SlotSet("answer_kind", "exam_choice")]
 
     @staticmethod
+    def _reorder(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, codes: List[str],
+                 rec: Recommendation) -> List[EventType]:
+        """"AZ-802 first, then AZ-104", "add AZ-104 as step 1", "swap the order": the order asked for."""
+        kb, profile = catalog(), rec.profile
+        required = [s.code for s in rec.steps if not s.optional]
+        first = codes[0] if codes else (required[1] if len(required) >= 2 else None)
+        if first is None:
+            send(dispatcher, tracker, [Reply(text="Which exam should come first? For example \"AZ-802 first, then "
+                                                  "AZ-104\".", buttons=follow_up_buttons(rec))])
+            return [SlotSet("answer_kind", "exam_choice")]
+        added = profile.added_exams
+        if first not in rec.path and not profile.holds(first):
+            choice = choose_exam(first, profile, rec.path, rec.track, kb, rec.today, add=True)
+            if choice.refused:
+                return ActionChooseExam._choose(dispatcher, tracker, choice, rec)
+            added = choice.added_exams
+        order = tuple(dict.fromkeys([first] + [c for c in codes[1:] if c != first]))
+        new = recommend(replace(profile, added_exams=added, first_exams=order), kb, rec.today)
+        path = " → ".join(rec.path) or "empty"
+        if new.path == rec.path:
+            send(dispatcher, tracker, [Reply(text=f"Your path already has that order: {path}.",
+                                             buttons=follow_up_buttons(rec))])
+            return [SlotSet("answer_kind", "exam_choice")]
+        needs = [s.code for s in new.steps[:1] if any(c in o for o in s.exam.prerequisite_sets
+                                                     for c in new.path[1:])]
+        note = (f" You may sit {needs[0]} first; its certification is awarded once its prerequisite is held too."
+                if needs else "")
+        send_recommendation(dispatcher, tracker, new,
+                            f"Done: your path is now {' → '.join(new.path)} (it was {path}).{note}")
+        return [SlotSet("first_exams", list(order)), SlotSet("added_exams", list(added)),
+                SlotSet("recommended_path", new.path), SlotSet("answer_kind", "exam_choice")]
+
+    @staticmethod
     def _skip(dispatcher: CollectingDispatcher, tracker: Tracker, code: str, rec: Recommendation) -> List[EventType]:
         """"skip AZ-104": off the path when it only prepares for the goal; otherwise why it stays."""
         kb = catalog()
@@ -153,8 +188,8 @@ class ActionChooseExam(Action):
         if choice.refused == "not_on_path":
             message = f"{code} isn't on your path ({path}), so there is nothing to skip."
         elif choice.refused == "required" and choice.required_by == code and any(
-                s.kind == "fundamentals" for s in rec.steps):  # "drop AZ-104": the fundamentals alone, then
-            fundamentals = next(s.code for s in rec.steps if s.kind == "fundamentals")
+                s.exam.level == "fundamentals" for s in rec.steps):  # "drop AZ-104": the fundamentals alone, then
+            fundamentals = next(s.code for s in rec.steps if s.exam.level == "fundamentals")
             return ActionChooseExam._choose(dispatcher, tracker, choose_exam(fundamentals, rec.profile, [],
                                                                             rec.track, kb, rec.today), rec)
         elif choice.refused == "required":

@@ -27,6 +27,8 @@ _VALIDITY_RE = re.compile(r"\bhow long\b.{0,40}\b(?:valid|good for|last(?:s)? (?
                           r"\b(?:stay|stays|remain|remains) (?:valid|active)\b", re.IGNORECASE)
 _DISCOUNT_RE = re.compile(r"\b(?:discounts?|discounted|vouchers?|cheaper|student price|academic pric\w*|"
                           r"coupons?|promo\w*)\b", re.IGNORECASE)
+_STATUS_RE = re.compile(r"\b(?:beta|live|out yet|released|retir\w*|still (?:available|offered|a thing|around)|"
+                        r"discontinued|generally available|\bga\b)\b", re.IGNORECASE)
 NO_DISCOUNT_FACT = Reply(text="Discounts: I have no confirmed fact about student or other discounts, so I won't "
                               "guess. The price you are shown when you book is the one that applies; Microsoft "
                               "Learn's Student Hub lists current offers for students.")
@@ -38,6 +40,8 @@ def aspects_asked(text: str, aspects: List[str]) -> List[str]:
         aspects = [a for a in aspects if a != "duration"] + ["validity"]
     if _DISCOUNT_RE.search(text) and "price" not in aspects:
         aspects = aspects + ["price"]
+    if _STATUS_RE.search(text) and "status" not in aspects:
+        aspects = [a for a in aspects if a != "overview"] + ["status"]
     return list(dict.fromkeys(aspects))
 
 

@@ -218,6 +218,11 @@ def read_certifications_held(tracker: Tracker, requested: Optional[str], known: 
     if not text:
         return reading
     answer = read_certifications(text, asked, known)
+    if not asked and (looks_like_question(text) or text.rstrip().endswith("?")) and \
+            (answer is None or not answer.codes) and _mapped_now(tracker, "certifications_held"):
+        # "most of dp-300 is stuff i know, no?" asks about an exam; it holds nothing: undo the NLU's mapping
+        reading.values["certifications_held"] = value_before_latest_message(tracker, "certifications_held")
+        return reading
     if answer is None:
         return reading
     entity_codes = [str(e.get("value")).upper() for e in tracker.latest_message.get("entities") or []

@@ -29,7 +29,8 @@ from knowledge.resolver import find_exam_mentions
 
 def follow_up_buttons(rec: Recommendation) -> Tuple[Button, ...]:
     """Why?, a comparison of the path's first two exams (or the first with an alternative), a study plan
-    for the first exam, the whole path's time and cost, and start over."""
+    for the first exam, the whole path's time and cost, the plan in a calendar (when the weekly hours are
+    known: actions/calendar.py), and start over."""
     buttons = [Button("Why?", "/explain_recommendation")]
     others = rec.path[1:2] or [a.exam.code for a in rec.alternatives[:1]]
     if rec.path and others:
@@ -37,6 +38,8 @@ def follow_up_buttons(rec: Recommendation) -> Tuple[Button, ...]:
     if rec.path:
         buttons.append(Button("Study plan", intent_payload("ask_study_plan", exam_code=rec.path[0])))
         buttons.append(Button("Time and cost", "/ask_study_plan"))
+    if rec.path and rec.profile.weekly_hours is not None:
+        buttons.append(Button("Put it in my calendar", "put it in my calendar"))
     buttons.append(Button("Start over", "/start_over"))
     return tuple(buttons)
 

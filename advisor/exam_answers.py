@@ -11,6 +11,7 @@ from datetime import date
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from advisor.profile import Profile
+from advisor.public_notes import public
 from advisor.recommendation import Fact
 from advisor.reply import Button, Reply, intent_payload
 from advisor.rules import study_background, weeks_for
@@ -140,15 +141,15 @@ def _skills_facts(exam: Exam) -> List[Fact]:
         return [_missing(exam, "skills outline")]
     facts = [Fact(f"Skills measured as of {exam.skills.as_of.isoformat()}:", exam.skills.source)]
     facts += [Fact(f"{domain.name}: {domain.weight_label}", exam.skills.source) for domain in exam.skills.by_weight()]
-    if exam.skills.note:
-        facts.append(Fact(f"Note: {' '.join(exam.skills.note.split())}", exam.skills.source))
+    if public(exam.skills.note):
+        facts.append(Fact(f"Note: {public(exam.skills.note)}", exam.skills.source))
     return facts
 
 
 def _coding_facts(exam: Exam) -> List[Fact]:
     facts = [Fact(CODING_LEVELS[exam.coding.level], exam.coding.source)]
-    if exam.coding.note:
-        facts.append(Fact(" ".join(exam.coding.note.split()), exam.coding.source))
+    if public(exam.coding.note):
+        facts.append(Fact(public(exam.coding.note), exam.coding.source))
     return facts
 
 
@@ -161,8 +162,8 @@ def _prerequisite_facts(exam: Exam, catalog: Catalog) -> List[Fact]:
         facts.append(Fact(f"The {exam.certification} certification requires: {options}.", source))
     else:
         facts.append(Fact(f"{exam.code} has no formal prerequisite.", source))
-    if exam.prerequisites and exam.prerequisites.note:
-        facts.append(Fact(" ".join(exam.prerequisites.note.split()), source))
+    if exam.prerequisites and public(exam.prerequisites.note):
+        facts.append(Fact(public(exam.prerequisites.note), source))
     if exam.level != "fundamentals":
         facts.append(_policy(catalog, "fundamentals_not_prerequisite"))
     return facts
@@ -184,8 +185,8 @@ def _study_time_facts(exam: Exam, profile: Optional[Profile]) -> List[Fact]:
     else:
         facts += [Fact(f"{low}–{high} hours {BACKGROUND_LABELS.get(name, name)}.", source)
                   for name, low, high in exam.study_hours.ranges]
-    if exam.study_hours.note:
-        facts.append(Fact(" ".join(exam.study_hours.note.split()), source))
+    if public(exam.study_hours.note):
+        facts.append(Fact(public(exam.study_hours.note), source))
     return facts
 
 

@@ -11,6 +11,7 @@ Pure functions over the knowledge base (no Rasa):
   An exam named in the track's `next` is added after the target ("put AZ-305 on my path after AZ-400").
 - `skip_exam` and `drop_skipped_steps`: a step that only prepares for the goal (fundamentals, foundation,
   coding bridge) can be skipped on request; a step a certification requires, or the goal itself, cannot.
+- `put_first_exams_first`: the order the person asked for ("AZ-802 first, then AZ-104").
 - `choice_offer` and `skip_offer`: the sentences that offer these changes; "yes" takes them.
 """
 
@@ -90,7 +91,9 @@ def choose_exam(code: str, profile: Profile, path: List[str], track: RoleTrack, 
         role = home.role if home is not None and home.role != track.role else None
         if home is None and track.fundamentals != exam.code:
             return ExamChoice(exam.code, *keep, replaced=replaced, refused="not_on_any_track")
-        return ExamChoice(exam.code, *keep, target_role=role, replaced=replaced, goal_scope="fundamentals")
+        # that exam alone: what was added before goes ("add AI-200 after AZ-900" can add it back)
+        return ExamChoice(exam.code, profile.chosen_exams, (), target_role=role, replaced=replaced,
+                          goal_scope="fundamentals")
     scope = "full" if profile.goal_scope == "fundamentals" else None
     if _is_target(track, exam.code):  # undo the alternative; the code stays as a marker of the choice
         instead = {a.exam for a in track.alternatives if catalog.exam(a.exam).level == exam.level}
@@ -211,3 +214,15 @@ def skip_offer(code: str, rec: Recommendation) -> Optional[str]:
 def declined_alternatives(profile: Profile, track: RoleTrack) -> bool:
     """True when the person chose the track's own exam over its alternatives ("switch back to SC-500")."""
     return any(_is_target(track, code) for code in profile.chosen_exams)
+
+
+def put_first_exams_first(rec: Recommendation, catalog: Catalog) -> None:
+    """Rule 7b: the exams the person wants first lead the path, in their order; the rest keeps its order.
+    An expert exam may be sat before its prerequisite; the certification waits for both."""
+    first = [s for code in rec.profile.first_exams for s in rec.steps if s.code == code]
+    if not first or rec.steps[:len(first)] == first:
+        return
+    rec.steps = first + [s for s in rec.steps if s not in first]
+    for step in first:
+        step.reasons.insert(0, Reason("chosen_exam", f"{step.code} comes first because you asked for that order.",
+                                      ()))

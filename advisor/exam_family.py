@@ -141,35 +141,42 @@ def coverage_answer(code: str, text: str, catalog: Catalog) -> Optional[Reply]:
 def topic_words(text: str) -> List[str]:
     """The words a question is about, without exam codes and common words ("linux", "terraform", "sap")."""
     plain = re.sub(r"\b[a-z]{2}[\s-]?\d{3}\b", " ", text.lower())
-    words = [w.strip(".-") for w in re.findall(r"[a-z][a-z+#.\-]{2,}", plain)]
+    words = [w.strip(".-") for w in re.findall(r"[a-z][a-z0-9+#.\-]{2,}", plain)]
     return list(dict.fromkeys(w for w in words if len(w) > 2 and w not in _NOT_TOPICS))
 
 
+# words people use for what the knowledge base writes out
+_SUBJECT_SYNONYMS = {"m365": "microsoft 365", "o365": "microsoft 365", "office": "microsoft 365",
+                     "avd": "virtual desktop", "k8s": "kubernetes", "aks": "kubernetes", "gh": "github"}
+_SUBJECT_RE = re.compile(r"\b(?:certs?|certifications?|exams?|credentials?)\s+(?:for|about|on|covering|in)\s+"
+                         r"([^?.!,;]{2,60})", re.IGNORECASE)
+_BASIC_RE = re.compile(r"\b(?:basic|basics|fundamentals?|entry|beginner|intro\w*)\b", re.IGNORECASE)
+
+
 def find_exam_answer(text: str, catalog: Catalog, today: date) -> Reply:
-    """"is there a cert for SAP?", "any exam for playfab?": current exams whose title or audience names it."""
-    topics = [t for t in topic_words(text) if t not in _FIND_WORDS]
+    """"is there a cert for SAP?", "any exam for playfab?": current exams whose title or audience names the
+    subject (the words after "cert for", or else the message's own words); "basic" prefers fundamentals."""
+    match = _SUBJECT_RE.search(text)
+    subject = match.group(1).strip() if match else ""
+    if subject.lower() in ("that", "it", "this", "them", "those", "me", "my job", "my role"):
+        subject = ""
+    words = topic_words(subject or text)
+    topics = [_SUBJECT_SYNONYMS.get(t, t) for t in words if t not in _FIND_WORDS]
     named = [(exam, sum(bool(re.search(rf"(?<![a-z]){re.escape(t)}(?![a-z])",
                                        f"{exam.title} {exam.certification} {exam.audience}".lower())) for t in topics))
              for exam in catalog if not exam.is_retired_on(today)]
     best = max((hits for _, hits in named), default=0)
     found = [exam for exam, hits in named if hits and hits == best]
-    topics = [_as_typed(t, text) for t in topics]
-    if not topics:
-        return Reply(text="Which subject should the exam be about? For example \"is there a cert for SAP?\".")
+    if _BASIC_RE.search(text) and any(e.level == "fundamentals" for e in found):
+        found = [e for e in found if e.level == "fundamentals"]
+    about = subject or "that"
     if not found:
-        return Reply(text=f"No current Microsoft exam in my knowledge base is about {' or '.join(topics)}. The "
-                          "role-based exams on your path are the closest; ask me \"what's on AZ-104?\" to see "
-                          "what one covers.")
+        return Reply(text=f"No current Microsoft exam in my knowledge base is specifically about {about}. The "
+                          "role-based exams are the closest; ask me \"what's on AZ-104?\" to see what one covers.")
     facts = [Fact(f"{e.label}: {' '.join(e.audience.split())}", e.status.source) for e in found[:3]]
-    heading = (f"Yes: {found[0].label} is about {' '.join(topics)}." if len(found) == 1 else
-               f"{len(found)} current exams are about {' or '.join(topics)}:")
+    heading = (f"Yes: {found[0].label}." if len(found) == 1 else
+               f"{len(found)} current exams fit{' ' + about if subject else ''}:")
     return compose(heading, facts[1:] if len(found) == 1 else facts)
-
-
-def _as_typed(word: str, text: str) -> str:
-    """The word as the person typed it ("SAP", not "sap")."""
-    match = re.search(re.escape(word), text, re.IGNORECASE)
-    return match.group(0) if match else word
 
 
 _FIND_WORDS = frozenset({"cert", "certs", "certification", "certifications", "exam", "exams", "there", "any"})

@@ -37,6 +37,7 @@ def fundamentals_only(rec: Recommendation, catalog: Catalog) -> None:
         f"concepts and vocabulary of the {rec.track.title} area, needs no hands-on experience, and never expires.",
         (Fact(exam.audience or exam.title, exam.status.source), Fact(policy.statement, policy.source)),
     )])]
+    rec.steps += [step for step in later if step.code in rec.profile.added_exams]  # "add AI-200 after AZ-900"
     for step in later[:2]:
         if not any(a.exam.code == step.code for a in rec.alternatives):
             rec.alternatives.append(Alternative(exam=step.exam, when="you later want the hands-on role exam"))

@@ -17,10 +17,11 @@ from knowledge.vocabulary import (
 PROFILE_SLOTS: Tuple[str, ...] = (
     "current_role", "target_role", "coding_comfort", "azure_experience",
     "certifications_held", "weekly_hours", "org_cloud_maturity", "goal_scope",
-    "chosen_exams", "added_exams", "skipped_exams",
+    "chosen_exams", "added_exams", "skipped_exams", "first_exams",
 )
 # chosen_exams / added_exams / skipped_exams: exams the person asked to have on the path instead of a step
-# ("switch my path to AI-300"), after it ("add AZ-305 after AZ-400"), or off it ("skip AZ-104");
+# ("switch my path to AI-300"), after it ("add AZ-305 after AZ-400"), off it ("skip AZ-104") or first
+# ("AZ-802 first, then AZ-104");
 # advisor/exam_choice.py.
 # goal_scope: "fundamentals" when the person wants the overview certification only ("one cert for my CV").
 GOAL_SCOPES: Tuple[str, ...] = ("full", "fundamentals")
@@ -59,6 +60,7 @@ class Profile:
     chosen_exams: Tuple[str, ...] = ()
     skipped_exams: Tuple[str, ...] = ()
     added_exams: Tuple[str, ...] = ()
+    first_exams: Tuple[str, ...] = ()
 
     @classmethod
     def from_slots(cls, slots: Mapping[str, Any]) -> Profile:
@@ -75,6 +77,7 @@ class Profile:
             chosen_exams=_codes(slots.get("chosen_exams")),
             skipped_exams=_codes(slots.get("skipped_exams")),
             added_exams=_codes(slots.get("added_exams")),
+            first_exams=_codes(slots.get("first_exams")),
         )
 
     def holds(self, code: str) -> bool:

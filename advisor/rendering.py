@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import List, Optional, Tuple
 
+from advisor.public_notes import public
 from advisor.recommendation import Fact, Reason, Recommendation, Step
 from knowledge.catalog import Source
 
@@ -119,7 +120,7 @@ def render_explanation(rec: Recommendation) -> List[str]:
         if step.exam.study_hours:
             lines.append(_fact_line(Fact(
                 f"Typical study time for your background: {_range(step.study_hours, 'hours')}."
-                + (f" {step.exam.study_hours.note}" if step.exam.study_hours.note else ""),
+                + (f" {public(step.exam.study_hours.note)}" if public(step.exam.study_hours.note) else ""),
                 step.exam.study_hours.source,
             )))
         lines.append(f"    • Microsoft Learn: {step.exam.learn_url}")

@@ -16,7 +16,7 @@ from datetime import date
 from typing import List, Optional, Tuple
 
 from advisor.certification_dates import PaceCheck, certification_standing, pace_check
-from advisor.exam_choice import drop_skipped_steps, put_chosen_exams_on_path
+from advisor.exam_choice import drop_skipped_steps, put_chosen_exams_on_path, put_first_exams_first
 from advisor.goal_scope import fundamentals_only
 from advisor.profile import Profile
 from advisor.recommendation import Alternative, Fact, Reason, Recommendation, Step
@@ -523,6 +523,7 @@ def recommend(profile: Profile, catalog: Catalog, today: date) -> Recommendation
     fundamentals_only(rec, catalog)
     drop_skipped_steps(rec, catalog)
     skip_held_exams(rec, catalog)
+    put_first_exams_first(rec, catalog)
     collect_alternatives(rec, catalog)
     time_estimates(rec, catalog)
     next_actions(rec, catalog)

@@ -109,12 +109,18 @@ _SAID_NOT_RE = re.compile(r"\b(?:i said|i meant|i mean|it'?s|its|it is|make it|t
                           re.IGNORECASE)
 
 
+_DURATION_WORDS_RE = re.compile(r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|few|a few|couple(?: of)?|several)"
+                                r"\s*(?:months?|mos?|mths?|years?|yrs?)\b|\b(?:in|since|from) (?:19|20)\d\d\b",
+                                re.IGNORECASE)
+
+
 def read_hours(text: str, asked: bool) -> Optional[float]:
     """Hours a week. When the question was asked, a bare number ("5", "4-5", "10ish") counts as hours.
 
     Returns None when nothing readable (or nothing plausible) is found.
     """
     text = _BETWEEN_RE.sub(lambda m: f"{m.group(1)}-{m.group(2)}", text[:2000])
+    text = _DURATION_WORDS_RE.sub(" ", text)  # "pilot for 6 months", "few month", "in 2023": not study time
     said = _SAID_NOT_RE.search(text)
     if said:  # "i said 8 not 6": the correction, whatever was asked
         value = parse_number(said.group(1))
@@ -148,8 +154,8 @@ def read_hours(text: str, asked: bool) -> Optional[float]:
             number = parse_number(raw)
             if number is None:
                 continue
-            if raw.lower() in ("a", "an") and not unit:
-                continue
+            if raw.lower() in ("a", "an") and (not unit or unit.lower() == "h"):
+                continue  # "ah no" is no "a h(our)"
             value = number
         if not unit and not asked:
             continue
@@ -185,7 +191,9 @@ def read_hours(text: str, asked: bool) -> Optional[float]:
     value = with_unit[-1] if with_unit else candidates[-1][0]
     if len(candidates) > 1 and _SELF_CORRECTION_RE.search(text):
         return round(candidates[-1][0], 1) if candidates[-1][0] > 0 else None  # "6 hrs, no make that 8"
-    if len(with_unit) == 2 and re.search(r"\+|\bplus\b|\band\b", text):
+    if len(with_unit) == 2 and re.search(r"\bnow\b|\bcurrently\b|\bfor now\b", text):
+        value = with_unit[0]  # "7h now and 20h in july-aug": the time now
+    elif len(with_unit) == 2 and re.search(r"\+|\bplus\b|\band\b", text):
         value = sum(with_unit)  # "1 hour daily on weekdays + 3 on saturday"
     elif len(candidates) == 1 and not _SESSIONS_RE.search(text):
         scaled = _per_session(text, bases[0]) if _PERIOD_HINT_RE.search(text) else None

@@ -39,6 +39,8 @@ ACTION_FOR_KIND = {
     "find_exam": "action_answer_follow_up",
     "calendar": "action_send_calendar",
     "fundamentals_only": "action_choose_exam",
+    "reorder": "action_choose_exam",
+    "status": "action_answer_exam_question",
     "equivalent": "action_answer_follow_up",
     "skip_exam": "action_choose_exam",
     "faster": "action_answer_follow_up",
@@ -47,9 +49,10 @@ ACTION_FOR_KIND = {
 # "can I have both done by end of June?" no goodbye).
 _STRONG_KINDS = ("choose_exam", "skip_exam", "deadline", "exam_family", "held_counts", "held_validity",
                  "counts_toward", "covers", "find_exam", "calendar",
-                 "fundamentals_only", "equivalent")
+                 "fundamentals_only", "equivalent", "reorder",
+                 "status")
 # Questions answered the same with or without a recommended path ("is there a cert for SAP?" as a first message)
-_STANDALONE_KINDS = ("equivalent", "find_exam", "exam_family", "counts_toward", "covers")
+_STANDALONE_KINDS = ("equivalent", "find_exam", "exam_family", "counts_toward", "covers", "status")
 # Intents the classifier gives to messages without their words ("so my 204 just dies in june?" is no start over,
 # "ok if i bump to 10h/week?" no budget question): without these words, the follow-up kind decides.
 _INTENT_WORDS = {
@@ -57,8 +60,8 @@ _INTENT_WORDS = {
                              r"forget (?:it|everything|my answers)|clear)\b", re.IGNORECASE),
     "ask_budget": re.compile(r"\b(?:pay|paid|paying|budget|afford\w*|costs?|price|vouchers?|employer|company|money|"
                              r"cheap\w*|fund\w*|reimburs\w*|one exam|single exam)\b", re.IGNORECASE),
-    "compare_exams": re.compile(r"\b(?:vs\.?|versus|compare\w*|comparison|differences?|differ|better|or)\b",
-                                re.IGNORECASE),
+    "compare_exams": re.compile(r"\b(?:vs\.?|versus|compare\w*|comparison|differences?|differ|better|which one)\b|"
+                                r"\bor\s+(?:the\s+)?(?:[A-Za-z]{2}[\s-]?)?\d{3}\b", re.IGNORECASE),
     "goodbye": re.compile(r"\b(?:bye|goodbye|cya|see you|later|that'?s all|done for now)\b", re.IGNORECASE),
 }
 _KEEP_INTENTS = ("start_over", "other_language", "ask_exam_dumps", "goodbye", "compare_exams", "ask_budget")

@@ -58,6 +58,10 @@ _SKIP_RE = re.compile(r"\b(?:skip|skipping|drop|remove|take (?:off|out)|leave ou
                       r"(?:off|out)\b", re.IGNORECASE)
 # The offer an answer ends with ('Say yes, or "switch to DP-750".'): "yes" to it means that command.
 _OFFER_RE = re.compile(r'Say yes, or "((?:switch to|skip) [A-Z]{2}-\d{3})"')
+# "802 first then 104", "add az-104 as step 1", "swap the order", "put az-140 first please, az-104 after"
+_ORDER_RE = re.compile(r"\b(?:first|before|step (?:1|one)|start with|swap (?:the )?order|reorder|re-order|order should be|"
+                       r"in that order|then)\b", re.IGNORECASE)
+_ORDER_ONLY_RE = re.compile(r"\b(?:swap (?:the )?order|reorder|re-order|other way (?:a)?round)\b", re.IGNORECASE)
 _REQUEST_RE = re.compile(r"\b(?:can|could|would|will) you\b|\bplease\b|\bpls\b|\bthen\b", re.IGNORECASE)
 _ADVICE_RE = re.compile(r"\b(?:should|shouldn'?t|isn'?t|is it|would it|better|worth|or)\b", re.IGNORECASE)
 # "is PL-300 actually an azure cert?", "is SC-900 a microsoft certification or what?"
@@ -87,31 +91,36 @@ _FIND_EXAM_RE = re.compile(r"\b(?:is there|are there|there is|there are|any|do y
                            r"exists?)\b[^?]{0,25}?\b(?:certs?|certifications?|exams?|credentials?)\b[^?]{0,10}?"
                            r"\b(?:for|on|about|in|covering)\b", re.IGNORECASE)
 # "put it in my calendar", "can I get this as an ics?", "add the plan to outlook"
-_CALENDAR_RE = re.compile(r"\b(?:calendar|calender|\.?ics|ical|icalendar|outlook|google cal\w*|reminders?)\b",
-                          re.IGNORECASE)
+_CALENDAR_RE = re.compile(r"\b(?:calendar|calender|ics file|\.ics|ical|icalendar|google cal\w*)\b|"
+                          r"\b(?:add|put|export|send|get|import)\b.{0,25}\b(?:outlook|reminders?)\b", re.IGNORECASE)
 # "no, i want only az-900 please", "just ai-901"
 _ONLY_FUNDAMENTALS_RE = re.compile(r"\b(?:only|just)\s+(?:the\s+|do\s+)?(?:az|ai|dp|sc|pl|ms|ab|gh)[\s-]?90\d\b",
                                    re.IGNORECASE)
 # "what's the azure equivalent of SA pro?", "so az-305 is basically the SA pro equivalent?"
 _EQUIVALENT_RE = re.compile(r"\b(?:equivalen\w*|equivalant\w*|counterpart|same as|comparable|match(?:es)?|"
                             r"version of|corresponds?|maps? to)\b", re.IGNORECASE)
+# "is dp-750 still beta or fully live?"
+_STATUS_WORDS_RE = re.compile(r"\b(?:beta|fully live|live yet|out yet|released yet|generally available|still in beta)\b",
+                              re.IGNORECASE)
 _DEADLINE_RE = re.compile(r"\b(?:deadline|due|needs? (?:it|a cert|to be certified)|has to be done|wants? (?:it|a cert))\b",
                           re.IGNORECASE)
-_PATH_COST_RE = re.compile(r"\b(?:whole|entire|total|all|full)\b.{0,25}\b(?:cost|price|pay|spend)|"
+_PATH_COST_RE = re.compile(r"^\W*time and cost\W*$|\b(?:whole|entire|total|all|full)\b.{0,25}\b(?:cost|price|pay|spend)|"
                            r"\b(?:cost|price)\b.{0,25}\b(?:whole|entire|total|full)\b|\bcheapest\b", re.IGNORECASE)
 
 
 def follow_up_kind(text: str) -> Optional[str]:
     """The kind of a follow-up after a recommendation, or None when the words do not make it plain.
 
-    `choose_exam` ("switch my path to AI-300"), `skip_exam` ("remove AZ-104 from my path"), `deadline`
-    ("can I have AI-200 done before Feb?"), `exam_family` ("is PL-300 actually an Azure cert?"),
-    `held_counts` ("does my MS-900 count?"), `held_validity` ("is my AI-900 still valid?"),
+    Changes to the path: `choose_exam` ("switch my path to AI-300"), `skip_exam` ("remove AZ-104 from my
+    path"), `reorder` ("AZ-802 first, then AZ-104"), `fundamentals_only` ("just the fundamentals").
+    Questions: `deadline` ("can I have AI-200 done before Feb?"), `exam_family` ("is PL-300 actually an
+    Azure cert?"), `held_counts` ("does my MS-900 count?"), `held_validity` ("is my AI-900 still valid?"),
     `counts_toward` ("does SC-200 count towards SC-100?"), `covers` ("is AZ-104 all Windows stuff?"),
-    `find_exam` ("is there a cert for SAP?"), `equivalent` ("the Azure equivalent of AWS SA Pro?"), `calendar` ("put it in my calendar"), `fundamentals_only` ("just
-    the fundamentals"), `faster` ("too long, faster option?"),
-    `profile` (a statement that changes the profile: "oh I forgot, I have AZ-900", "now I have 20 hours a
-    week"), `other_vendor`, `policy`, `path_cost`, `path_step`, `explain`, `career`.
+    `find_exam` ("is there a cert for SAP?"), `equivalent` ("the Azure equivalent of AWS SA Pro?"),
+    `faster` ("too long, faster option?"), `status` ("is DP-750 still in beta?"), `calendar` ("put it in my
+    calendar"), `other_vendor`, `policy`,
+    `path_cost`, `path_step`, `explain`, `career`.
+    Profile statements: `profile` ("oh I forgot, I have AZ-900", "now I have 20 hours a week").
     """
     text = (text or "")[:2000]
     if not text.strip() or text.startswith("/"):
@@ -122,6 +131,11 @@ def follow_up_kind(text: str) -> Optional[str]:
     goal = read_goal(text, asked=False)
     if (goal is not None and goal.fundamentals_only) or _ONLY_FUNDAMENTALS_RE.search(text):
         return "fundamentals_only"
+    request = not question or bool(_REQUEST_RE.search(text) and not _ADVICE_RE.search(text))
+    if request and (_ORDER_ONLY_RE.search(text) or (len(_EXAM_RE.findall(text)) >= 1 and _ORDER_RE.search(text)
+                                                    and re.search(r"\b(?:first|before|step (?:1|one)|start with)\b",
+                                                                  text, re.IGNORECASE))):
+        return "reorder"
     if _SKIP_RE.search(text) and (not question or (_REQUEST_RE.search(text) and not _ADVICE_RE.search(text))):
         return "skip_exam"
     if _EXAM_RE.search(text) and _CHOOSE_RE.search(text) and (
@@ -137,6 +151,8 @@ def follow_up_kind(text: str) -> Optional[str]:
         return "held_counts"
     if _EXAM_RE.search(text) and _FAMILY_RE.search(text) and question:
         return "exam_family"
+    if _EXAM_RE.search(text) and _STATUS_WORDS_RE.search(text) and question:
+        return "status"
     if _EXAM_RE.search(text) and _COVERS_RE.search(text) and question:
         return "covers"
     if not _EXAM_RE.search(text) and _FIND_EXAM_RE.search(text):

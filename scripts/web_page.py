@@ -3,6 +3,8 @@
 `python scripts/web_page.py` listens on 127.0.0.1:$WEB_PORT (8080) and points the widget at the Rasa
 server's socket.io channel, $RASA_URL or http://127.0.0.1:$RASA_PORT (5005). Only the page's own files are
 served, with a Content-Security-Policy that allows no inline script, so markup in a message cannot run.
+`GET /calendar/<token>.ics` answers a calendar link (advisor/calendar_link.py): the study plan as an
+iCalendar file, or a short text with 403/410 for a forged or expired link.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import sys
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Dict, Tuple
+from typing import Dict, Optional, Tuple
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,7 +52,8 @@ def make_handler(socket_url: str) -> type:
     class Handler(BaseHTTPRequestHandler):
         server_version = "advisor-web"
 
-        def _send(self, status: HTTPStatus, body: bytes, content_type: str, head: bool = False) -> None:
+        def _send(self, status: HTTPStatus, body: bytes, content_type: str, head: bool = False,
+                  headers: Optional[Dict[str, str]] = None) -> None:
             self.send_response(status)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
@@ -58,6 +61,8 @@ def make_handler(socket_url: str) -> type:
             self.send_header("X-Content-Type-Options", "nosniff")
             self.send_header("Referrer-Policy", "no-referrer")
             self.send_header("Cache-Control", "no-cache")
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
             self.end_headers()
             if not head:
                 self.wfile.write(body)
@@ -72,6 +77,10 @@ def make_handler(socket_url: str) -> type:
                 return
             if path == "/health":
                 self._send(HTTPStatus.OK, b"ok\n", "text/plain; charset=utf-8", head)
+                return
+            if path.startswith("/calendar/"):
+                status, body, content_type, headers = calendar_file(path)
+                self._send(HTTPStatus(status), body, content_type, head, headers)
                 return
             entry = STATIC.get(path)
             if entry is None:
@@ -95,6 +104,19 @@ def make_handler(socket_url: str) -> type:
                 super().log_message(format, *args)
 
     return Handler
+
+
+def calendar_file(path: str) -> Tuple[int, bytes, str, Dict[str, str]]:
+    """Status, body, content type and extra headers for a calendar link (advisor/calendar_link.py).
+    Imported on first use, so the page serves without loading the knowledge base until a plan is fetched."""
+    try:
+        from advisor.calendar_link import calendar_download
+        from knowledge.queries import get_catalog
+    except ImportError as error:
+        print(f"calendar links unavailable: {error}", file=sys.stderr, flush=True)
+        return 503, b"Calendar files are unavailable right now.\n", "text/plain; charset=utf-8", {}
+    download = calendar_download(path, get_catalog)
+    return download.status, download.body, download.content_type, download.headers
 
 
 def make_server(port: int, socket_url: str, host: str = "127.0.0.1") -> ThreadingHTTPServer:

@@ -21,6 +21,8 @@ TODAY = date(2026, 12, 1)
     ("two evenings a week, 2 hours each", 4.0), ("three", 3.0), ("like 20 hours a month", 4.6),
     ("6 hrs a week, no make that 8", 8.0), ("full time rn since im job hunting, like 20+", 20.0),
     ("10 hours a week, well maybe 8 realistically", 8.0),
+    ("10ish. also my azure exp isnt none, ive been running our landing zone pilot for 6 months", 10.0),
+    ("7h now and 20h in july-aug", 7.0),
 ])
 def test_hours_follow_the_stated_rules(text, hours):
     assert read_hours(text, asked=True) == hours
@@ -158,6 +160,10 @@ def test_what_counts_as_an_answer_for_the_policy(slot, text, answers):
     ("is az-104 linux friendly or all windows stuff?", "covers"),
     ("whats the azure equivalant of SA pro?", "equivalent"),
     ("so az-305 is basically the SA pro equivalent?", "equivalent"),
+    ("add az-802 to my path before az-104", "reorder"), ("swap the order", "reorder"),
+    ("put az-140 first please, az-104 after", "reorder"), ("i want az-104 first and sc-500 second", "reorder"),
+    ("should I do AZ-900 first?", "path_step"), ("can i do az-305 first?", "path_step"),
+    ("is dp-750 still beta or fully live?", "status"),
     ("just the fundamentals", "fundamentals_only"), ("ok just fundamentals", "fundamentals_only"),
     ("no, i want only az-900 please", "fundamentals_only"),
     ("there is a certification for SAP in azure?", "find_exam"), ("is there a cert for playfab", "find_exam"),

@@ -135,3 +135,24 @@ def test_a_standalone_question_before_any_profile(servers):
     assert answer.startswith("The nearest Azure one to AWS Solutions Architect Professional is AZ-305")
     servers.say(user, "ok. i'm a cloud architect at an aws shop and want the azure architect cert")
     assert slots(servers, user)["current_role"] == "architect"
+
+
+def test_the_order_asked_for_and_an_exam_added_to_the_fundamentals(servers):
+    user = "e2e-order-asked"
+    profile(servers, user, "windows sysadmin, hyper-v and AD", "a little powershell", "azure admin", "none",
+            "none", "5")
+    assert slots(servers, user)["recommended_path"] == ["AZ-900", "AZ-104"]
+    answer = texts(servers.say(user, "add az-802 to my path before az-104"))
+    assert "Done: your path is now AZ-802 → " in answer
+    path = slots(servers, user)["recommended_path"]
+    assert path[0] == "AZ-802" and "AZ-104" in path
+    servers.say(user, "just the fundamentals")
+    assert slots(servers, user)["recommended_path"] == ["AZ-900"]
+    servers.say(user, "add az-104 after az-900")
+    assert slots(servers, user)["recommended_path"] == ["AZ-900", "AZ-104"]
+
+
+def test_a_status_question_with_or_is_no_comparison(servers):
+    user = "e2e-status"
+    answer = texts(servers.say(user, "is dp-750 still beta or fully live?"))
+    assert "DP-750" in answer and "Which two exams" not in answer

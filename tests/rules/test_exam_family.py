@@ -30,7 +30,8 @@ def test_coverage_from_the_skills_outline(code, text, start, catalog):
 @pytest.mark.parametrize("text, start", [
     ("there is a certification for SAP in azure?", "Yes: AZ-120 "),
     ("is there a cert for github copilot?", "Yes: GH-300 "),
-    ("is there a cert for playfab", "No current Microsoft exam in my knowledge base is about playfab"),
+    ("is there a cert for m365 basics?", "2 current exams fit m365 basics"),
+    ("is there a cert for playfab", "No current Microsoft exam in my knowledge base is specifically about playfab"),
 ])
 def test_finding_an_exam_by_subject(text, start, catalog, today):
     from advisor.exam_family import find_exam_answer
@@ -39,7 +40,8 @@ def test_finding_an_exam_by_subject(text, start, catalog, today):
 
 
 @pytest.mark.parametrize("text, start", [
-    ("whats the azure equivalant of SA pro?", "The nearest Azure one to AWS Solutions Architect Professional is AZ-305"),
+    ("whats the azure equivalant of SA pro?",
+     "The nearest Azure one to AWS Solutions Architect Professional is AZ-305"),
     ("azure version of the aws developer associate?", "The nearest Azure one to AWS Developer Associate is AI-200"),
     ("equivalent of GCP professional cloud architect", "The nearest Azure one to Google Professional Cloud Architect"),
 ])
