@@ -23,7 +23,7 @@ from actions.profile_reading import latest_text
 from advisor.certification_dates import certification_standing
 from advisor.deadline import check_deadline, check_path, steps_by_deadline
 from advisor.equivalents import equivalent_answer
-from advisor.exam_answers import compose
+from advisor.exam_answers import answer_about_exam, compose
 from advisor.exam_family import (
     counts_toward_answer,
     coverage_answer,
@@ -228,8 +228,10 @@ class ActionAnswerFollowUp(Action):
         elif kind == "held_counts" and codes:
             replies, changes = _held_counts(mine, rec)
             events += changes
-        elif kind == "covers" and codes and coverage_answer(codes[0], text, catalog()) is not None:
-            replies = [coverage_answer(codes[0], text, catalog()) or career_reply(rec)]
+        elif kind == "covers" and codes:  # "is AZ-104 all Windows?"; "what does PL-300 cover?" gets the outline
+            kb = catalog()
+            covered = coverage_answer(codes[0], text, kb)
+            replies = [covered] if covered else list(answer_about_exam(kb.exam(codes[0]), ["skills"], kb, rec.today))
         elif kind == "equivalent" and equivalent_answer(text, catalog(), rec.today) is not None:
             replies = [equivalent_answer(text, catalog(), rec.today) or career_reply(rec)]
         elif kind == "find_exam":

@@ -139,6 +139,4 @@ class FollowUpPolicy(StatelessPolicy):
             return False
         if tracker.latest_action_name in ("action_choose_exam", "action_answer_follow_up", "action_send_calendar"):
             return True
-        intent = (tracker.latest_message.intent or {}).get("name")
-        return intent not in _KEEP_INTENTS and kind is not None and \
-            ACTION_FOR_KIND.get(kind) == tracker.latest_action_name
+        return kind is not None and ACTION_FOR_KIND.get(kind) == tracker.latest_action_name

@@ -17,7 +17,7 @@ from typing import Optional
 from components.answer_certifications import other_vendors, read_certifications
 from components.answer_deadline import read_deadline
 from components.answer_numbers import read_hours
-from components.answer_reader import looks_like_question, read_goal
+from components.answer_reader import looks_like_question
 
 # The `answer_kind` of a why-not answer that ended by offering to put the exam on the path ("yes" takes it).
 OFFER_KIND = "exam_offer"
@@ -63,7 +63,8 @@ _ORDER_RE = re.compile(r"\b(?:first|before|step (?:1|one)|start with|swap (?:the
                        r"in that order|then)\b", re.IGNORECASE)
 _ORDER_ONLY_RE = re.compile(r"\b(?:swap (?:the )?order|reorder|re-order|other way (?:a)?round)\b", re.IGNORECASE)
 _REQUEST_RE = re.compile(r"\b(?:can|could|would|will) you\b|\bplease\b|\bpls\b|\bthen\b", re.IGNORECASE)
-_ADVICE_RE = re.compile(r"\b(?:should|shouldn'?t|isn'?t|is it|would it|better|worth|or)\b", re.IGNORECASE)
+_ADVICE_RE = re.compile(r"\b(?:should|shouldn'?t|isn'?t|is it|would it|better|worth|or|what if|suppose|supposing|"
+                        r"imagine|hypothetically|just curious|in theory)\b", re.IGNORECASE)
 # "is PL-300 actually an azure cert?", "is SC-900 a microsoft certification or what?"
 _FAMILY_RE = re.compile(r"\b(?:is|are|isn'?t|counts? as)\b.{0,40}\b(?:an?\s+|the\s+)?(?:real\s+|actual\s+|proper\s+|"
                         r"official\s+|true\s+)?(?:azure|microsoft|cloud)\s+(?:cert\w*|exams?|credentials?|one)\b|"
@@ -94,8 +95,8 @@ _FIND_EXAM_RE = re.compile(r"\b(?:is there|are there|there is|there are|any|do y
 _CALENDAR_RE = re.compile(r"\b(?:calendar|calender|ics file|\.ics|ical|icalendar|google cal\w*)\b|"
                           r"\b(?:add|put|export|send|get|import)\b.{0,25}\b(?:outlook|reminders?)\b", re.IGNORECASE)
 # "no, i want only az-900 please", "just ai-901"
-_ONLY_FUNDAMENTALS_RE = re.compile(r"\b(?:only|just)\s+(?:the\s+|do\s+)?(?:az|ai|dp|sc|pl|ms|ab|gh)[\s-]?90\d\b",
-                                   re.IGNORECASE)
+_ONLY_FUNDAMENTALS_RE = re.compile(r"\b(?:only|just)\s+(?:do\s+|want\s+)?(?:the\s+)?(?:(?:az|ai|dp|sc|pl|ms|ab|gh)[\s-]?90\d|"
+                                   r"fundamentals?|basics|overview)\b|\bfundamentals only\b", re.IGNORECASE)
 # "what's the azure equivalent of SA pro?", "so az-305 is basically the SA pro equivalent?"
 _EQUIVALENT_RE = re.compile(r"\b(?:equivalen\w*|equivalant\w*|counterpart|same as|comparable|match(?:es)?|"
                             r"version of|corresponds?|maps? to)\b", re.IGNORECASE)
@@ -128,8 +129,7 @@ def follow_up_kind(text: str) -> Optional[str]:
     question = looks_like_question(text) or "?" in text
     if _CALENDAR_RE.search(text):
         return "calendar"
-    goal = read_goal(text, asked=False)
-    if (goal is not None and goal.fundamentals_only) or _ONLY_FUNDAMENTALS_RE.search(text):
+    if _ONLY_FUNDAMENTALS_RE.search(text) and not (question and not _REQUEST_RE.search(text)):
         return "fundamentals_only"
     request = not question or bool(_REQUEST_RE.search(text) and not _ADVICE_RE.search(text))
     if request and (_ORDER_ONLY_RE.search(text) or (len(_EXAM_RE.findall(text)) >= 1 and _ORDER_RE.search(text)
