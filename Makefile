@@ -26,13 +26,15 @@ WEB_STAMP := web/node_modules/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL = $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 
-.PHONY: help setup web browser kb model run shell test lint validate stories unit nlu-gate bench simulate clean
+.PHONY: help setup web browser haproxy kb model run shell cluster test lint validate stories unit nlu-gate bench bench-cluster simulate clean
 
 help:
 	@echo "make run    set up, build the knowledge base, train if needed, start the assistant"
 	@echo "make shell  chat in the terminal (rasa shell) with the action server running"
+	@echo "make cluster  two Rasa servers, two action servers, PostgreSQL, Redis, HAProxy on CLUSTER_PORT (8000)"
 	@echo "make test   set up and run every test (what CI runs)"
 	@echo "make bench  measure latency, throughput and memory into reports/benchmark.md"
+	@echo "make bench-cluster  the cluster beside make run's server into reports/benchmark-cluster.md"
 
 $(STAMP): pyproject.toml
 	@if [ -z "$(PYTHON310)" ]; then \
@@ -58,6 +60,11 @@ browser:
 	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || { \
 		echo "Installing Debian's chromium and chromium-driver (browser tests)..."; $(APT_INSTALL) chromium chromium-driver; }
 
+# Debian's HAProxy, the load balancer of `make cluster` and its tests (installed like chromium: only if missing).
+haproxy:
+	@command -v haproxy >/dev/null || [ -x /usr/sbin/haproxy ] || { \
+		echo "Installing Debian's haproxy (load balancer for make cluster)..."; $(APT_INSTALL) haproxy; }
+
 setup: $(STAMP) $(WEB_STAMP)
 
 $(KB_STAMP): $(STAMP) $(KB_INPUTS)
@@ -81,6 +88,11 @@ run: kb model web
 shell: kb model
 	@MODEL=$(MODEL) scripts/run_assistant.sh shell
 
+# Two Rasa servers and two action servers on PostgreSQL (TRACKER_DATABASE_URL) and Redis (REDIS_URL) behind
+# HAProxy on 127.0.0.1, port CLUSTER_PORT (default 8000) (scripts/cluster.py). Ctrl-C stops everything.
+cluster: kb model web haproxy
+	@$(BIN)/python -m scripts.cluster --model $(MODEL)
+
 lint: $(STAMP)
 	@$(BIN)/ruff check .
 	@$(BIN)/mypy
@@ -91,7 +103,7 @@ validate: $(STAMP)
 stories: model
 	@$(BIN)/rasa test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out results/core
 
-unit: kb model web browser
+unit: kb model web browser haproxy
 	@RASA_MODEL=$(MODEL) $(BIN)/python -m pytest
 
 # Held-out NLU accuracy (tests/nlu/holdout*.yml, never trained on): report in reports/nlu_holdout.md, fails
@@ -107,6 +119,10 @@ simulate: kb model
 
 bench: kb model
 	@RASA_MODEL=$(MODEL) $(BIN)/python scripts/benchmark.py --model $(MODEL)
+
+# make run's server, the cluster with one and with two Rasa servers, side by side: reports/benchmark-cluster.md.
+bench-cluster: kb model haproxy
+	@$(BIN)/python -m scripts.bench_cluster --model $(MODEL)
 
 clean:
 	rm -rf models .rasa .run results tracker.db knowledge/knowledge.db

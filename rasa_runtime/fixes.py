@@ -45,8 +45,12 @@ def apply() -> None:
     """Install every fix."""
     from rasa.core.actions.action import RemoteAction
 
-    from rasa_runtime import channels, rest_validation
+    from rasa_runtime import channels, faults, health, locks, rest_validation, store_faults
 
     RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
     rest_validation.apply()  # malformed REST webhook bodies get a 400 with a clear message
     channels.apply()  # Slack: retries answered once; Bot Framework: offline start, issuer checked
+    faults.apply()  # action server down, slow or failing: an apology, and the turn is undone, not lost
+    health.apply()  # GET /health: model loaded, tracker store and lock store reachable
+    locks.apply()  # a conversation whose lock holder died is served again once the holder's ticket expires
+    store_faults.apply()  # PostgreSQL or Redis down: a clear answer (REST 503), never a conversation from memory

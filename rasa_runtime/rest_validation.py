@@ -114,12 +114,16 @@ def apply() -> None:
     """Check the body of every request to the REST channel's webhook."""
     from rasa.core.channels.rest import RestInput
 
+    from rasa_runtime.store_faults import unavailable_response
+
     original: Callable[..., Any] = getattr(RestInput.blueprint, "__wrapped_by_advisor__", RestInput.blueprint)
 
     def blueprint(self: RestInput, on_new_message: Callable[[Any], Awaitable[Any]]) -> Any:
         webhook = original(self, on_new_message)
         if self.name() == RestInput.name():
             webhook.middleware(check_rest_request, "request")
+            # A message no conversation store could take: 503 with the apology (rasa_runtime/store_faults.py).
+            webhook.middleware(unavailable_response, "response")
         return webhook
 
     blueprint.__wrapped_by_advisor__ = original  # type: ignore[attr-defined]

@@ -11,7 +11,7 @@ Upstream Rasa 3.6.21:
   token's own header; here the issuer must be `https://api.botframework.com`, the algorithm RS256, `exp`,
   `aud` and `iss` are required, and the token's `serviceurl` claim must match the activity's `serviceUrl`
   (the address the reply, with the bot's own access token, is sent to);
-- answers a redelivered activity (same id) again; here once;
+- answers a redelivered activity (same id) again; here once, across replicas when `REDIS_URL` is set;
 - uses blocking `requests` inside the event loop to get its token and post replies; here `aiohttp`, with the
   token endpoint configurable (`token_url`), or the bot's own tenant's (`app_tenant_id`): Azure has created only
   single-tenant bots since 2025-07-31, and their tokens come from their tenant, not from `botframework.com`.
@@ -38,7 +38,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from actions.channel_output import hero_card
-from rasa_runtime.channels.deliveries import RecentDeliveries
+from rasa_runtime.channels.deliveries import delivery_memory
 
 logger = logging.getLogger(__name__)
 
@@ -201,13 +201,15 @@ class BotFrameworkInput(InputChannel):
         self.app_password = str(app_password)
         self.keys = SigningKeys(openid_metadata_url)
         self.token_url = token_url
-        self._deliveries = RecentDeliveries()
+        self._deliveries = delivery_memory("botframework")
 
-    def already_seen(self, activity: Dict[str, Any]) -> bool:
-        """True for an activity answered before (the Bot Connector redelivers when a reply is slow)."""
+    async def already_seen(self, activity: Dict[str, Any]) -> bool:
+        """True for an activity answered before, by any replica when REDIS_URL is set (the Bot Connector
+        redelivers when a reply is slow)."""
         if not activity.get("id"):
             return False
-        return self._deliveries.already_seen(f"{(activity.get('conversation') or {}).get('id')}|{activity.get('id')}")
+        conversation = (activity.get("conversation") or {}).get("id")
+        return await self._deliveries.is_repeat(f"{conversation}|{activity.get('id')}")
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """`GET /webhooks/botframework/` (health) and `POST /webhooks/botframework/webhook`."""
@@ -231,7 +233,7 @@ class BotFrameworkInput(InputChannel):
             except AuthenticationError as error:
                 logger.warning("Bot Framework request refused: %s", error)
                 return response.text("Unauthorized.", status=HTTPStatus.UNAUTHORIZED)
-            if activity.get("type") != "message" or self.already_seen(activity):
+            if activity.get("type") != "message" or await self.already_seen(activity):
                 return response.text("", status=HTTPStatus.OK)
             try:
                 output = BotFrameworkOutput(self.app_id, self.app_password, activity["conversation"],

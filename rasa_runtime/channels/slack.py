@@ -6,7 +6,9 @@ wrong or missing signature or a timestamp more than five minutes off. What it ad
 
 - Slack retries an event it thinks was not received (`X-Slack-Retry-Num`); upstream ignores only retries for
   `http_timeout` and answers any other retry again. Here every event is answered once: an `event_id` (Events
-  API) or an interaction's `trigger_id`/action timestamp already seen is acknowledged and dropped.
+  API) or an interaction's `trigger_id`/action timestamp already seen is acknowledged and dropped. With
+  `REDIS_URL` set, deliveries are remembered in Redis (`rasa_runtime.channels.deliveries`), so a retry that
+  reaches another replica is dropped too.
 - `api_url` points the Web API client at another address (a local stand-in in tests).
 - Messages use the project's rendering layer (`actions.channel_output`): Block Kit sections and buttons.
 """
@@ -26,7 +28,7 @@ from sanic.request import Request
 from slack_sdk.web.async_client import AsyncWebClient
 
 from actions.channel_output import slack_message
-from rasa_runtime.channels.deliveries import RecentDeliveries
+from rasa_runtime.channels.deliveries import delivery_memory
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +76,7 @@ class SlackInput(UpstreamSlackInput):
         # Retries are judged by whether their delivery was seen, whatever Slack's reason for retrying.
         self.errors_ignore_retry = ()
         self.api_url: Optional[str] = None
-        self._deliveries = RecentDeliveries()
+        self._deliveries = delivery_memory("slack")
 
     @staticmethod
     def delivery_id(request: Request) -> Optional[str]:
@@ -93,14 +95,14 @@ class SlackInput(UpstreamSlackInput):
             return None
         return None
 
-    def already_seen(self, request: Request) -> bool:
-        """True for a delivery answered before; remembers this one."""
-        return self._deliveries.already_seen(self.delivery_id(request))
+    async def already_seen(self, request: Request) -> bool:
+        """True for a delivery answered before (by any replica when REDIS_URL is set); remembers this one."""
+        return await self._deliveries.is_repeat(self.delivery_id(request))
 
     async def process_message(self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]],
                               text: str, sender_id: Optional[str], metadata: Optional[Dict]) -> Any:
         """Drop a delivery already answered (a retry), else hand it to upstream."""
-        if self.already_seen(request):
+        if await self.already_seen(request):
             logger.info("Slack retry #%s of a delivery already answered; dropped.",
                         request.headers.get(self.retry_num_header))
             return response.text("", status=HTTPStatus.OK, headers={"X-Slack-No-Retry": "1"})
