@@ -12,12 +12,16 @@ from rasa_sdk.types import DomainDict
 
 from actions.channel_output import send
 from actions.exam_mentions import codes_with_bare_numbers, exam_in_focus, path_codes, read_question
-from advisor.choice_answers import comparison_replies
+from advisor.choice_answers import comparison_replies, for_you
 from advisor.comparison import compare_exams, which_is_easier
 from advisor.path_questions import is_path_question, path_step_answer
 from advisor.reply import Reply
 
 EASIER = re.compile(r"\b(easier|harder|easy|hard|difficult\w*|tough\w*|simpler)\b", re.IGNORECASE)
+# "which is better for me?", "ai-300 vs ai-103 for me?": the verdict for this person first, then the table
+FOR_ME = re.compile(r"\bfor (?:me|someone like me|my (?:job|role|goal|situation|case))\b|\bwhich (?:one )?(?:is )?"
+                    r"(?:better|should i|would you)|\bshould i (?:do|take|pick)\b|\bwhat would you (?:pick|do)\b",
+                    re.IGNORECASE)
 WHICH_TWO = Reply(text="Which two exams should I compare? For example \"AZ-104 vs AZ-305\" or "
                        "\"the administrator and the architect exams\".")
 
@@ -53,5 +57,8 @@ class ActionCompareExams(Action):
             return []
         comparison = compare_exams(codes[0], codes[1], kb, today, profile)
         verdict = which_is_easier(codes[0], codes[1], kb, today, profile) if EASIER.search(text) else None
-        send(dispatcher, tracker, comparison_replies(comparison, today, verdict))
+        replies = comparison_replies(comparison, today, verdict)
+        if FOR_ME.search(text) and tracker.get_slot("recommended_path") is not None:
+            replies = [for_you(codes[0], codes[1], profile, kb, today)] + list(replies)
+        send(dispatcher, tracker, replies)
         return [SlotSet("exam_in_focus", codes[0])]

@@ -31,7 +31,7 @@ from advisor.exam_family import (
     find_exam_answer,
     held_counts_answer,
 )
-from advisor.held_standing import standing_reply
+from advisor.held_standing import renewed_reply, standing_reply
 from advisor.recommendation import Fact, Recommendation
 from advisor.reply import Button, Reply
 from advisor.rules import recommend, study_background, weeks_for
@@ -114,7 +114,9 @@ def faster_reply(rec: Recommendation) -> Reply:
     return compose(heading, facts, (Button("Just the fundamentals", "just the fundamentals"),))
 
 
-_SEVERAL_RE = re.compile(r"\b(?:both|all|whole|entire|everything|full path|the path)\b", re.IGNORECASE)
+# "both by May", "the expert cert by end of May": the path up to the goal, not its first step
+_SEVERAL_RE = re.compile(r"\b(?:both|all|whole|entire|everything|full path|the path|expert|certified|"
+                         r"the (?:cert|certification|goal))\b", re.IGNORECASE)
 
 
 def deadline_reply(rec: Recommendation, codes: List[str], text: str, hours: Optional[float],
@@ -188,6 +190,8 @@ def _held_validity(code: str, text: str, rec: Recommendation) -> Tuple[List[Repl
     """"is my AI-900 still valid?", "I passed AZ-104 in March 2025": its dates; noted as held when it counts."""
     kb = catalog()
     earned = read_earned_date(text, rec.today)
+    if earned and re.search(r"\brenew(?:ed|al)\b", text, re.IGNORECASE):  # "given i renewed in may 2026"
+        return [renewed_reply(code, earned[0], earned[1], rec.today, kb)], []
     reply = standing_reply(code, earned[0] if earned else None, earned[1] if earned else "day", rec.today, kb)
     events: List[EventType] = []
     standing = certification_standing(code, earned[0] if earned else None, rec.today, kb,
@@ -232,8 +236,8 @@ class ActionAnswerFollowUp(Action):
             kb = catalog()
             covered = coverage_answer(codes[0], text, kb)
             replies = [covered] if covered else list(answer_about_exam(kb.exam(codes[0]), ["skills"], kb, rec.today))
-        elif kind == "equivalent" and equivalent_answer(text, catalog(), rec.today) is not None:
-            replies = [equivalent_answer(text, catalog(), rec.today) or career_reply(rec)]
+        elif kind == "equivalent" and equivalent_answer(text, catalog(), rec.today, tuple(codes)) is not None:
+            replies = [equivalent_answer(text, catalog(), rec.today, tuple(codes)) or career_reply(rec)]
         elif kind == "find_exam":
             replies = [find_exam_answer(text, catalog(), rec.today)]
         elif kind == "counts_toward" and len(codes) >= 2:

@@ -246,10 +246,9 @@ def read_certifications_held(tracker: Tracker, requested: Optional[str], known: 
         reading.values["certifications_held"] = merged + [c for c in codes if c not in merged]
     elif answer.said_none or (asked and answer.other_vendors) or (asked and answer.not_held):
         reading.values["certifications_held"] = []
-    elif answer.not_held:  # "I don't hold AZ-900": take it off the list
-        previous = list(tracker.get_slot("certifications_held") or [])
-        if any(code in previous for code in answer.not_held):
-            reading.values["certifications_held"] = [c for c in previous if c not in answer.not_held]
+    elif answer.not_held:  # "I don't hold AZ-900": take it off the list, and only it
+        previous = list(value_before_latest_message(tracker, "certifications_held") or [])
+        reading.values["certifications_held"] = [c for c in previous if c not in answer.not_held]
     return reading
 
 
@@ -267,6 +266,11 @@ def read_simple(tracker: Tracker, slot: str, requested: Optional[str], today: da
         if _mapped_now(tracker, slot):  # undo what the NLU's mapping read from the question
             previous = value_before_latest_message(tracker, slot)
             reading.values[slot] = previous if previous is not None else "__drop__"
+        return reading
+    if not asked and _mapped_now(tracker, slot) and slot == "weekly_hours":
+        ours = read_answer(slot, text, True, today)  # "6, like before": the reader's rules, not the NLU's guess
+        if ours is not None and ours.value != tracker.slots_to_validate().get(slot):
+            reading.values[slot] = ours.value
         return reading
     if not asked and _mapped_now(tracker, slot) and slot != "azure_experience":
         return reading  # the NLU read an explicit statement; keep it

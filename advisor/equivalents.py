@@ -56,9 +56,27 @@ def named_equivalent(text: str) -> Optional[Tuple[str, str]]:
     return name, code
 
 
-def equivalent_answer(text: str, catalog: Catalog, today: date) -> Optional[Reply]:
-    """The nearest Microsoft exam for the other certification named, or None when none is named."""
+def other_clouds_for(code: str) -> List[str]:
+    """Other clouds' certifications for the same job as a Microsoft exam ("AWS equivalent of AI-200?")."""
+    return [name for _, name, mapped in _RES if mapped == code]
+
+
+def equivalent_answer(text: str, catalog: Catalog, today: date, codes: Tuple[str, ...] = ()) -> Optional[Reply]:
+    """The nearest Microsoft exam for the other certification named; or, for a Microsoft exam named
+    ("what's the AWS equivalent of AI-200?"), the other clouds' certifications for the same job."""
     named = named_equivalent(text)
+    if named is None and codes:
+        code = codes[0]
+        others = [n for n in other_clouds_for(code)
+                  if not re.search(r"\b(?:aws|amazon|google|gcp)\b", text, re.I)
+                  or re.search(r"\b(?:aws|amazon)\b", text, re.I) and n.startswith("AWS")
+                  or re.search(r"\b(?:google|gcp)\b", text, re.I) and n.startswith("Google")]
+        if not others:
+            return Reply(text=f"I have no other cloud's certification mapped to {code}; the nearest are the ones "
+                              "for the same job role on that cloud's own certification page.")
+        return compose(f"The nearest to {code} on other clouds: {', '.join(others)}.",
+                       [Fact("That's my mapping by job role, not an official equivalence: no certification of one "
+                             "vendor counts for another's.", None)])
     if named is None:
         return None
     name, code = named

@@ -150,13 +150,16 @@ _SUBJECT_SYNONYMS = {"m365": "microsoft 365", "o365": "microsoft 365", "office":
                      "avd": "virtual desktop", "k8s": "kubernetes", "aks": "kubernetes", "gh": "github"}
 _SUBJECT_RE = re.compile(r"\b(?:certs?|certifications?|exams?|credentials?)\s+(?:for|about|on|covering|in)\s+"
                          r"([^?.!,;]{2,60})", re.IGNORECASE)
+# "does microsoft have a terraform cert", "any copilot studio exam?": the subject before the word cert
+_SUBJECT_BEFORE_RE = re.compile(r"\b(?:have|offer|there|any)\s+(?:an?\s+|the\s+)?([\w][\w /+.-]{1,30}?)\s+"
+                                r"(?:certs?|certifications?|exams?|credentials?)\b", re.IGNORECASE)
 _BASIC_RE = re.compile(r"\b(?:basic|basics|fundamentals?|entry|beginner|intro\w*)\b", re.IGNORECASE)
 
 
 def find_exam_answer(text: str, catalog: Catalog, today: date) -> Reply:
     """"is there a cert for SAP?", "any exam for playfab?": current exams whose title or audience names the
     subject (the words after "cert for", or else the message's own words); "basic" prefers fundamentals."""
-    match = _SUBJECT_RE.search(text)
+    match = _SUBJECT_RE.search(text) or _SUBJECT_BEFORE_RE.search(text)
     subject = match.group(1).strip() if match else ""
     if subject.lower() in ("that", "it", "this", "them", "those", "me", "my job", "my role"):
         subject = ""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import List, Optional
 
-from advisor.certification_dates import certification_standing
+from advisor.certification_dates import add_months, certification_standing, period_bounds
 from advisor.exam_answers import compose
 from advisor.recommendation import Fact
 from advisor.reply import Reply
@@ -71,3 +71,20 @@ def standing_reply(code: str, earned_on: Optional[date], precision: str, today: 
         facts.append(Fact(f"I read \"{_earned(earned_on, precision)}\" as its latest day; your Microsoft Learn "
                           "profile shows the exact expiry date.", None))
     return compose(heading, facts)
+
+
+def renewed_reply(code: str, renewed_on: date, precision: str, today: date, catalog: Catalog) -> Reply:
+    """"I renewed it in May 2026": a renewal passed inside the six-month window adds a year to the expiry
+    the certification had then, so the new expiry lies one year to eighteen months after the renewal."""
+    exam = catalog.exam(code)
+    renewal = catalog.policy("renewal")
+    months = int(renewal.values.get("window_months", 6))
+    first, last = period_bounds(renewed_on, precision)
+    earliest, latest = add_months(first, 12), add_months(last, 12 + months)
+    retired = exam.is_retired_on(today)
+    heading = (f"Renewed in {_earned(renewed_on, precision)}, your {code} now expires one year after the expiry it "
+               f"had then: between {earliest.strftime('%B %Y')} and {latest.strftime('%B %Y')}. Your Microsoft Learn "
+               "profile shows the exact date.")
+    if retired:
+        heading += f" It can't be renewed again: {code} has retired."
+    return compose(heading, [Fact(renewal.statement, renewal.source)])

@@ -88,9 +88,9 @@ _COVERS_RE = re.compile(r"\b(?:cover|covers|covered|covering|include|includes|in
                         r"all (?:windows|linux|theory|about)|(?:windows|linux) stuff)\b|"
                         r"\bis\s+[\w/+#.-]+\s+(?:on|in|part of)\s+(?:the\s+)?(?:[A-Za-z]{2}[\s-]?)?\d{3}\b", re.IGNORECASE)
 # "is there a cert for SAP?", "there is a certification for playfab?", "any exam about kubernetes?"
-_FIND_EXAM_RE = re.compile(r"\b(?:is there|are there|there is|there are|any|do you have|does microsoft (?:have|offer)|"
-                           r"exists?)\b[^?]{0,25}?\b(?:certs?|certifications?|exams?|credentials?)\b[^?]{0,10}?"
-                           r"\b(?:for|on|about|in|covering)\b", re.IGNORECASE)
+_FIND_EXAM_RE = re.compile(r"\b(?:is there|are there|isn.?t there|aren.?t there|there is|there are|any|do you have|does microsoft (?:have|offer)|"
+                           r"exists?)\b[^?]{0,40}?\b(?:certs?|certifications?|exams?|credentials?)\b(?:[^?]{0,10}?"
+                           r"\b(?:for|on|about|in|covering)\b|\s*(?:\?|$|\bor\b))", re.IGNORECASE)
 # "put it in my calendar", "can I get this as an ics?", "add the plan to outlook"
 _CALENDAR_RE = re.compile(r"\b(?:calendar|calender|ics file|\.ics|ical|icalendar|google cal\w*)\b|"
                           r"\b(?:add|put|export|send|get|import)\b.{0,25}\b(?:outlook|reminders?)\b", re.IGNORECASE)
@@ -155,7 +155,7 @@ def follow_up_kind(text: str) -> Optional[str]:
         return "status"
     if _EXAM_RE.search(text) and _COVERS_RE.search(text) and question:
         return "covers"
-    if not _EXAM_RE.search(text) and _FIND_EXAM_RE.search(text):
+    if not _EXAM_RE.search(text) and _FIND_EXAM_RE.search(text) and not _POLICY_RE.search(text):
         return "find_exam"
     if read_deadline(text, date.today()) is not None and (question or _DEADLINE_RE.search(text)):
         return "deadline"

@@ -50,3 +50,13 @@ def test_the_nearest_azure_exam_to_another_clouds(text, start, catalog, today):
 
     answer = equivalent_answer(text, catalog, today)
     assert answer is not None and answer.text.startswith(start) and "not an official equivalence" in answer.text
+
+
+def test_which_of_two_is_for_me_comes_from_the_path(catalog, today):
+    from advisor.choice_answers import for_you
+    from advisor.profile import Profile
+
+    person = Profile(current_role="data_engineer", target_role="ai_engineer", coding_comfort="high",
+                     azure_experience="some", weekly_hours=5.0)  # path AI-103; AI-300 is the MLOps alternative
+    text = for_you("AI-300", "AI-103", person, catalog, today).text
+    assert text.startswith("For you: AI-103.") and 'say "switch to AI-300"' in text
