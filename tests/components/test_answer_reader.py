@@ -166,9 +166,11 @@ def test_what_counts_as_an_answer_for_the_policy(slot, text, answers):
     ("is dp-750 still beta or fully live?", "status"),
     ("just the fundamentals", "fundamentals_only"), ("ok just fundamentals", "fundamentals_only"),
     ("no, i want only az-900 please", "fundamentals_only"),
-    ("there is a certification for SAP in azure?", "find_exam"), ("is there a student discount on the exams?", "policy"),
+    ("there is a certification for SAP in azure?", "find_exam"),
+    ("is there a student discount on the exams?", "policy"),
     ("isnt there a copilot studio / low-code agents cert?", "find_exam"),
-    ("whats the aws equivalent of ai-200, in case we go multi cloud", "equivalent"), ("is there a cert for playfab", "find_exam"),
+    ("whats the aws equivalent of ai-200, in case we go multi cloud", "equivalent"),
+    ("is there a cert for playfab", "find_exam"),
     ("is terraform on az-400 or only bicep/arm?", "covers"), ("what's on AZ-104?", None),
 ])
 def test_follow_up_kinds(text, kind):
