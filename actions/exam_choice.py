@@ -152,6 +152,8 @@ class ActionChooseExam(Action):
         """"AZ-802 first, then AZ-104", "add AZ-104 as step 1", "swap the order": the order asked for."""
         kb, profile = catalog(), rec.profile
         required = [s.code for s in rec.steps if not s.optional]
+        if re.search(r"\bafter\b", text, re.IGNORECASE) and not re.search(r"\b(?:before|first)\b", text, re.IGNORECASE):
+            codes = list(reversed(codes))  # "put AZ-305 on after AZ-104": AZ-104 leads
         first = codes[0] if codes else (required[1] if len(required) >= 2 else None)
         if first is None:
             send(dispatcher, tracker, [Reply(text="Which exam should come first? For example \"AZ-802 first, then "

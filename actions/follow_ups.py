@@ -236,8 +236,9 @@ class ActionAnswerFollowUp(Action):
             kb = catalog()
             covered = coverage_answer(codes[0], text, kb)
             replies = [covered] if covered else list(answer_about_exam(kb.exam(codes[0]), ["skills"], kb, rec.today))
-        elif kind == "equivalent" and equivalent_answer(text, catalog(), rec.today, tuple(codes)) is not None:
-            replies = [equivalent_answer(text, catalog(), rec.today, tuple(codes)) or career_reply(rec)]
+        elif kind == "equivalent":  # no mapping for that vendor ("700 vs ccnp"): what the certification counts as
+            replies = [equivalent_answer(text, catalog(), rec.today, tuple(codes))
+                       or other_vendor_reply(list(other_vendors(text)), rec)]
         elif kind == "find_exam":
             replies = [find_exam_answer(text, catalog(), rec.today)]
         elif kind == "counts_toward" and len(codes) >= 2:

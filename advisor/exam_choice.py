@@ -223,6 +223,6 @@ def put_first_exams_first(rec: Recommendation, catalog: Catalog) -> None:
     if not first or rec.steps[:len(first)] == first:
         return
     rec.steps = first + [s for s in rec.steps if s not in first]
-    for step in first:
-        step.reasons.insert(0, Reason("chosen_exam", f"{step.code} comes first because you asked for that order.",
+    later = f", then {', '.join(s.code for s in first[1:])}" if len(first) > 1 else ""
+    first[0].reasons.insert(0, Reason("chosen_exam", f"{first[0].code} comes first{later}, the order you asked for.",
                                       ()))

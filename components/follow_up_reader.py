@@ -99,7 +99,9 @@ _ONLY_FUNDAMENTALS_RE = re.compile(r"\b(?:only|just)\s+(?:do\s+|want\s+)?(?:the\
                                    r"fundamentals?|basics|overview)\b|\bfundamentals only\b", re.IGNORECASE)
 # "what's the azure equivalent of SA pro?", "so az-305 is basically the SA pro equivalent?"
 _EQUIVALENT_RE = re.compile(r"\b(?:equivalen\w*|equivalant\w*|counterpart|same as|comparable|match(?:es)?|"
-                            r"version of|corresponds?|maps? to)\b", re.IGNORECASE)
+                            r"version of|corresponds?|maps? to|(?:kinda |kind of |sort of )?like the|similar to|"
+                            r"same (?:thing|level) as|vs\.?|versus|compared? (?:to|with)|how do they compare)\b",
+                            re.IGNORECASE)
 # "is dp-750 still beta or fully live?"
 _STATUS_WORDS_RE = re.compile(r"\b(?:beta|fully live|live yet|out yet|released yet|generally available|still in beta)\b",
                               re.IGNORECASE)

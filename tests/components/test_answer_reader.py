@@ -170,6 +170,7 @@ def test_what_counts_as_an_answer_for_the_policy(slot, text, answers):
     ("is there a student discount on the exams?", "policy"),
     ("isnt there a copilot studio / low-code agents cert?", "find_exam"),
     ("whats the aws equivalent of ai-200, in case we go multi cloud", "equivalent"),
+    ("az-400 is kinda like the aws devops pro right? how do they compare", "equivalent"),
     ("is there a cert for playfab", "find_exam"),
     ("is terraform on az-400 or only bicep/arm?", "covers"), ("what's on AZ-104?", None),
 ])
