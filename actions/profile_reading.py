@@ -10,7 +10,7 @@ named while describing coding, another cloud, a goal) out of the wrong slot.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Dict, List, Optional
 
@@ -130,6 +130,9 @@ def read_target_role(tracker: Tracker, requested: Optional[str]) -> SlotReading:
             return reading
     named_targets = [str(e["value"]) for e in named if e["value"] in TARGET_ROLE_VALUES]
     if goal is not None:
+        if goal.fundamentals_only and goal.stay and not re.search(r"\b(?:overview|basics|fundamentals|high[- ]level|"
+                                                                 r"big picture)\b", text, re.IGNORECASE):
+            goal = replace(goal, fundamentals_only=False)  # "staying DE but want something current on my CV"
         if goal.fundamentals_only:
             reading.values["goal_scope"] = "fundamentals"
             target = goal.topic_role or next((r for r in named_targets if r != UNDECIDED), None)
@@ -195,7 +198,8 @@ def _goal_from_exam(tracker: Tracker, text: str) -> Optional[str]:
 
 
 def _goal_for_now(text: str, entities: List[Dict[str, Any]]) -> Optional[str]:
-    """With two goals named, the first one not put off until later ("X? maybe Y later" gives X); else None."""
+    """With two goals named, the first one not put off until later ("X? maybe Y later" gives X), or else the
+    first one named ("devops or cloud engineer"); None with fewer than two."""
     def start(entity: Dict[str, Any]) -> int:
         return int(entity.get("start") or 0)
 
@@ -206,7 +210,7 @@ def _goal_for_now(text: str, entities: List[Dict[str, Any]]) -> Optional[str]:
     later = [e for e in goals if _LATER_RE.search(text[int(e.get("end") or 0):][:25])
              or _LATER_RE.search(text[max(0, start(e) - 20):start(e)])]
     if not later:
-        return None
+        return str(goals[0]["value"])  # "devops or cloud engineer", "architect, data platform focused": the first
     return next((str(e["value"]) for e in goals if e not in later), None)
 
 

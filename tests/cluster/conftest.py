@@ -9,6 +9,7 @@ import threading
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -22,6 +23,7 @@ from tests.conftest import TODAY
 
 TEST_DATABASE = "advisor_cluster_test"
 POSTGRES_PROXY_PORT = 6650  # the cluster reaches PostgreSQL through a proxy the tests can cut
+REDIS_PROXY_PORT = 6651  # and Redis the same way
 ACTION_TIMEOUT = 10  # seconds: a frozen action server is given up on soon, a busy machine still answers
 LOCK_LIFETIME = 20  # seconds: a lock held by a killed Rasa server expires sooner than Rasa's 60
 
@@ -51,7 +53,15 @@ def postgres_proxy() -> Iterator[TcpProxy]:
 
 
 @pytest.fixture(scope="module")
-def cluster(tmp_path_factory: pytest.TempPathFactory, stand_in: StandIn, postgres_proxy: TcpProxy) -> Iterator[Cluster]:
+def redis_proxy() -> Iterator[TcpProxy]:
+    proxy = TcpProxy(REDIS_PROXY_PORT, urlsplit(REDIS_URL).port or 6379).start()
+    yield proxy
+    proxy.stop()
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory: pytest.TempPathFactory, stand_in: StandIn, postgres_proxy: TcpProxy,
+            redis_proxy: TcpProxy) -> Iterator[Cluster]:
     require_redis()
     drop_database(f"{POSTGRES_SERVER}/{TEST_DATABASE}")
     env = {
@@ -65,5 +75,6 @@ def cluster(tmp_path_factory: pytest.TempPathFactory, stand_in: StandIn, postgre
     }
     workdir: Path = tmp_path_factory.mktemp("cluster")
     database_url = f"postgresql://postgres@127.0.0.1:{POSTGRES_PROXY_PORT}/{TEST_DATABASE}"
-    with running_cluster(workdir, CLUSTER_PORT, env=env, urls=ServiceUrls(database_url, REDIS_URL)) as running:
+    redis_url = f"redis://127.0.0.1:{REDIS_PROXY_PORT}{urlsplit(REDIS_URL).path or '/0'}"
+    with running_cluster(workdir, CLUSTER_PORT, env=env, urls=ServiceUrls(database_url, redis_url)) as running:
         yield running

@@ -12,6 +12,11 @@ import requests
 # A whole profile to a recommendation (AZ-104 then AZ-305), then a follow-up: every turn calls an action.
 ARCHITECT_TURNS = ["hi", "I've been a Windows sysadmin for 6 years", "not really, I can tweak PowerShell scripts",
                    "a cloud architect, within two years", "some", "none yet", "5 hours a week", "why?"]
+# The load: 20 turns each, the profile, then the follow-ups people ask after a recommendation.
+LOAD_TURNS = ARCHITECT_TURNS + ["why not AZ-204?", "should I do AZ-900 first?", "is AZ-104 all windows stuff?",
+                                "what does the whole path cost?", "is it open book?", "how do I renew?",
+                                "is there a cert for SAP?", "does my AWS cert count?", "sources?",
+                                "compare AZ-104 and AZ-305", "thanks", "bye"]
 REQUEST_TIMEOUT = 120  # seconds: a turn may wait for the lock of a conversation whose server was killed
 
 

@@ -23,6 +23,7 @@ from tests.channels.test_botframework import activity, replies_in, token
 from tests.channels.test_slack import message_event, posts_to, signed_headers
 from tests.cluster.conversation import (
     ARCHITECT_TURNS,
+    LOAD_TURNS,
     backend_requests,
     healthy,
     is_subsequence,
@@ -36,7 +37,7 @@ from tests.cluster.tcp_proxy import TcpProxy
 
 pytestmark = pytest.mark.e2e
 
-LOAD_USERS = 16
+LOAD_USERS = 50  # × 20 turns (LOAD_TURNS): the load
 KILL_USERS = 12
 
 
@@ -69,12 +70,12 @@ def test_the_balancer_exposes_what_make_run_exposes(cluster: Cluster) -> None:
 def test_concurrent_users_lose_nothing_and_reach_their_recommendation(cluster: Cluster) -> None:
     stats_url = f"http://127.0.0.1:{cluster.ports.stats}"
     before = backend_requests(stats_url, "rasa")
-    runs = load(cluster.url, new_senders(LOAD_USERS, "load"), ARCHITECT_TURNS)
+    runs = load(cluster.url, new_senders(LOAD_USERS, "load"), LOAD_TURNS)
     errors = [f"{run.sender} {error}" for run in runs for error in run.errors()]
     assert errors == [], "zero errors under load"
     for run in runs:
         assert all(replies for replies in run.replies), f"{run.sender}: every turn is answered"
-        assert user_texts(cluster.url, run.sender) == ARCHITECT_TURNS, f"{run.sender}: all kept, in order"
+        assert user_texts(cluster.url, run.sender) == LOAD_TURNS, f"{run.sender}: all kept, in order"
         assert slots(cluster.url, run.sender)["recommended_path"] == ["AZ-104", "AZ-305"]
         assert APOLOGY not in texts([r for turn in run.replies for r in turn])
     after = backend_requests(stats_url, "rasa")
@@ -192,6 +193,27 @@ def test_postgresql_unreachable_gives_a_clear_error_then_the_conversation_goes_o
     finally:
         postgres_proxy.start()
     wait_until(lambda: healthy(f"{cluster.url}/health"), 30, "the servers seeing PostgreSQL again")
+    for text in ARCHITECT_TURNS[3:7]:
+        answer = say(cluster.url, sender, text)
+        assert answer.status_code == 200 and APOLOGY not in texts(answer.json()), text
+    assert user_texts(cluster.url, sender) == ARCHITECT_TURNS[:7], "nothing lost, nothing doubled"
+    assert slots(cluster.url, sender)["recommended_path"] == ["AZ-104", "AZ-305"]
+
+
+def test_redis_unreachable_gives_a_clear_error_then_the_conversation_goes_on(cluster: Cluster,
+                                                                             redis_proxy: TcpProxy) -> None:
+    sender = new_senders(1, "redis-down")[0]
+    for text in ARCHITECT_TURNS[:3]:
+        assert say(cluster.url, sender, text).status_code == 200
+    redis_proxy.stop()
+    try:
+        direct = say(cluster.server_url("rasa1"), sender, ARCHITECT_TURNS[3])
+        assert direct.status_code == 503 and "in a minute" in direct.json()["message"]
+        health = requests.get(f"{cluster.server_url('rasa2')}/health", timeout=10)
+        assert health.status_code == 503 and "lock_store" in health.json()["failing"]
+    finally:
+        redis_proxy.start()
+    wait_until(lambda: healthy(f"{cluster.url}/health"), 30, "the servers seeing Redis again")
     for text in ARCHITECT_TURNS[3:7]:
         answer = say(cluster.url, sender, text)
         assert answer.status_code == 200 and APOLOGY not in texts(answer.json()), text
