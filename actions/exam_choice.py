@@ -116,10 +116,13 @@ class ActionChooseExam(Action):
         exam = kb.exam(choice.code)
         path = " → ".join(rec.path) or "nothing new"
         new = rec
+        # an order asked for before ends with the fundamentals alone, and an exam added "after" is not first
+        first = () if choice.goal_scope == "fundamentals" else tuple(
+            c for c in profile.first_exams if c not in choice.added_exams or c in profile.added_exams)
         if not (choice.already_on_path or choice.refused):
             changed = replace(profile, chosen_exams=choice.chosen_exams, added_exams=choice.added_exams,
                               target_role=choice.target_role or profile.target_role,
-                              goal_scope=choice.goal_scope or profile.goal_scope)
+                              goal_scope=choice.goal_scope or profile.goal_scope, first_exams=first)
             new = recommend(changed, kb, rec.today)
         if choice.already_on_path:
             step = rec.path.index(choice.code) + 1
@@ -136,6 +139,7 @@ class ActionChooseExam(Action):
             send_recommendation(dispatcher, tracker, new, _lead(choice, rec.path, new.path, profile.target_role, kb))
             events: List[EventType] = [SlotSet("chosen_exams", list(choice.chosen_exams)),
                                        SlotSet("added_exams", list(choice.added_exams)),
+                                       SlotSet("first_exams", list(first)),
                                        SlotSet("recommended_path", new.path), SlotSet("exam_in_focus", exam.code),
                                        SlotSet("answer_kind", "exam_choice")]
             if choice.target_role:
