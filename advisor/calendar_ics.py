@@ -26,26 +26,20 @@ def _hours(value: float) -> str:
     return f"{value:.1f}".removesuffix(".0") + " h"
 
 
+# The title of each kind of event: {code} is the exam, {detail} the domain or the checkpoint.
+EVENT_TITLES = {
+    "study": "Study {code}: {detail}", "buffer": "Study {code}: catch-up week", "review": "Study {code}: final review",
+    "checkpoint": "Practice assessment {code}: {detail}", "book": "Book {code}", "exam": "{code} exam: target week",
+    "renewal_opens": "Renew {code}: free renewal opens", "renewal_closes": "Renew {code}: last day",
+}
+
+
 def event_summary(event: CalendarEvent) -> str:
     """The event's title, named after its exam."""
-    code = event.exam_code
-    if event.kind == "study":
-        return f"Study {code}: {event.domain}"
-    if event.kind == "buffer":
-        return f"Study {code}: catch-up week"
-    if event.kind == "review":
-        return f"Study {code}: final review"
-    if event.kind == "checkpoint":
-        return f"Practice assessment {code}: {CHECKPOINT_LABELS.get(event.checkpoint, event.checkpoint)}"
-    if event.kind == "book":
-        return f"Book {code}"
-    if event.kind == "exam":
-        return f"{code} exam: target week"
-    if event.kind == "renewal_opens":
-        return f"Renew {code}: free renewal opens"
-    if event.kind == "renewal_closes":
-        return f"Renew {code}: last day"
-    raise ValueError(f"unknown event kind {event.kind!r}")
+    if event.kind not in EVENT_TITLES:
+        raise ValueError(f"unknown event kind {event.kind!r}")
+    detail = CHECKPOINT_LABELS.get(event.checkpoint, event.checkpoint) if event.kind == "checkpoint" else event.domain
+    return EVENT_TITLES[event.kind].format(code=event.exam_code, detail=detail)
 
 
 def event_description(event: CalendarEvent, schedule: ExamSchedule) -> str:

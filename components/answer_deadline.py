@@ -16,11 +16,13 @@ from typing import Optional
 
 from components.answer_numbers import parse_number
 
-_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
-_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|" \
-         r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?"
+# Month names as people write them, and the pattern that finds one (also used by components/answer_earned.py).
+MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+MONTH_PATTERN = r"(january|february|march|april|may|june|july|august|september|october|november|december|" \
+                r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?"
+_MONTHS, _MONTH = MONTHS, MONTH_PATTERN
 _YEAR = r"(?:,?\s*(20\d\d))?"
 _DAY_MONTH_RE = re.compile(rf"\b(?:by|before|until|on|for)\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}{_YEAR}",
                            re.IGNORECASE)

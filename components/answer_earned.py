@@ -10,16 +10,13 @@ previous calendar year; dates in the future are not earned dates.
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 from typing import Optional, Tuple
 
-_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
-_MONTH = (r"(january|february|march|april|may|june|july|august|september|october|november|december|"
-          r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?")
+from components.answer_deadline import MONTH_PATTERN, MONTHS
+
+_MONTHS, _MONTH = MONTHS, MONTH_PATTERN
 _ISO_RE = re.compile(r"\b(20\d\d)-(\d\d)-(\d\d)\b")
 _MONTH_YEAR_RE = re.compile(rf"\b(?:in|since|from|on|back in|around|last)?\s*{_MONTH}\s*,?\s*(20\d\d)\b",
                             re.IGNORECASE)

@@ -86,7 +86,8 @@ def _wait(url: str, process: subprocess.Popen, log: Path, seconds: float) -> Non
     raise TimeoutError(f"{url} did not come up in {seconds:.0f} s; log:\n{log.read_text()[-3000:]}")
 
 
-def _stop(process: subprocess.Popen) -> None:
+def stop_process(process: subprocess.Popen) -> None:
+    """Stop a server started in its own session, and only its process group (SIGTERM, then SIGKILL)."""
     if process.poll() is None:
         os.killpg(process.pid, signal.SIGTERM)
         try:
@@ -94,6 +95,9 @@ def _stop(process: subprocess.Popen) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
+
+
+_stop = stop_process  # the name the cluster scripts and older tests use
 
 
 def _env(workdir: Path, extra: Optional[Dict[str, str]]) -> Dict[str, str]:

@@ -3,8 +3,6 @@ that must end in a download (the widget opens links in a new tab, so the downloa
 
 from __future__ import annotations
 
-import os
-import signal
 import subprocess
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,8 +11,9 @@ from typing import Dict, Iterator, List
 from playwright.sync_api import Download, Locator, Page
 
 from scripts.servers import start_web
+from scripts.servers import stop_process as stop
+from tests.channels.browser import WAIT_MS
 
-WAIT_MS = 90_000  # how long to wait for the download to start (never asserted as a speed)
 POLL_MS = 100
 
 
@@ -26,18 +25,6 @@ def page_server(workdir: Path, port: int, rasa_url: str, env: Dict[str, str]) ->
         yield process
     finally:
         stop(process)
-
-
-def stop(process: subprocess.Popen) -> None:
-    """Stop a server started in its own session (scripts/servers.py), and only its process group."""
-    if process.poll() is not None:
-        return
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
 
 
 def click_for_download(page: Page, link: Locator) -> Download:

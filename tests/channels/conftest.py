@@ -9,6 +9,7 @@ from typing import Any, Callable, Dict, Iterator
 import pytest
 
 from scripts.servers import Servers, running_servers
+from tests.channels.browser import browser, browser_page  # noqa: F401 (fixtures for the browser tests)
 from tests.channels.stand_ins import StandIn
 
 APP_ID = "00000000-0000-4000-8000-00000000b0t1"

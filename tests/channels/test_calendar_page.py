@@ -5,7 +5,6 @@ Debian's chromium, a link in the page (opening in a new tab, as the widget's lin
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from pathlib import Path
 from typing import Dict, Iterator, Tuple
@@ -13,14 +12,12 @@ from typing import Dict, Iterator, Tuple
 import pytest
 import requests
 from icalendar import Calendar
-from playwright.sync_api import sync_playwright
 
 from advisor.calendar_link import calendar_link
 from advisor.calendar_plan import PlanRequest, plan_start
 from advisor.calendar_token import make_token
 from scripts.servers import free_port
 from tests.channels.calendar_helpers import click_for_download, page_server
-from tests.channels.test_web_widget import CHROMIUM, CHROMIUM_ARGS
 from tests.conftest import TODAY
 
 SECRET = "page-server-test-secret-0123456789abcdef"
@@ -90,25 +87,19 @@ def test_other_calendar_paths_are_not_found_and_the_page_still_serves(page):
     assert requests.get(f"{url}/health", timeout=30).text == "ok\n"
 
 
-def test_in_the_browser_a_link_in_the_page_downloads_the_calendar_file(page):
+def test_in_the_browser_a_link_in_the_page_downloads_the_calendar_file(page, browser_page):
     url, env = page
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        pytest.fail("Debian's chromium is missing: run `make browser` (part of `make test`)")
     link, _ = calendar_link(plan_request(), environ=env)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            tab = browser.new_context(accept_downloads=True).new_page()
-            tab.goto(f"{url}/")  # the chat page, with its Content-Security-Policy
-            tab.evaluate("""link => {
-                const anchor = document.createElement('a');
-                anchor.href = link; anchor.target = '_blank'; anchor.id = 'calendar-link'; anchor.textContent = link;
-                document.body.appendChild(anchor);
-            }""", link)  # a link as the widget renders a URL in a message
-            download = click_for_download(tab, tab.locator("#calendar-link"))
-            assert download.suggested_filename == "azure-study-plan-AZ-104-AZ-305.ics"
-            calendar = Calendar.from_ical(Path(download.path()).read_bytes())
-            summaries = [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
-            assert "Book AZ-104" in summaries and "Book AZ-305" in summaries
-        finally:
-            browser.close()
+    tab = browser_page
+    tab.goto(f"{url}/")  # the chat page, with its Content-Security-Policy
+    tab.evaluate("""link => {
+        const anchor = document.createElement('a');
+        anchor.href = link; anchor.target = '_blank'; anchor.id = 'calendar-link'; anchor.textContent = link;
+        document.body.appendChild(anchor);
+    }""", link)  # a link as the widget renders a URL in a message
+    download = click_for_download(tab, tab.locator("#calendar-link"))
+    assert download.suggested_filename == "azure-study-plan-AZ-104-AZ-305.ics"
+    calendar = Calendar.from_ical(Path(download.path()).read_bytes())
+    summaries = [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
+    assert "Book AZ-104" in summaries and "Book AZ-305" in summaries
+

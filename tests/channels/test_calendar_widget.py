@@ -5,17 +5,17 @@ file. Needs a model trained with `action_send_calendar` in the domain."""
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 from typing import Dict, Iterator
 
 import pytest
 from icalendar import Calendar
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from scripts.servers import find_model, free_port, start_actions, start_rasa
+from tests.channels.browser import WAIT_MS
 from tests.channels.calendar_helpers import click_for_download, page_server, stop
-from tests.channels.test_web_widget import CHROMIUM, CHROMIUM_ARGS, RESPONSES, WAIT_MS, say
+from tests.channels.test_web_widget import RESPONSES, answer_the_profile
 from tests.conftest import TODAY
 
 pytestmark = pytest.mark.e2e
@@ -43,34 +43,11 @@ def web_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         stop(actions)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        pytest.fail("Debian's chromium is missing: run `make browser` (part of `make test`)")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture()
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 900, "height": 1100}, accept_downloads=True)
-    tab = context.new_page()
-    tab.set_default_timeout(WAIT_MS)
-    yield tab
-    context.close()
-
-
-def test_the_calendar_button_gives_a_link_that_downloads_the_plan(page: Page, web_url: str) -> None:
+def test_the_calendar_button_gives_a_link_that_downloads_the_plan(browser_page: Page, web_url: str) -> None:
+    page = browser_page
     page.goto(web_url)
     expect(page.locator(RESPONSES).first).to_contain_text("Azure certification path advisor")
-    for message, next_question in (("I've been a Windows sysadmin for 6 years", "code"),
-                                   ("not really, I can tweak PowerShell scripts", "become"),
-                                   ("a cloud architect, within two years", "experience"),
-                                   ("some", "certifications"), ("none yet", "hours")):
-        say(page, message, then=next_question)
-    say(page, "5 hours a week", then="start over")
+    answer_the_profile(page)
 
     page.locator(".rw-replies .rw-reply").filter(has_text="Put it in my calendar").click()
     link = page.locator(f'{RESPONSES} a[href^="{web_url}/calendar/"]')

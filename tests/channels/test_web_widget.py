@@ -4,25 +4,16 @@ the rasa-webchat widget and Rasa's socket.io channel, the roadmap, buttons, mark
 from __future__ import annotations
 
 import base64
-import os
-import shutil
-from pathlib import Path
-from typing import Iterator
 
 import pytest
 import requests
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from scripts.servers import ROOT, Servers
 from tests.channels.conftest import wait_for_slots
 
 pytestmark = pytest.mark.e2e
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# As root and without a network: no sandbox, no GPU, no background connections to Google's hosts.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
-WAIT_MS = 90_000  # how long to wait for something to appear (never asserted as a speed)
 SCREENSHOTS = ROOT / "reports"
 
 RESPONSES = ".rw-conversation-container .rw-message .rw-response"
@@ -30,23 +21,9 @@ CLIENT_MESSAGES = ".rw-conversation-container .rw-message .rw-client"
 ROADMAP = '.rw-conversation-container img.rw-image-frame[src^="data:image/svg+xml"]'
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
-        pytest.fail("Debian's chromium is missing: run `make browser` (part of `make test`)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture()
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 900, "height": 1100})
-    page = context.new_page()
-    page.set_default_timeout(WAIT_MS)
-    yield page
-    context.close()
+def page(browser_page: Page) -> Page:
+    return browser_page
 
 
 def responses(page: Page) -> int:
@@ -90,15 +67,20 @@ def test_page_is_served_from_the_project_with_a_strict_policy(servers: Servers) 
     assert requests.get(f"{servers.web_url}/../pyproject.toml", timeout=10).status_code == 404
 
 
-def test_conversation_to_a_roadmap_then_why_and_reload_keeps_history(page: Page, servers: Servers) -> None:
-    open_page(page, servers)
-    expect(page.locator(".rw-replies .rw-reply").first).to_be_visible()  # the role question's buttons
+def answer_the_profile(page: Page) -> None:
+    """A Windows sysadmin who wants to be an architect answers every question, up to the recommendation."""
     for message, next_question in (("I've been a Windows sysadmin for 6 years", "code"),
                                    ("not really, I can tweak PowerShell scripts", "become"),
                                    ("a cloud architect, within two years", "experience"),
                                    ("some", "certifications"), ("none yet", "hours")):
         say(page, message, then=next_question)
     say(page, "5 hours a week", then="start over")
+
+
+def test_conversation_to_a_roadmap_then_why_and_reload_keeps_history(page: Page, servers: Servers) -> None:
+    open_page(page, servers)
+    expect(page.locator(".rw-replies .rw-reply").first).to_be_visible()  # the role question's buttons
+    answer_the_profile(page)
 
     roadmap = page.locator(ROADMAP)
     expect(roadmap).to_have_count(1)

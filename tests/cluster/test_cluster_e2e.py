@@ -177,48 +177,46 @@ def test_action_servers_killed_give_an_apology_then_recover_when_restarted(clust
     assert slots(cluster.url, sender)["recommended_path"] == ["AZ-104", "AZ-305"]
 
 
-def test_postgresql_unreachable_gives_a_clear_error_then_the_conversation_goes_on(cluster: Cluster,
-                                                                                  postgres_proxy: TcpProxy) -> None:
-    sender = new_senders(1, "pg-down")[0]
-    for text in ARCHITECT_TURNS[:3]:
-        assert say(cluster.url, sender, text).status_code == 200
-    postgres_proxy.stop()
-    try:
-        direct = say(cluster.server_url("rasa1"), sender, ARCHITECT_TURNS[3])
-        assert direct.status_code == 503 and direct.json()["message"] == STORE_APOLOGY
-        health = requests.get(f"{cluster.server_url('rasa2')}/health", timeout=10)
-        assert health.status_code == 503 and "tracker_store" in health.json()["failing"]
-        balanced = say(cluster.url, sender, ARCHITECT_TURNS[3])  # a server's 503, or HAProxy's once both are down
-        assert balanced.status_code == 503 and "in a minute" in balanced.json()["message"]
-    finally:
-        postgres_proxy.start()
-    wait_until(lambda: healthy(f"{cluster.url}/health"), 30, "the servers seeing PostgreSQL again")
-    for text in ARCHITECT_TURNS[3:7]:
-        answer = say(cluster.url, sender, text)
-        assert answer.status_code == 200 and APOLOGY not in texts(answer.json()), text
-    assert user_texts(cluster.url, sender) == ARCHITECT_TURNS[:7], "nothing lost, nothing doubled"
-    assert slots(cluster.url, sender)["recommended_path"] == ["AZ-104", "AZ-305"]
+# (the proxy the cluster reaches the service through, the store /health names when it is gone)
+STORES = [("postgres_proxy", "tracker_store"), ("redis_proxy", "lock_store")]
 
 
-def test_redis_unreachable_gives_a_clear_error_then_the_conversation_goes_on(cluster: Cluster,
-                                                                             redis_proxy: TcpProxy) -> None:
-    sender = new_senders(1, "redis-down")[0]
+@pytest.mark.parametrize("proxy_fixture, store", STORES, ids=["postgresql", "redis"])
+def test_a_store_unreachable_gives_a_clear_error_then_the_conversation_goes_on(
+        cluster: Cluster, request: pytest.FixtureRequest, proxy_fixture: str, store: str) -> None:
+    proxy: TcpProxy = request.getfixturevalue(proxy_fixture)
+    sender = new_senders(1, f"{store}-down")[0]
     for text in ARCHITECT_TURNS[:3]:
         assert say(cluster.url, sender, text).status_code == 200
-    redis_proxy.stop()
+    proxy.stop()
     try:
         direct = say(cluster.server_url("rasa1"), sender, ARCHITECT_TURNS[3])
         assert direct.status_code == 503 and "in a minute" in direct.json()["message"]
         health = requests.get(f"{cluster.server_url('rasa2')}/health", timeout=10)
-        assert health.status_code == 503 and "lock_store" in health.json()["failing"]
+        assert health.status_code == 503 and store in health.json()["failing"]
     finally:
-        redis_proxy.start()
-    wait_until(lambda: healthy(f"{cluster.url}/health"), 30, "the servers seeing Redis again")
+        proxy.start()
+    wait_until(lambda: healthy(f"{cluster.url}/health"), 30, f"the servers seeing the {store} again")
     for text in ARCHITECT_TURNS[3:7]:
         answer = say(cluster.url, sender, text)
         assert answer.status_code == 200 and APOLOGY not in texts(answer.json()), text
     assert user_texts(cluster.url, sender) == ARCHITECT_TURNS[:7], "nothing lost, nothing doubled"
     assert slots(cluster.url, sender)["recommended_path"] == ["AZ-104", "AZ-305"]
+
+
+def test_a_store_apology_says_what_to_do(cluster: Cluster, postgres_proxy: TcpProxy) -> None:
+    """Through the balancer, with PostgreSQL gone: the server's words, or HAProxy's once both servers are down."""
+    sender = new_senders(1, "pg-apology")[0]
+    assert say(cluster.url, sender, ARCHITECT_TURNS[0]).status_code == 200
+    postgres_proxy.stop()
+    try:
+        direct = say(cluster.server_url("rasa1"), sender, ARCHITECT_TURNS[1])
+        assert direct.json()["message"] == STORE_APOLOGY
+        balanced = say(cluster.url, sender, ARCHITECT_TURNS[1])
+        assert balanced.status_code == 503 and "in a minute" in balanced.json()["message"]
+    finally:
+        postgres_proxy.start()
+    wait_until(lambda: healthy(f"{cluster.url}/health"), 30, "the servers seeing PostgreSQL again")
 
 
 def test_a_rasa_server_killed_during_a_load_loses_and_reorders_nothing(cluster: Cluster) -> None:

@@ -5,10 +5,7 @@ the same link refused once altered or expired. Needs a model trained with `actio
 
 from __future__ import annotations
 
-import os
 import re
-import signal
-import subprocess
 import time
 from collections import defaultdict
 from typing import Iterator, List
@@ -20,7 +17,7 @@ from icalendar import Calendar
 
 from advisor.calendar_plan import PlanRequest, plan_start
 from advisor.calendar_token import make_token
-from scripts.servers import Servers, free_port, running_servers, start_web
+from scripts.servers import Servers, free_port, running_servers, start_web, stop_process
 from tests.conftest import TODAY
 from tests.e2e.helpers import slots, texts
 
@@ -43,12 +40,7 @@ def servers(tmp_path_factory) -> Iterator[Servers]:
         try:
             yield running
         finally:
-            os.killpg(page.pid, signal.SIGTERM)
-            try:
-                page.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(page.pid, signal.SIGKILL)
-                page.wait()
+            stop_process(page)
 
 
 def recommendation(servers: Servers, user: str) -> List[dict]:
