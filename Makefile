@@ -25,6 +25,8 @@ KB_STAMP := .run/knowledge-built
 WEB_STAMP := web/node_modules/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL = $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
+# One training at a time on this machine (two checkouts training at once starve each other of the 2 cores).
+TRAIN_LOCK := $(shell command -v flock >/dev/null && echo "flock $${TMPDIR:-/tmp}/advisor-training.lock")
 
 .PHONY: help setup web browser haproxy kb model run shell cluster test lint validate stories unit nlu-gate bench bench-cluster simulate clean
 
@@ -77,7 +79,7 @@ kb: $(KB_STAMP)
 $(MODEL): | $(STAMP)
 	@mkdir -p models
 	@echo "Training the model $(MODEL) (its inputs changed; a few minutes)..."
-	@$(BIN)/rasa train --quiet --fixed-model-name advisor-$(FINGERPRINT) --out models
+	@$(TRAIN_LOCK) $(BIN)/rasa train --quiet --fixed-model-name advisor-$(FINGERPRINT) --out models
 
 model: $(STAMP) $(MODEL)
 	@echo "Model: $(MODEL)"
