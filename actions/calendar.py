@@ -16,10 +16,12 @@ from rasa_sdk.types import DomainDict
 from actions.channel_output import send
 from actions.context import advisor_today, catalog, profile_from
 from actions.exam_mentions import path_codes
+from actions.profile_reading import latest_text
 from advisor.calendar_link import calendar_link
 from advisor.calendar_plan import CalendarPlan, CalendarPlanError, build_calendar_plan, plan_request
 from advisor.calendar_token import LINK_DAYS
 from advisor.reply import Button, Reply
+from components.answer_deadline import read_start
 
 NO_PATH = ("I can put your study plan in a calendar once I've recommended a path. Tell me about your role and "
            "goal first, for example \"I'm a sysadmin and want to become a cloud architect\".")
@@ -61,7 +63,8 @@ class ActionSendCalendar(Action):
             send(dispatcher, tracker, [Reply(text=NO_HOURS)])
             return []
         try:
-            request = plan_request(path, profile, advisor_today())
+            today = advisor_today()
+            request = plan_request(path, profile, today, read_start(latest_text(tracker), today))
             plan = build_calendar_plan(request, kb)
         except CalendarPlanError as error:
             send(dispatcher, tracker, [Reply(text=f"I can't make a calendar for this path: {error}")])

@@ -19,7 +19,7 @@ from actions.channel_output import send
 from actions.context import catalog
 from actions.exam_mentions import codes_with_bare_numbers, exam_in_focus, read_question
 from actions.recommendation import follow_up_buttons, send_recommendation
-from advisor.exam_choice import ExamChoice, choose_exam, skip_exam
+from advisor.exam_choice import ExamChoice, choose_exam, first_step_offer, skip_exam, without_own_choice
 from advisor.recommendation import Recommendation
 from advisor.reply import Reply
 from advisor.rules import recommend
@@ -29,6 +29,8 @@ from knowledge.vocabulary import ROLE_LABELS
 
 # "put AZ-305 on my path after AZ-400", "add SC-500 too": after the rest of the path, not instead of a step
 _ADD_RE = re.compile(r"\b(?:after|afterwards|as well|also|too|in addition|add|plus|on top)\b", re.IGNORECASE)
+# "I'd rather just do AI-901", "only AZ-900 instead": a fundamentals exam alone, not a first step
+_ALONE_RE = re.compile(r"\b(?:just|only|alone|instead|rather|nothing else)\b", re.IGNORECASE)
 _SKIP_WORD_RE = re.compile(r"\b(?:skip|skipping|drop|remove|take|leave|cut|get rid of|scrap|ditch)\b", re.IGNORECASE)
 
 
@@ -99,6 +101,8 @@ class ActionChooseExam(Action):
         if kind == "skip_exam" and codes:
             return self._skip(dispatcher, tracker, _skipped(text, codes), rec)
         code = _named_exam(text, codes, rec.path) or exam_in_focus(tracker, kb)
+        if code is not None and not _ALONE_RE.search(text) and first_step_offer(code, profile, rec, kb):
+            return self._reorder(dispatcher, tracker, text, [code], rec)  # "put AZ-900 on my path": first, goal kept
         if code is None:
             send(dispatcher, tracker, [Reply(
                 text="Which exam should I put on your path? Name it, for example \"switch to SC-200\".",
@@ -189,8 +193,18 @@ class ActionChooseExam(Action):
     def _skip(dispatcher: CollectingDispatcher, tracker: Tracker, code: str, rec: Recommendation) -> List[EventType]:
         """"skip AZ-104": off the path when it only prepares for the goal; otherwise why it stays."""
         kb = catalog()
-        choice = skip_exam(code, rec.profile, rec)
         path = " → ".join(rec.path) or "nothing new"
+        unchosen = without_own_choice(code, rec.profile)
+        if unchosen is not None and rec.step(code) is not None:  # "remove AI-200" after "add AI-200"
+            new = recommend(unchosen, kb, rec.today)
+            if code not in new.path:
+                send_recommendation(dispatcher, tracker, new, f"Done: {code} is off your path; it is now "
+                                                              f"{' → '.join(new.path) or 'complete'} (it was {path}).")
+                return [SlotSet("chosen_exams", list(unchosen.chosen_exams)),
+                        SlotSet("added_exams", list(unchosen.added_exams)),
+                        SlotSet("first_exams", list(unchosen.first_exams)), SlotSet("recommended_path", new.path),
+                        SlotSet("answer_kind", "exam_choice")]
+        choice = skip_exam(code, rec.profile, rec)
         if choice.refused == "not_on_path":
             message = f"{code} isn't on your path ({path}), so there is nothing to skip."
         elif choice.refused == "required" and choice.required_by == code and any(

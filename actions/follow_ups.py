@@ -190,8 +190,12 @@ def _held_validity(code: str, text: str, rec: Recommendation) -> Tuple[List[Repl
     """"is my AI-900 still valid?", "I passed AZ-104 in March 2025": its dates; noted as held when it counts."""
     kb = catalog()
     earned = read_earned_date(text, rec.today)
-    if earned and re.search(r"\brenew(?:ed|al)\b", text, re.IGNORECASE):  # "given i renewed in may 2026"
-        return [renewed_reply(code, earned[0], earned[1], rec.today, kb)], []
+    renewal = _RENEWED_RE.search(text)
+    if renewal and _NOT_RENEWED_RE.search(text[max(0, renewal.start() - 20):renewal.start()]):
+        renewal = None  # "I passed it in October 2025 and never renewed": the date is the pass date
+    if earned and renewal:  # "given i renewed in may 2026"; "passed June 2024, renewed June 2025": the renewal
+        renewed = read_earned_date(text[renewal.start():], rec.today) or earned
+        return [renewed_reply(code, renewed[0], renewed[1], rec.today, kb)], []
     reply = standing_reply(code, earned[0] if earned else None, earned[1] if earned else "day", rec.today, kb)
     events: List[EventType] = []
     standing = certification_standing(code, earned[0] if earned else None, rec.today, kb,
@@ -205,6 +209,8 @@ def _held_validity(code: str, text: str, rec: Recommendation) -> Tuple[List[Repl
     return [reply], events
 
 
+_RENEWED_RE = re.compile(r"\brenew(?:ed|al)\b", re.IGNORECASE)
+_NOT_RENEWED_RE = re.compile(r"\b(?:never|not|didn'?t|did not|haven'?t|have not|no|without)\b[\w\s]*$", re.IGNORECASE)
 _HOLDS_RE = re.compile(r"\b(?:my|i (?:have|hold|got|passed|earned)|passed|earned)\b", re.IGNORECASE)
 
 

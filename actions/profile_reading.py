@@ -77,6 +77,22 @@ def _is_goal_mention(text: str, entity: Dict[str, Any]) -> bool:
                                                          r"good|right|next)", after, re.IGNORECASE))
 
 
+# Job titles: only a title replaces a role already known ("I'm on call a lot" or "I've been in infrastructure
+# 20 years" describe work; "actually I'm more of a sysadmin" names a role)
+_TITLE_RE = re.compile(r"\b(?:admin\w*|sysadmin|administrator|engineer|eng|developer|dev|programmer|coder|architect|"
+                       r"analyst|dba|manager|lead|director|student|consultant|support|helpdesk|help desk|service desk|"
+                       r"desk|technician|tech|scientist|sre|devops|specialist|officer|owner|designer|teacher|"
+                       r"intern|graduate|grad)s?\b", re.IGNORECASE)
+
+
+def _names_a_title(text: str, entity: Dict[str, Any]) -> bool:
+    """True when the words of a role mention name a job title, not an activity or a tool."""
+    start, end = entity.get("start"), entity.get("end")
+    if not isinstance(start, int) or not isinstance(end, int):
+        return True
+    return bool(_TITLE_RE.search(text[start:end + 12]))
+
+
 def read_current_role(tracker: Tracker, requested: Optional[str]) -> Optional[str]:
     """Today's role: asked, any role named; otherwise only a role stated as today's, never a goal or a tool."""
     text = latest_text(tracker)
@@ -97,9 +113,10 @@ def read_current_role(tracker: Tracker, requested: Optional[str]) -> Optional[st
     if previous and requested != "current_role":
         # A tool or an activity named while answering another question never replaces the role.
         explicit = [e for e in stated if _CURRENT_CUE_RE.search(text[max(0, int(e.get("start") or 0) - 30):
-                                                                     int(e.get("start") or 0)])]
+                                                                     int(e.get("start") or 0)])
+                    and _names_a_title(text, e)]
         if not explicit and stated and re.search(r"\b(?:i'?m|i am|im|i work as)\b", text, re.IGNORECASE):
-            explicit = stated[:1]  # "actually I'm more of a sysadmin" (entity offsets may be missing)
+            explicit = [e for e in stated[:1] if _names_a_title(text, e)]  # "actually I'm more of a sysadmin"
         return str(explicit[0]["value"]) if explicit else str(previous)
     if not stated and entities:
         return str(previous) if previous else "__drop__"
@@ -161,7 +178,7 @@ def read_target_role(tracker: Tracker, requested: Optional[str]) -> SlotReading:
         if by_exam is not None:
             reading.values["target_role"] = by_exam
             return reading
-    now = _goal_for_now(text, entities)
+    now = goal_for_now(text, named)  # never a role named as today's work ("sysadmin … azure vms … entra")
     if now is not None and (asked or named_targets) and now != tracker.get_slot("target_role"):
         reading.values["target_role"] = now  # "azure admin i guess, maybe devops later": the admin goal
         return reading
@@ -169,12 +186,12 @@ def read_target_role(tracker: Tracker, requested: Optional[str]) -> SlotReading:
     if asked and real_targets and tracker.slots_to_validate().get("target_role") == UNDECIDED:
         reading.values["target_role"] = real_targets[0]  # "maybe data engineering? not 100% sure"
         return reading
+    if named_targets and tracker.get_slot("goal_scope") == "fundamentals" and not (goal and goal.fundamentals_only):
+        reading.values["goal_scope"] = "full"  # "my goal is cloud architect, redo the path": the whole track again
     if asked and _mapped_now(tracker, "target_role"):
         return reading
     if named_targets and (asked or not _mapped_now(tracker, "target_role")):
         reading.values["target_role"] = named_targets[0]
-        if tracker.get_slot("goal_scope") == "fundamentals" and not (goal and goal.fundamentals_only):
-            reading.values["goal_scope"] = "full"
     return reading
 
 
@@ -197,7 +214,7 @@ def _goal_from_exam(tracker: Tracker, text: str) -> Optional[str]:
     return None
 
 
-def _goal_for_now(text: str, entities: List[Dict[str, Any]]) -> Optional[str]:
+def goal_for_now(text: str, entities: List[Dict[str, Any]]) -> Optional[str]:
     """With two goals named, the first one not put off until later ("X? maybe Y later" gives X), or else the
     first one named ("devops or cloud engineer"); None with fewer than two."""
     def start(entity: Dict[str, Any]) -> int:

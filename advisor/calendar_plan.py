@@ -121,12 +121,14 @@ def profile_for_background(background: str) -> Profile:
     raise CalendarPlanError(f"Unknown study background {background!r}.")
 
 
-def plan_request(path: Tuple[str, ...], profile: Profile, as_of: date) -> PlanRequest:
-    """The request for a person's path at their weekly hours, starting the Monday on or after `as_of`."""
+def plan_request(path: Tuple[str, ...], profile: Profile, as_of: date,
+                 start_on: Optional[date] = None) -> PlanRequest:
+    """The request for a person's path at their weekly hours, starting the Monday on or after `start_on` (the
+    date they asked for) or else `as_of`."""
     if profile.weekly_hours is None:
         raise CalendarPlanError("A calendar needs the hours a week you can study.")
     return PlanRequest(tuple(path), float(profile.weekly_hours), study_background(profile), as_of,
-                       plan_start(as_of))
+                       plan_start(max(start_on or as_of, as_of)))
 
 
 def _check(request: PlanRequest, catalog: Catalog) -> None:

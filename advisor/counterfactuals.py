@@ -11,7 +11,7 @@ from datetime import date
 from typing import List, Optional, Sequence, Tuple
 
 from advisor.exam_answers import compose
-from advisor.exam_choice import choice_offer
+from advisor.exam_choice import choice_command, choice_offer
 from advisor.profile import Profile
 from advisor.recommendation import Fact, Recommendation
 from advisor.rendering import RULE_TITLES
@@ -122,10 +122,10 @@ def why_not(code: str, profile: Profile, catalog: Catalog, today: date) -> Reply
 
 def _with_offer(reply: Reply, code: str, profile: Profile, rec: Recommendation, catalog: Catalog) -> Reply:
     """The answer, then the offer to put the exam on the path (and its button) when that would change it."""
-    offer = choice_offer(code, profile, rec, catalog)
-    if offer is None:
+    offer, command = choice_offer(code, profile, rec, catalog), choice_command(code, profile, rec, catalog)
+    if offer is None or command is None:
         return reply
-    button = Button(f"Put {code} on my path", f"switch my path to {code}")
+    button = Button(command[:1].upper() + command[1:], command)
     return replace(reply, text=f"{reply.text}\n\n{offer}", buttons=(button,) + tuple(reply.buttons))
 
 

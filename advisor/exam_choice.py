@@ -17,7 +17,7 @@ Pure functions over the knowledge base (no Rasa):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Callable, List, Optional, Tuple
 
@@ -152,8 +152,26 @@ def put_chosen_exams_on_path(rec: Recommendation, catalog: Catalog,
             "chosen_exam", f"You asked to add {code} after the rest of your path.", exam_facts(exam, catalog))]))
 
 
+def first_step_offer(code: str, profile: Profile, rec: Recommendation, catalog: Catalog) -> bool:
+    """True when a fundamentals exam named beside a longer path is best offered as a first step: the person
+    keeps their goal ("no AZ-900 first?" to an architect is no wish to become an administrator)."""
+    return catalog.has_exam(code) and catalog.exam(code).level == "fundamentals" and bool(rec.path) and \
+        profile.goal_scope != "fundamentals" and code not in rec.path and not profile.holds(code)
+
+
+def choice_command(code: str, profile: Profile, rec: Recommendation, catalog: Catalog) -> Optional[str]:
+    """What "yes" to the offer for this exam does: "put AZ-900 first" or "switch to DP-750"; None without one."""
+    if first_step_offer(code, profile, rec, catalog):
+        return f"put {code} first"
+    choice = choose_exam(code, profile, rec.path, rec.track, catalog, rec.today)
+    return None if choice.refused or choice.already_on_path else f"switch to {choice.code}"
+
+
 def choice_offer(code: str, profile: Profile, rec: Recommendation, catalog: Catalog) -> Optional[str]:
     """The sentence that offers to put an exam on the path, when choosing it would change the path."""
+    if first_step_offer(code, profile, rec, catalog):
+        return (f"Want {code} first, before {rec.path[0]}? Your goal stays the same. Say yes, or "
+                f"\"put {code} first\".")
     choice = choose_exam(code, profile, rec.path, rec.track, catalog, rec.today)
     if choice.refused or choice.already_on_path:
         return None
@@ -177,6 +195,16 @@ class SkipChoice:
     skipped_exams: Tuple[str, ...] = ()
     refused: Optional[str] = None
     required_by: Optional[str] = None  # the exam whose certification needs it, or the goal itself
+
+
+def without_own_choice(code: str, profile: Profile) -> Optional[Profile]:
+    """The profile without an exam the person put on the path themselves ("remove AI-200" after "add AI-200"),
+    or None when they did not choose it."""
+    if code not in profile.added_exams + profile.chosen_exams + profile.first_exams:
+        return None
+    return replace(profile, added_exams=tuple(c for c in profile.added_exams if c != code),
+                   chosen_exams=tuple(c for c in profile.chosen_exams if c != code),
+                   first_exams=tuple(c for c in profile.first_exams if c != code))
 
 
 def skip_exam(code: str, profile: Profile, rec: Recommendation) -> SkipChoice:

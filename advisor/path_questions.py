@@ -13,7 +13,7 @@ from datetime import date
 from typing import List, Optional, Tuple
 
 from advisor.counterfactuals import why_not
-from advisor.exam_answers import compose
+from advisor.exam_answers import compose, exam_facts_for
 from advisor.exam_choice import skip_offer
 from advisor.profile import Profile
 from advisor.recommendation import Fact, Recommendation
@@ -26,6 +26,12 @@ SKIP_RE = re.compile(r"\b(?:skip|skipping|without|straight|directly|jump|avoid|b
 FIRST_RE = re.compile(r"\b(?:first|before|start with|begin with|beforehand)\b", re.IGNORECASE)
 STRAIGHT_TO_RE = re.compile(r"\b(?:straight|directly|right|jump|go|skip ahead)\s+(?:to|into|for|with)\s+"
                             r"(?:the\s+)?(?:[A-Za-z]{2}[\s-]?)?\d{3}\b", re.IGNORECASE)
+# "what's next after AZ-900?", "and after SC-500? anything that builds on it?"
+NEXT_RE = re.compile(r"\b(?:after|next|afterwards|then what|what comes|builds? on|beyond|follow[- ]?up)\b",
+                     re.IGNORECASE)
+# "is AZ-700 hard for someone with CCNP?", "how difficult is it?"
+HARD_RE = re.compile(r"\b(?:hard|harder|difficult\w*|tough|easy|easier|challenging|pass rates?|doable)\b",
+                     re.IGNORECASE)
 ENOUGH_RE = re.compile(r"\b(?:enough|sufficient|suffice|all i need|just that|only that)\b", re.IGNORECASE)
 
 
@@ -90,6 +96,9 @@ def path_step_answer(codes: List[str], text: str, profile: Profile, catalog: Cat
     code = _destination_skip(codes, text, rec.path) or codes[0]
     step = rec.step(code)
     if step is None:
+        if HARD_RE.search(text) and not SKIP_RE.search(text):  # "is AZ-700 hard for someone with CCNP?"
+            heading, facts = _difficulty_answer(code, rec, catalog, today)
+            return compose(heading, facts, (Button(f"Why not {code}?", f"why not {code}?"),))
         return why_not(code, profile, catalog, today)
     exam = step.exam
     path = " → ".join(rec.path)
@@ -110,6 +119,10 @@ def path_step_answer(codes: List[str], text: str, profile: Profile, catalog: Cat
                               f"{target.exam.certification} ({target.code}).", exam.status.source))
             facts.append(Fact("If the overview is all you want, say \"just the fundamentals\" and I'll make "
                               f"{code} the whole path.", None))
+    elif HARD_RE.search(text) and not SKIP_RE.search(text):
+        heading, facts = _difficulty_answer(code, rec, catalog, today)
+    elif NEXT_RE.search(text) and not SKIP_RE.search(text) and not FIRST_RE.search(text):
+        heading, facts = _next_answer(code, rec, catalog, today)
     elif step.optional:
         heading = f"{code} is optional: take it first only if you want the gentle start."
         facts += [Fact(reason.text, reason.facts[0].source if reason.facts else None) for reason in step.reasons[:1]]
@@ -128,3 +141,34 @@ def path_step_answer(codes: List[str], text: str, profile: Profile, catalog: Cat
         reply = replace(reply, text=f"{reply.text}\n\n{offer}",
                         buttons=(Button(f"Skip {code}", f"skip {code}"),) + tuple(reply.buttons))
     return reply
+
+
+def _next_answer(code: str, rec: Recommendation, catalog: Catalog, today: date) -> Tuple[str, List[Fact]]:
+    """"What's next after AZ-900?": the next step of the path, or what the track suggests after its end."""
+    position = rec.path.index(code)
+    if position + 1 < len(rec.path):
+        following = rec.steps[position + 1]
+        reason = following.reasons[0] if following.reasons else None
+        facts = [Fact(reason.text, reason.facts[0].source if reason.facts else None)] if reason else []
+        return f"After {code} comes {following.exam.label} (step {position + 2} of {len(rec.path)}).", facts
+    suggested = [c for c in rec.track.next if catalog.has_exam(c) and not catalog.exam(c).is_retired_on(today)
+                 and not held_and_active(c, rec.profile, catalog, today) and c not in rec.path]
+    if not suggested:
+        return (f"{code} is the last step to your goal: it completes the {rec.track.title} track. After it, keep "
+                f"it current with the free yearly renewal, or ask \"why not …?\" about another exam."), []
+    names = ", ".join(catalog.exam(c).label for c in suggested[:3])
+    return (f"{code} is the last step to your goal. After it, the {rec.track.title} track goes on with: {names}.",
+            [Fact(f"Say \"add {suggested[0]}\" to put it on your path.", rec.track.source)])
+
+
+def _difficulty_answer(code: str, rec: Recommendation, catalog: Catalog, today: date) -> Tuple[str, List[Fact]]:
+    """"Is AZ-700 hard?": no one can promise a pass; the level, the study time for this person and what the
+    exam expects are what decide it."""
+    exam = catalog.exam(code)
+    article = "an" if exam.level[:1].lower() in "aeiou" else "a"
+    heading = (f"{code} is {article} {exam.level}-level exam; how hard it is for you depends mostly on study time and "
+               f"hands-on practice. Microsoft publishes no pass rates.")
+    facts = exam_facts_for("study_time", exam, catalog, today, rec.profile)[:1]
+    facts += exam_facts_for("coding", exam, catalog, today, rec.profile)[:1]
+    facts += exam_facts_for("passing_score", exam, catalog, today, rec.profile)[:1]
+    return heading, facts

@@ -75,3 +75,42 @@ def read_deadline(text: str, today: date) -> Optional[date]:
         days = amount * (30 if match.group(2).lower().startswith("m") else 7)
         return today + timedelta(days=round(days))
     return None
+
+
+# ---------------------------------------------------------------- start dates ("start jan 4", "starting in January")
+_START_WORD_RE = re.compile(r"\b(?:start|starting|starts|begin|beginning|from)\b", re.IGNORECASE)
+_DAY_FIRST_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}{_YEAR}", re.IGNORECASE)
+_MONTH_FIRST_RE = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR}", re.IGNORECASE)
+_MONTH_ONLY_RE = re.compile(rf"\b{_MONTH}{_YEAR}", re.IGNORECASE)
+
+
+def read_start(text: str, today: date) -> Optional[date]:
+    """When the person wants to start: "start jan 4", "starting in January (Jan 11)", "from 1 February".
+
+    A day and month after a start word wins over a month alone (the 1st); a month without a year is its next
+    occurrence (see `_next`); a date before today is no start date.
+    """
+    text = (text or "")[:2000]
+    word = _START_WORD_RE.search(text)
+    if word is None:
+        return None
+    after = text[word.end():word.end() + 60]
+    found = []
+    for regex, day_group, month_group in ((_DAY_FIRST_RE, 1, 2), (_MONTH_FIRST_RE, 2, 1)):
+        match = regex.search(after)
+        if match:
+            found.append((match.start(), match, day_group, month_group))
+    try:
+        if found:
+            _, match, day_group, month_group = min(found, key=lambda item: item[0])
+            month = _MONTHS[match.group(month_group).lower().rstrip(".")]
+            start = date(_next(month, match.group(3), today), month, int(match.group(day_group)))
+        else:
+            match = _MONTH_ONLY_RE.search(after)
+            if match is None or (match.group(1).lower() == "may" and not re.search(r"\bin may\b", after, re.I)):
+                return None
+            month = _MONTHS[match.group(1).lower().rstrip(".")]
+            start = date(_next(month, match.group(2), today), month, 1)
+    except ValueError:
+        return None
+    return start if start >= today else None

@@ -140,6 +140,9 @@ def read_hours(text: str, asked: bool) -> Optional[float]:
             continue
         unit = (match.group("unit") or "").lower()
         period = _normalise_period(match.group("period") or "")
+        number_end = match.end("b") if match.group("a") else match.end("n")
+        if not unit and re.match(r"\s*(?:weeks?|wks?|months?)\b", text[number_end:], re.IGNORECASE):
+            continue  # "17-27 weeks for a fundamentals exam??" is a duration, not hours a week
         if match.group("a"):
             low, high = parse_number(match.group("a")), parse_number(match.group("b"))
             if low is None or high is None:

@@ -9,6 +9,7 @@ book?" can be read as a comparison. When no form is running and a path has been 
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any, Dict, Optional
 
 from rasa.core.policies.policy import PolicyPrediction
@@ -18,6 +19,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from components.answer_deadline import read_start
 from components.follow_up_reader import accepts_offer, follow_up_kind
 from components.stateless_policy import StatelessPolicy
 
@@ -116,6 +118,9 @@ class FollowUpPolicy(StatelessPolicy):
         if tracker.get_slot("recommended_path") is None and kind not in _STANDALONE_KINDS:
             return None
         text = tracker.latest_message.text or ""
+        if intent == "start_over" and kind is None and text.strip() and not text.startswith("/") and \
+                not _INTENT_WORDS["start_over"].search(text):
+            return "action_two_stage_fallback"  # a profile is never wiped by a guess: ask, the answers stay
         unfounded = intent in _INTENT_WORDS and kind is not None and not _INTENT_WORDS[intent].search(text)
         if intent in _KEEP_INTENTS and kind not in _STRONG_KINDS and not unfounded:
             return None
@@ -126,7 +131,10 @@ class FollowUpPolicy(StatelessPolicy):
         """The follow-up kind of the latest message; "yes" to an offered change is that change."""
         message = tracker.latest_message
         text = (message.text or "") if isinstance(message, UserUttered) else ""
-        command = accepts_offer(text, previous_bot_text(tracker))
+        previous = previous_bot_text(tracker)
+        command = accepts_offer(text, previous)
+        if not command and ".ics" in previous and read_start(text, date.today()) is not None:
+            return "calendar"  # "i said start january 4th, not december" right after the calendar link
         return follow_up_kind(command or text)
 
     @staticmethod

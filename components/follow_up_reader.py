@@ -38,7 +38,8 @@ _POLICY_RE = re.compile(
 _EXAM_RE = re.compile(r"(?<![\w.\-/])(?:[A-Za-z]{2}[\s-]?)?\d{3}(?![\w.%])")
 _PATH_STEP_RE = re.compile(
     r"\b(?:skip|skipping|straight|directly|jump|first|before|really need|do i need|need to do|have to do|"
-    r"enough|overkill|necessary|mandatory|swap|instead|replace)\b|^\W*why\b", re.IGNORECASE)
+    r"enough|overkill|necessary|mandatory|swap|instead|replace|hard|difficult|tough|next|after)\b|^\W*why\b",
+    re.IGNORECASE)
 _EXPLAIN_RE = re.compile(
     r"\bsources?\b|\bwhere (?:does|did|do) (?:this|that|the|these|you) (?:info\w*|data|facts?|numbers?|get)|"
     r"\bbase[ds]? (?:this|that|it) on\b|\bhow did you (?:decide|choose|pick|come up)|\bwhy (?:these|those|this "
@@ -57,7 +58,7 @@ _SKIP_RE = re.compile(r"\b(?:skip|skipping|drop|remove|take (?:off|out)|leave ou
                       r"(?:the\s+)?(?:[A-Za-z]{2}[\s-]?)?\d{3}\b|\b(?:take|leave|drop)\s+(?:[A-Za-z]{2}[\s-]?)?\d{3}\s+"
                       r"(?:off|out)\b", re.IGNORECASE)
 # The offer an answer ends with ('Say yes, or "switch to DP-750".'): "yes" to it means that command.
-_OFFER_RE = re.compile(r'Say yes, or "((?:switch to|skip) [A-Z]{2}-\d{3})"')
+_OFFER_RE = re.compile(r'Say yes, or "((?:switch to|skip) [A-Z]{2}-\d{3}|put [A-Z]{2}-\d{3} first)"')
 # "802 first then 104", "add az-104 as step 1", "swap the order", "put az-140 first please, az-104 after"
 _ORDER_RE = re.compile(r"\b(?:first|before|step (?:1|one)|start with|swap (?:the )?order|reorder|re-order|order should be|"
                        r"in that order|then)\b", re.IGNORECASE)
@@ -174,7 +175,8 @@ def follow_up_kind(text: str) -> Optional[str]:
         return "policy"
     if _PATH_COST_RE.search(text):
         return "path_cost"
-    if _EXAM_RE.search(text) and _PATH_STEP_RE.search(text) and question:
+    if _EXAM_RE.search(text) and _PATH_STEP_RE.search(text) and (question or re.search(r"\b(?:which|what|whats)\b",
+                                                                                     text, re.IGNORECASE)):
         return "path_step"
     if _FASTER_RE.search(text):
         return "faster"

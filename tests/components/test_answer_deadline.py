@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from components.answer_deadline import read_deadline
+from components.answer_deadline import read_deadline, read_start
 
 TODAY = date(2026, 12, 1)
 
@@ -28,3 +28,16 @@ TODAY = date(2026, 12, 1)
 ])
 def test_deadlines(text, expected):
     assert read_deadline(text, TODAY) == expected
+
+
+@pytest.mark.parametrize("text, start", [
+    ("put it in my calendar, i want to start jan 4", date(2027, 1, 4)),
+    ("i said start january 4th, not december", date(2027, 1, 4)),
+    ("put AI-300 in my calendar, but start in January (Jan 11)", date(2027, 1, 11)),
+    ("start from 1 February", date(2027, 2, 1)),
+    ("starting in may", date(2027, 5, 1)),
+    ("start on the 3rd of march", date(2027, 3, 3)),
+    ("calendar please", None), ("I may start soon", None),
+])
+def test_start_dates(text, start):
+    assert read_start(text, date(2026, 12, 1)) == start

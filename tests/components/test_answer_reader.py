@@ -173,6 +173,9 @@ def test_what_counts_as_an_answer_for_the_policy(slot, text, answers):
     ("az-400 is kinda like the aws devops pro right? how do they compare", "equivalent"),
     ("is there a cert for playfab", "find_exam"),
     ("is terraform on az-400 or only bicep/arm?", "covers"), ("what's on AZ-104?", None),
+    ("no i mean which exam do i do NEXT after az900", "path_step"),
+    ("you skipped my question: is AZ-700 hard for someone with CCNP?", "path_step"),
+    ("Put AZ-900 first", "reorder"),
 ])
 def test_follow_up_kinds(text, kind):
     assert follow_up_kind(text) == kind

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import pytest
 
-from advisor.exam_choice import choose_exam
+from advisor.exam_choice import choice_command, choice_offer, choose_exam, without_own_choice
 from advisor.profile import Profile
 from advisor.rules import recommend
 
@@ -149,3 +149,23 @@ def test_choosing_the_tracks_own_exam_undoes_the_alternative_and_is_remembered(c
     changed = replace(person, chosen_exams=choice.chosen_exams)
     assert recommend(changed, catalog, today).path == ["AZ-104", "SC-500"]
     assert declined_alternatives(changed, rec.track)
+
+
+def test_a_fundamentals_exam_beside_a_longer_path_is_offered_first_and_the_goal_stays(catalog, today):
+    """An architect asking "no AZ-900 first?" is offered AZ-900 before AZ-104, never the administrator goal."""
+    architect = profile(current_role="administrator", target_role="architect")
+    rec = recommend(architect, catalog, today)
+    assert rec.path == ["AZ-104", "AZ-305"]
+    assert choice_command("AZ-900", architect, rec, catalog) == "put AZ-900 first"
+    assert "before AZ-104" in (choice_offer("AZ-900", architect, rec, catalog) or "")
+    taken = replace(architect, added_exams=("AZ-900",), first_exams=("AZ-900",))
+    assert recommend(taken, catalog, today).path == ["AZ-900", "AZ-104", "AZ-305"]
+
+
+def test_an_exam_the_person_added_can_be_taken_off_again(catalog, today):
+    added = profile(current_role="developer", target_role="ai_engineer", coding_comfort="high",
+                    added_exams=("AI-200",))
+    assert "AI-200" in recommend(added, catalog, today).path
+    removed = without_own_choice("AI-200", added)
+    assert removed is not None and "AI-200" not in recommend(removed, catalog, today).path
+    assert without_own_choice("AI-103", added) is None  # the goal's own exam was never the person's choice

@@ -27,3 +27,13 @@ NETWORK = Profile(current_role="network_engineer", target_role="network_engineer
 ])
 def test_order_and_skip_questions(person, codes, text, start, catalog, today):
     assert path_step_answer(codes, text, person, catalog, today).text.startswith(start)
+
+
+@pytest.mark.parametrize("person, codes, text, start", [
+    (ARCHITECT, ["AZ-104"], "ok and what's next after AZ-104?", "After AZ-104 comes AZ-305"),
+    (ARCHITECT, ["AZ-305"], "and after AZ-305? anything that builds on it?", "AZ-305 is the last step to your goal"),
+    (NETWORK, ["AZ-700"], "is AZ-700 hard for someone with a CCNP?", "AZ-700 is an associate-level exam"),
+    (ARCHITECT, ["AZ-700"], "is AZ-700 hard?", "AZ-700 is an associate-level exam"),  # not on the path either
+])
+def test_what_comes_next_and_how_hard(person, codes, text, start, catalog, today):
+    assert path_step_answer(codes, text, person, catalog, today).text.startswith(start)

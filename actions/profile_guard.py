@@ -1,0 +1,134 @@
+"""`action_validate_slot_mappings`: what the NLU's slot mappings may change outside the profile form.
+
+Rasa fills slots from entities on every message. Outside the form, two readings would change the profile
+without the person meaning it, so this action (Rasa runs it after every extraction) undoes them:
+- a mention inside a question is no fact: "Do I have to do AZ-104 first?" holds no AZ-104, "isn't SC-200
+  better than SC-500?" sets no goal; facts stated in the same message ("I want AZ-140. Do I …?") stay;
+- with several goals named, the goal for now wins, not the last one named; a bare "analyst" beside SOC
+  or security is a security analyst, not a data analyst.
+Inside the form, `ValidateProfileForm` reads every answer, so this action stays out of its way.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Tuple
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.context import value_before_latest_message
+from actions.profile_reading import goal_for_now
+from components.answer_reader import looks_like_question
+
+# The entities each profile slot is filled from outside the form (domain.yml), and the role they must carry.
+_SLOT_ENTITIES: Dict[str, Tuple[Tuple[str, ...], Tuple[Any, ...]]] = {
+    "current_role": (("job_role",), ("current", None)),
+    "target_role": (("job_role",), ("target",)),
+    "coding_comfort": (("coding_comfort",), (None,)),
+    "azure_experience": (("azure_experience",), (None,)),
+    "certifications_held": (("exam_code",), ("held",)),
+    "weekly_hours": (("weekly_hours",), (None,)),
+    "org_cloud_maturity": (("org_cloud_maturity",), (None,)),
+}
+_SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?\n]+|$)")
+_CLAUSE_RE = re.compile(r",|;|\s-\s|\b(?:and|but|so|or)\b(?=\s+(?:is|are|do|does|did|can|could|should|would|will|"
+                        r"what|which|how|why|when|isn'?t|aren'?t|don'?t|doesn'?t)\b)", re.IGNORECASE)
+# "can you change my hours to 8?", "could you put SC-200 on my path?": requests, whatever their grammar
+_REQUEST_RE = re.compile(r"\b(?:change|update|set|switch|correct|fix|make (?:it|that)|put me down|note that|"
+                         r"remember)\b", re.IGNORECASE)
+_SECURITY_NEAR_RE = re.compile(r"\b(?:soc|security|secops|cyber\w*|threat|incident|blue team|sentinel)\b",
+                               re.IGNORECASE)
+
+
+def question_spans(text: str) -> List[Tuple[int, int]]:
+    """Where the message asks something: (start, end) offsets of its question clauses.
+
+    A sentence that ends with "?" is a question from its first clause that opens like one ("I have AZ-900, is
+    that enough?" asks only "is that enough?"); a sentence that opens like a question is one without "?".
+    """
+    spans: List[Tuple[int, int]] = []
+    for sentence in _SENTENCE_RE.finditer(text):
+        body = sentence.group(0)
+        if _REQUEST_RE.search(body):
+            continue
+        cuts = [0] + [m.end() for m in _CLAUSE_RE.finditer(body)]
+        opening = next((cut for cut in cuts if looks_like_question(body[cut:])), None)
+        if opening is not None:
+            spans.append((sentence.start() + opening, sentence.end()))
+        elif body.rstrip().endswith("?"):
+            spans.append((sentence.start(), sentence.end()))
+    return spans
+
+
+def _in_question(entity: Dict[str, Any], spans: List[Tuple[int, int]]) -> bool:
+    start = entity.get("start")
+    return isinstance(start, int) and any(a <= start < b for a, b in spans)
+
+
+def _entities_for(slot: str, entities: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    names, roles = _SLOT_ENTITIES[slot]
+    return [e for e in entities if e.get("entity") in names and e.get("role") in roles]
+
+
+def _security_analyst(text: str, entities: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """A bare "analyst" beside SOC or security is a security analyst: drop its data-analyst reading."""
+    kept = []
+    for entity in entities:
+        start, end = entity.get("start"), entity.get("end")
+        if entity.get("value") == "data_analyst" and isinstance(start, int) and isinstance(end, int) and \
+                re.fullmatch(r"analysts?", text[start:end].strip(), re.IGNORECASE) and \
+                _SECURITY_NEAR_RE.search(text[max(0, start - 30):end + 30]):
+            continue
+        kept.append(entity)
+    return kept
+
+
+def checked_values(text: str, entities: List[Dict[str, Any]], mapped: Dict[str, Any]) -> Dict[str, Any]:
+    """For each slot the mappings set from this message, the value it should have; a slot missing from the
+    result goes back to its value before the message."""
+    spans = question_spans(text)
+    entities = _security_analyst(text, entities)
+    values: Dict[str, Any] = {}
+    for slot, value in mapped.items():
+        if slot not in _SLOT_ENTITIES:
+            values[slot] = value
+            continue
+        found = _entities_for(slot, entities)
+        stated = [e for e in found if not _in_question(e, spans)]
+        if found and not stated:
+            continue  # every mention is inside a question
+        if slot == "certifications_held" and found:
+            values[slot] = list(dict.fromkeys(str(e["value"]) for e in stated))
+        elif slot == "target_role" and len({e.get("value") for e in stated}) > 1:
+            values[slot] = goal_for_now(text, stated) or value
+        elif slot == "target_role" and stated and value not in {e.get("value") for e in stated}:
+            values[slot] = stated[0]["value"]  # the bare-analyst reading was dropped
+        else:
+            values[slot] = value
+    return values
+
+
+class ActionValidateSlotMappings(Action):
+    """Undo what the slot mappings read from questions and side mentions, outside the profile form."""
+
+    def name(self) -> str:
+        return "action_validate_slot_mappings"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        if tracker.active_loop.get("name"):
+            return []
+        text = tracker.latest_message.get("text") or ""
+        mapped = tracker.slots_to_validate()
+        if not text or text.startswith("/") or not mapped:
+            return []
+        checked = checked_values(text, tracker.latest_message.get("entities") or [], mapped)
+        events: List[EventType] = []
+        for slot, value in mapped.items():
+            if slot not in checked:
+                events.append(SlotSet(slot, value_before_latest_message(tracker, slot)))
+            elif checked[slot] != value:
+                events.append(SlotSet(slot, checked[slot]))
+        return events

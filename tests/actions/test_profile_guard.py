@@ -1,0 +1,98 @@
+"""Outside the form, a mention inside a question is no fact, and the goal for now beats the last goal named."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any, Dict, List
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.profile_guard import ActionValidateSlotMappings, checked_values, question_spans
+
+
+def entity(text: str, words: str, name: str, value: Any, role: Any = None) -> Dict[str, Any]:
+    start = text.index(words)
+    return {"entity": name, "value": value, "role": role, "start": start, "end": start + len(words)}
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("Do I have to do AZ-104 first?", ["Do I have to do AZ-104 first?"]),
+    ("I want AZ-140. Do I have to do AZ-104 first?", ["Do I have to do AZ-104 first?"]),
+    ("I have AZ-900, is that enough?", ["is that enough?"]),
+    ("what if I do 8 hours a week", ["what if I do 8 hours a week"]),
+    ("AZ-104 first?", ["AZ-104 first?"]),
+    ("oh I forgot, I have AZ-900", []),
+    ("can you change my hours to 8?", []),
+])
+def test_question_spans(text, asked):
+    assert [text[a:b].strip() for a, b in question_spans(text)] == asked
+
+
+def test_an_exam_named_in_a_question_is_not_held():
+    text = "I want AZ-140. Do I have to do AZ-104 first?"
+    found = [entity(text, "AZ-104", "exam_code", "AZ-104", "held")]
+    assert checked_values(text, found, {"certifications_held": ["AZ-104"]}) == {}
+
+
+def test_a_fact_before_the_question_stays():
+    text = "I have AZ-900, is AZ-104 next?"
+    found = [entity(text, "AZ-900", "exam_code", "AZ-900", "held"),
+             entity(text, "AZ-104", "exam_code", "AZ-104", "held")]
+    assert checked_values(text, found, {"certifications_held": ["AZ-900", "AZ-104"]}) == \
+        {"certifications_held": ["AZ-900"]}
+
+
+def test_a_goal_in_a_question_changes_nothing():
+    text = "isn't data engineering a better fit for me?"
+    found = [entity(text, "data engineering", "job_role", "data_engineer", "target")]
+    assert checked_values(text, found, {"target_role": "data_engineer"}) == {}
+
+
+def test_a_soc_analyst_is_no_data_analyst():
+    text = "I want to work in a SOC as analyst first. isn't SC-200 better for that than SC-500?"
+    found = [entity(text, "SOC", "job_role", "security_engineer", "target"),
+             entity(text, "analyst", "job_role", "data_analyst", "target")]
+    assert checked_values(text, found, {"target_role": "data_analyst"}) == {"target_role": "security_engineer"}
+
+
+def test_a_data_analyst_stays_a_data_analyst():
+    text = "I want to become a data analyst"
+    found = [entity(text, "data analyst", "job_role", "data_analyst", "target")]
+    assert checked_values(text, found, {"target_role": "data_analyst"}) == {"target_role": "data_analyst"}
+
+
+def test_the_goal_for_now_beats_the_later_one():
+    text = "I want to go into security now, maybe architect later"
+    found = [entity(text, "security", "job_role", "security_engineer", "target"),
+             entity(text, "architect", "job_role", "architect", "target")]
+    assert checked_values(text, found, {"target_role": "architect"}) == {"target_role": "security_engineer"}
+
+
+def _tracker(text: str, entities: List[Dict[str, Any]], before: Dict[str, Any], after: Dict[str, Any],
+             form: str = "") -> Tracker:
+    events = [{"event": "slot", "name": k, "value": v} for k, v in before.items()]
+    events.append({"event": "user", "text": text, "parse_data": {"intent": {"name": "inform"}}})
+    events += [{"event": "slot", "name": k, "value": v} for k, v in after.items()]
+    return Tracker("u", {**before, **after}, {"text": text, "intent": {"name": "inform"}, "entities": entities},
+                   events, False, None, {"name": form} if form else {}, "action_listen")
+
+
+def _run(t: Tracker) -> Dict[str, Any]:
+    events = asyncio.run(ActionValidateSlotMappings().run(CollectingDispatcher(), t, {}))
+    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+
+
+def test_the_action_puts_back_what_a_question_changed():
+    text = "isn't SC-200 better for me than SC-500? I mean, is security analyst more my thing?"
+    found = [entity(text, "security analyst", "job_role", "security_engineer", "target")]
+    t = _tracker(text, found, {"target_role": "architect"}, {"target_role": "security_engineer"})
+    assert _run(t) == {"target_role": "architect"}
+
+
+def test_the_action_leaves_the_form_alone():
+    text = "do I need AZ-104 first?"
+    found = [entity(text, "AZ-104", "exam_code", "AZ-104", "held")]
+    t = _tracker(text, found, {}, {"certifications_held": ["AZ-104"]}, form="profile_form")
+    assert _run(t) == {}
