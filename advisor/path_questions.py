@@ -97,8 +97,8 @@ def path_step_answer(codes: List[str], text: str, profile: Profile, catalog: Cat
     step = rec.step(code)
     if step is None:
         if HARD_RE.search(text) and not SKIP_RE.search(text):  # "is AZ-700 hard for someone with CCNP?"
-            heading, facts = _difficulty_answer(code, rec, catalog, today)
-            return compose(heading, facts, (Button(f"Why not {code}?", f"why not {code}?"),))
+            hard_heading, hard_facts = _difficulty_answer(code, rec, catalog, today)
+            return compose(hard_heading, hard_facts, (Button(f"Why not {code}?", f"why not {code}?"),))
         return why_not(code, profile, catalog, today)
     exam = step.exam
     path = " → ".join(rec.path)
