@@ -68,6 +68,8 @@ def answer_to_question(text: str, bot_text: str) -> Optional[str]:
     """`forget_confirmed`/`forget_cancelled` after the deletion question, `weak_areas` after the weak-areas
     question; None when the assistant asked neither or the reply is something else."""
     text = text or ""
+    if text.startswith("/"):
+        return None
     if FORGET_QUESTION in (bot_text or "") and len(text) < 80:
         if _NO_RE.search(text):
             return "forget_cancelled"
