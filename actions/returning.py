@@ -20,11 +20,17 @@ from actions.context import advisor_today, catalog, profile_from
 from actions.exam_mentions import codes_with_bare_numbers, exam_in_focus, path_codes
 from actions.profile_reading import latest_text
 from advisor.reply import Button, Reply
-from advisor.retake import failed_reply, weak_areas_reply
+from advisor.retake import failed_reply, retake_rule_reply, weak_areas_reply
 from advisor.returning import on_track_reply, passed, welcome_back_reply
 from components.answer_deadline import read_deadline
 from components.answer_numbers import read_hours
-from components.returning_reader import FORGET_QUESTION, answer_to_question, read_result_date, returning_kind
+from components.returning_reader import (
+    FORGET_QUESTION,
+    answer_to_question,
+    failed_attempts,
+    read_result_date,
+    returning_kind,
+)
 from knowledge.resolver import find_exam_mentions
 
 FORGOTTEN = "forgotten"  # the answer_kind that rasa_runtime/privacy.py deletes the conversation after
@@ -88,8 +94,11 @@ class ActionRecordExamResult(Action):
         code = _exam(tracker, text) or (tracker.get_slot("exam_in_focus") if kind == "weak_areas" else None)
         kb, today = catalog(), advisor_today()
         if code is None:
-            ask = "Which exam was it? Tell me its code, for example \"I failed AZ-104\"."
-            send(dispatcher, tracker, [Reply(text=ask)])
+            if kind == "exam_failed":  # "I failed the exam, how long do I wait?": the rule itself
+                send(dispatcher, tracker, [retake_rule_reply(kb)])
+            else:
+                ask = "Which exam was it? Tell me its code, for example \"I passed AZ-104\"."
+                send(dispatcher, tracker, [Reply(text=ask)])
             return [SlotSet("answer_kind", kind or "exam_result")]
         profile = profile_from(tracker)
         events: List[EventType] = [SlotSet("answer_kind", kind), SlotSet("exam_in_focus", code)]
@@ -114,9 +123,7 @@ class ActionRecordExamResult(Action):
             send(dispatcher, tracker, [reply])
             return events
         failures: List[str] = list(tracker.get_slot("failed_exams") or [])
-        attempt = failures.count(code) + 1
-        if attempt == 1 and "again" in text.lower():
-            attempt = 2
+        attempt = max(failures.count(code) + 1, failed_attempts(text))
         when = read_result_date(text, today)
         failed_on = when[0] if when and when[0] <= today else today
         send(dispatcher, tracker, [failed_reply(kb.exam(code), failed_on, attempt, text, profile.weekly_hours, kb)])

@@ -125,6 +125,17 @@ def failed_reply(exam: Exam, failed_on: date, attempt: int, text: str, weekly_ho
     return compose(heading, facts, buttons)
 
 
+def retake_rule_reply(catalog: Catalog) -> Reply:
+    """The retake rule alone, when no exam is named: the waits, the limit, its source."""
+    policy = catalog.policy("retakes")
+    values = policy.values
+    heading = (f"You can retake a failed exam {values['first_wait_hours']} hours after a first failure and "
+               f"{values['later_wait_days']} days after each later one, at most {values['max_attempts_per_year']} "
+               "times in 12 months. Tell me which exam (\"I failed AZ-104\") and the areas that went badly, and "
+               "I'll give you the date and a plan.")
+    return compose(heading, [Fact(" ".join(policy.statement.split()), policy.source)])
+
+
 WEAK_AREAS_QUESTION = "Which skill areas did your score report show as weakest? Tell me and I'll weight a plan to them."
 
 

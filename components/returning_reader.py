@@ -38,9 +38,13 @@ _HYPOTHETICAL_RE = re.compile(r"\b(?:if|what if|in case|suppose|when)\s+(?:i|you
                               r"do not pass|failed)\b|\bwhat happens\b", re.IGNORECASE)
 _PASSED_RE = re.compile(r"\b(?:passed|cleared|nailed|aced|smashed|crushed)\b", re.IGNORECASE)
 _NOT_PASSED_RE = re.compile(r"\b(?:not|never|haven'?t|hasn'?t|didn'?t|did not|yet to|if|once|when|before)\b[^.!?]{0,14}"
-                            r"\b(?:passed|cleared)\b|^\W*(?:have|did|do|should|would|if) (?:i|you)\b", re.IGNORECASE)
+                            r"\b(?:passed|cleared)\b|^\W*(?:have|did|do|should|would|if) (?:i|you)\b|"
+                            r"\b(?:nothing|none|no (?:exams?|certs?|certifications?))\s+(?:\w+\s+)?passed\b|"
+                            r"\bpassed yet\b", re.IGNORECASE)
 _ON_TRACK_RE = re.compile(r"\bon (?:track|schedule|pace|target)\b|\bbehind (?:schedule|plan|my plan)\b|"
-                          r"\b(?:will|would|am) i (?:be ready|make it)\b|\bready in time\b|\bgonna make it\b|"
+                          r"\b(?:will|would|am) i (?:be ready|make it)\b(?=.{0,25}\b(?:in time|by|before|exam)\b)|"
+                          r"\bready in time\b|"
+                          r"\bgonna make it\b|"
                           r"\bam i (?:going to|gonna) make it\b", re.IGNORECASE)
 _YES_RE = re.compile(r"^\W*(?:yes|yeah|yep|yup|ya|sure|ok(?:ay)?|please|do it|go ahead|confirm\w*|delete\b|"
                      r"forget me|wipe)", re.IGNORECASE)
@@ -83,6 +87,20 @@ def answer_to_question(text: str, bot_text: str) -> Optional[str]:
 _RELATIVE_RE = re.compile(r"\b(today|this morning|just now|yesterday|last night|(\d{1,2}|a|one|two|three) days? ago|"
                           r"last week|a week ago)\b", re.IGNORECASE)
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+_REPEAT_RE = re.compile(r"\b(?:again|twice|two times|2 times|second time|2nd time)\b|"
+                        r"\b(three|four|3|4) times\b|\b(third|fourth|3rd|4th) (?:time|attempt|try)\b", re.IGNORECASE)
+_ORDINALS = {"three": 3, "3": 3, "third": 3, "3rd": 3, "four": 4, "4": 4, "fourth": 4, "4th": 4}
+
+
+def failed_attempts(text: str) -> int:
+    """How many failed attempts the words say ("failed it twice": 2, "again": at least 2); 1 otherwise."""
+    match = _REPEAT_RE.search(text or "")
+    if not match:
+        return 1
+    word = (match.group(1) or match.group(2) or "").lower()
+    return _ORDINALS.get(word, 2)
 
 
 def read_result_date(text: str, today: date) -> Optional[Tuple[date, str]]:

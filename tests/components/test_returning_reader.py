@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from components.follow_up_reader import follow_up_kind
-from components.returning_reader import FORGET_QUESTION, answer_to_question, read_result_date
+from components.returning_reader import FORGET_QUESTION, answer_to_question, failed_attempts, read_result_date
 
 TODAY = date(2026, 11, 22)
 WEAK_QUESTION = "Which skill areas did your score report show as weakest? Tell me and I'll weight a plan to them."
@@ -68,3 +68,18 @@ def test_weak_areas_named_after_the_question():
 def test_the_day_of_the_exam(text, day):
     found = read_result_date(text, TODAY)
     assert found is not None and found[0] == day
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("studying for AZ-104 right now, nothing passed yet", None),
+    ("when will I be ready for AZ-305 if I study in the evenings", None),  # a study-time question
+    ("will I be ready in time for the exam?", "on_track"),
+])
+def test_more_that_are_not_news(text, kind):
+    assert follow_up_kind(text) == kind
+
+
+@pytest.mark.parametrize("text, attempts", [
+    ("i failed az-104 :(", 1), ("failed it again", 2), ("I failed AZ-104 twice 😭", 2), ("third time I failed", 3)])
+def test_failed_attempts(text, attempts):
+    assert failed_attempts(text) == attempts

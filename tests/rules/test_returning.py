@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from advisor.profile import Profile
-from advisor.retake import failed_reply, retake_plan, retake_rule, weak_areas_reply, weak_domains
+from advisor.retake import failed_reply, retake_plan, retake_rule, retake_rule_reply, weak_areas_reply, weak_domains
 from advisor.returning import on_track_reply, passed, track_check, welcome_back_reply, welcome_back_text
 
 ADMIN = Profile(current_role="administrator", coding_comfort="low", target_role="architect",
@@ -65,3 +65,9 @@ def test_on_track_compares_hours_needed_with_hours_left(catalog, today):
     fits = on_track_reply("AZ-104", ADMIN, 40.0, date(2026, 12, 13), catalog, today).text
     assert fits.startswith("Yes, you're on track")
     assert on_track_reply("AZ-104", ADMIN, 5.0, None, catalog, today).text.startswith("When is your AZ-104 exam?")
+
+
+def test_without_an_exam_the_rule_itself(catalog):
+    text = retake_rule_reply(catalog).text
+    assert text.startswith("You can retake a failed exam 24 hours after a first failure and 14 days after each later")
+    assert "retake-policy (checked 2026-07-15)" in text
