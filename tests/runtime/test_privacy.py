@@ -118,3 +118,16 @@ def test_only_a_confirmed_forget_in_the_latest_turn_deletes():
 @pytest.mark.parametrize("value, days", [("", 365.0), ("30", 30.0), ("off", None), ("-3", 365.0), ("x", 365.0)])
 def test_retention_setting(value, days):
     assert retention_days({"TRACKER_RETENTION_DAYS": value}) == days
+
+
+def test_the_command_line_deletes_in_the_same_database(store, capsys):
+    from scripts.privacy import main
+
+    url = store.engine.url
+    database = f"postgresql://{url.username}@{url.host}:{url.port}/{url.database}"
+    run(store.save(conversation("by-mail", time.time())))
+    run(store.save(conversation("ancient", time.time() - 1000 * 86400)))
+    assert main(["--url", database, "forget", "by-mail"]) == 0
+    assert rows(store, "by-mail") == 0 and "by-mail: 6 rows deleted" in capsys.readouterr().out
+    assert main(["--url", database, "purge", "--days", "365"]) == 0
+    assert rows(store, "ancient") == 0
