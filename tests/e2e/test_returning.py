@@ -112,6 +112,9 @@ def test_a_new_session_keeps_the_profile_welcomes_back_and_a_passed_exam_moves_t
     assert {k: after[k] for k in PROFILE + ("recommended_path",)} == {k: before[k] for k in PROFILE + (
         "recommended_path",)}
     assert after["requested_slot"] is None
+    hello = servers.say(user, "hi")
+    assert not asked_again(hello), texts(hello)
+    assert slots(servers, user)["recommended_path"] == ["AZ-104", "AZ-305"]
 
     passed = servers.say(user, "passed 104 yesterday!!")
     assert texts(passed).startswith("Congratulations on passing AZ-104 on 2026-11-21!")
