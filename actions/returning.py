@@ -22,12 +22,12 @@ from actions.profile_reading import latest_text
 from advisor.reply import Button, Reply
 from advisor.retake import failed_reply, retake_rule_reply, weak_areas_reply
 from advisor.returning import on_track_reply, passed, welcome_back_reply
-from components.answer_deadline import read_deadline
 from components.answer_numbers import read_hours
 from components.returning_reader import (
     FORGET_QUESTION,
     answer_to_question,
     failed_attempts,
+    read_exam_day,
     read_result_date,
     returning_kind,
 )
@@ -145,7 +145,7 @@ class ActionCheckOnTrack(Action):
             return [SlotSet("answer_kind", "on_track")]
         profile = profile_from(tracker)
         hours = read_hours(text, asked=False) or profile.weekly_hours
-        reply = on_track_reply(code, profile, hours, read_deadline(text, today), catalog(), today)
+        reply = on_track_reply(code, profile, hours, read_exam_day(text, today), catalog(), today)
         send(dispatcher, tracker, [reply])
         return [SlotSet("answer_kind", "on_track"), SlotSet("exam_in_focus", code)]
 

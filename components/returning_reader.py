@@ -8,7 +8,8 @@ Plain Python, used by `components/follow_up_reader.py` (the kinds) and `componen
 - `exam_passed`: "I passed AZ-104", "passed 104 yesterday!!" (never "I haven't passed it yet");
 - `on_track`: "am I on track? exam in 3 weeks", "will I be ready in time?".
 Answers to a question the assistant asked: `forget_confirmed` / `forget_cancelled` after `FORGET_QUESTION`,
-`weak_areas` ("networking and storage") after it asked which skill areas were weakest.
+`weak_areas` ("networking and storage") after it asked which skill areas were weakest, `on_track` ("in 3 weeks")
+after it asked when the exam is.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import re
 from datetime import date, timedelta
 from typing import Optional, Tuple
 
+from components.answer_deadline import read_deadline
 from components.answer_earned import read_earned_date
 
 # The confirmation the assistant asks before deleting (actions/returning.py sends it; the answer is read here).
@@ -49,6 +51,7 @@ _ON_TRACK_RE = re.compile(r"\bon (?:track|schedule|pace|target)\b|\bbehind (?:sc
 _YES_RE = re.compile(r"^\W*(?:yes|yeah|yep|yup|ya|sure|ok(?:ay)?|please|do it|go ahead|confirm\w*|delete\b|"
                      r"forget me|wipe)", re.IGNORECASE)
 _NO_RE = re.compile(r"^\W*(?:no|nope|nah|cancel|don'?t|do not|stop|wait|keep|never ?mind)\b", re.IGNORECASE)
+_DATE_ASKED_RE = re.compile(r"and I'll check your plan against it\.", re.IGNORECASE)
 _WEAK_ASKED_RE = re.compile(r"show as weakest\? Tell me and I'll weight a plan", re.IGNORECASE)
 
 
@@ -79,6 +82,8 @@ def answer_to_question(text: str, bot_text: str) -> Optional[str]:
             return "forget_cancelled"
         if _YES_RE.search(text):
             return "forget_confirmed"
+    if _DATE_ASKED_RE.search(bot_text or "") and read_exam_day(text, date.today()) is not None:
+        return "on_track"  # "When is your AZ-104 exam?" — "in 3 weeks"
     if _WEAK_ASKED_RE.search(bot_text or "") and len(text) < 200 and "?" not in text and returning_kind(text) is None:
         return "weak_areas"
     return None
@@ -101,6 +106,13 @@ def failed_attempts(text: str) -> int:
         return 1
     word = (match.group(1) or match.group(2) or "").lower()
     return _ORDINALS.get(word, 2)
+
+
+def read_exam_day(text: str, today: date) -> Optional[date]:
+    """The exam day in "exam in 3 weeks", and in a bare answer to "when is your exam?" ("in 3 weeks", "3 weeks")."""
+    text = text or ""
+    return (read_deadline(text, today) or read_deadline(f"the exam is {text}", today)
+            or read_deadline(f"the exam is in {text}", today))
 
 
 def read_result_date(text: str, today: date) -> Optional[Tuple[date, str]]:

@@ -7,7 +7,13 @@ from datetime import date
 import pytest
 
 from components.follow_up_reader import follow_up_kind
-from components.returning_reader import FORGET_QUESTION, answer_to_question, failed_attempts, read_result_date
+from components.returning_reader import (
+    FORGET_QUESTION,
+    answer_to_question,
+    failed_attempts,
+    read_exam_day,
+    read_result_date,
+)
 
 TODAY = date(2026, 11, 22)
 WEAK_QUESTION = "Which skill areas did your score report show as weakest? Tell me and I'll weight a plan to them."
@@ -83,3 +89,17 @@ def test_more_that_are_not_news(text, kind):
     ("i failed az-104 :(", 1), ("failed it again", 2), ("I failed AZ-104 twice 😭", 2), ("third time I failed", 3)])
 def test_failed_attempts(text, attempts):
     assert failed_attempts(text) == attempts
+
+
+def test_the_exam_date_after_the_question():
+    asked = ("When is your AZ-104 exam? Tell me the date or how far off it is (\"in 3 weeks\") and I'll check your "
+             "plan against it.")
+    assert answer_to_question("in 3 weeks", asked) == "on_track"
+    assert answer_to_question("no idea", asked) is None
+
+
+@pytest.mark.parametrize("text, day", [("in 3 weeks", date(2026, 12, 13)), ("3 weeks", date(2026, 12, 13)),
+                                       ("exam's in 3 weeks am i on track", date(2026, 12, 13)),
+                                       ("on dec 20", date(2026, 12, 20))])
+def test_the_exam_day(text, day):
+    assert read_exam_day(text, TODAY) == day

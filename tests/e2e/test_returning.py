@@ -140,6 +140,9 @@ def test_a_failed_exam_gets_the_retake_rule_with_its_source_and_a_plan(servers):
     assert plan.startswith("Here's a retake plan for AZ-104 weighted to Implement and manage storage and Deploy")
     track = texts(servers.say(user, "exam's in 3 weeks am i on track"))
     assert track.startswith("Not at this pace: AZ-104 takes about 60–100 hours")
+    asked = texts(servers.say(user, "am I on track?"))  # the welcome back's button
+    assert asked.startswith("When is your AZ-104 exam?")
+    assert texts(servers.say(user, "in 3 weeks")).startswith("Not at this pace: AZ-104 takes about 60–100 hours")
     assert slots(servers, user)["recommended_path"] == ["AZ-104", "AZ-305"], "the path is untouched"
 
 
