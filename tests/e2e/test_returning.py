@@ -175,3 +175,24 @@ def test_forget_me_before_any_recommendation(servers):
     assert texts(servers.say(user, "forget me")).startswith("Delete everything I keep about you?")
     servers.say(user, "yes")
     assert rows(user) == 0
+
+
+def age_conversation(sender: str, seconds: float) -> None:
+    """Move every stored event of `sender` `seconds` into the past (the column and the event's own timestamp)."""
+    with psycopg2.connect(URL) as connection, connection.cursor() as cursor:
+        cursor.execute("UPDATE events SET timestamp = timestamp - %s, data = jsonb_set(data::jsonb, '{timestamp}', "
+                       "to_jsonb((data::jsonb->>'timestamp')::float - %s))::text WHERE sender_id = %s",
+                       (seconds, seconds, sender))
+
+
+def test_after_two_hours_away_the_next_message_starts_a_new_session_with_the_profile(servers):
+    user = f"e2e-away-{uuid.uuid4().hex[:6]}"
+    recommendation(servers, user)
+    age_conversation(user, 3 * 3600)  # session_expiration_time is 120 minutes (domain.yml)
+    replies = servers.say(user, "I passed AZ-104")
+    assert texts(replies).startswith("Welcome back. Last time: AZ-104, then AZ-305. How did AZ-104 go?")
+    assert "Congratulations on passing AZ-104!" in texts(replies) and not asked_again(replies)
+    tracker = servers.tracker(user)
+    assert [e["event"] for e in tracker["events"]].count("session_started") == 2
+    assert tracker["slots"]["certifications_held"] == ["AZ-104"]
+    assert tracker["slots"]["recommended_path"] == ["AZ-305"]
