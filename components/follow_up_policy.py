@@ -3,7 +3,9 @@
 "Does my AWS cert count?" and "will this get me a job?" have no intent of their own, and "is it open
 book?" can be read as a comparison. When no form is running and a path has been recommended,
 `components/follow_up_reader.py` names the kind, and this policy predicts the action that answers it
-(priority above the rules); otherwise it abstains and the rules decide.
+(priority above the rules); otherwise it abstains and the rules decide. A returning person's news ("I failed
+AZ-104") and "forget me" are answered before a recommendation too, "forget me" even while the form runs
+(`components/returning_reader.py`).
 """
 
 from __future__ import annotations
