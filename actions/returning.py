@@ -145,7 +145,8 @@ class ActionCheckOnTrack(Action):
             return [SlotSet("answer_kind", "on_track")]
         profile = profile_from(tracker)
         hours = read_hours(text, asked=False) or profile.weekly_hours
-        reply = on_track_reply(code, profile, hours, read_exam_day(text, today), catalog(), today)
+        retake = code in (tracker.get_slot("failed_exams") or [])
+        reply = on_track_reply(code, profile, hours, read_exam_day(text, today), catalog(), today, retake)
         send(dispatcher, tracker, [reply])
         return [SlotSet("answer_kind", "on_track"), SlotSet("exam_in_focus", code)]
 

@@ -7,7 +7,8 @@ Plain Python, no Rasa. Stated rules:
   the answer says when its free renewal opens (`advisor/certification_dates.py`);
 - "on track" compares the study hours the knowledge base estimates for the exam at the person's
   background with weekly hours × weeks left: it fits when the high end fits, is tight when only the low end
-  does, and otherwise says the weekly hours that would fit, or to move the exam date.
+  does, and otherwise says the weekly hours that would fit, or to move the exam date; for an exam the person
+  failed before, it says the estimate is for a first attempt and where the hours go instead.
 """
 
 from __future__ import annotations
@@ -116,7 +117,7 @@ def track_check(code: str, profile: Profile, weekly_hours: float, weeks_left: in
 
 
 def on_track_reply(code: str, profile: Profile, weekly_hours: Optional[float], exam_day: Optional[date],
-                   catalog: Catalog, today: date) -> Reply:
+                   catalog: Catalog, today: date, retake: bool = False) -> Reply:
     """Plainly whether the plan fits before the exam day, why, and what to change."""
     if exam_day is None:
         return Reply(text=f"When is your {code} exam? Tell me the date or how far off it is (\"in 3 weeks\") and I'll "
@@ -147,6 +148,10 @@ def on_track_reply(code: str, profile: Profile, weekly_hours: Optional[float], e
         advice = (f"Either study {more} from now, or move the exam to {later.isoformat()} or later "
                   "(check your booking's rescheduling terms), unless you have already done most of the study.")
     source = catalog.exam(code).study_hours
+    if retake:  # the estimate is for a first attempt: most of it is done
+        heading = f"For a retake, it depends on how close your score was: {basis}"
+        advice = (f"You've sat {code} before, so much of this is done: the estimate is for a first attempt. Put the "
+                  f"{check.available:g} hours into the areas your score report showed as weak.")
     facts = [Fact(advice, None)] + ([Fact("Study hours are the knowledge base's estimate for your background.",
                                           source.source)] if source else [])
     return compose(heading, facts, (Button("Study plan", "/ask_study_plan"),))

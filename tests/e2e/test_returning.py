@@ -122,6 +122,8 @@ def test_a_new_session_keeps_the_profile_welcomes_back_and_a_passed_exam_moves_t
     now = slots(servers, user)
     assert now["certifications_held"] == ["AZ-104"] and now["recommended_path"] == ["AZ-305"]
     assert now["certification_dates"] == {"AZ-104": "2026-11-21"}
+    track = texts(servers.say(user, "Am I on track? Exam in 3 weeks"))  # the next exam now: AZ-305
+    assert track.startswith("Not at this pace: AZ-305 takes about"), track
     assert rows(user) > 0, "the conversation is in PostgreSQL"
 
 
@@ -139,10 +141,11 @@ def test_a_failed_exam_gets_the_retake_rule_with_its_source_and_a_plan(servers):
     plan = texts(servers.say(user, "storage and compute"))
     assert plan.startswith("Here's a retake plan for AZ-104 weighted to Implement and manage storage and Deploy")
     track = texts(servers.say(user, "exam's in 3 weeks am i on track"))
-    assert track.startswith("Not at this pace: AZ-104 takes about 60–100 hours")
+    assert track.startswith("For a retake, it depends on how close your score was: AZ-104 takes about 60–100 hours")
+    assert "You've sat AZ-104 before" in track
     asked = texts(servers.say(user, "am I on track?"))  # the welcome back's button
     assert asked.startswith("When is your AZ-104 exam?")
-    assert texts(servers.say(user, "in 3 weeks")).startswith("Not at this pace: AZ-104 takes about 60–100 hours")
+    assert texts(servers.say(user, "in 3 weeks")).startswith("For a retake, it depends on how close your score was")
     assert slots(servers, user)["recommended_path"] == ["AZ-104", "AZ-305"], "the path is untouched"
 
 

@@ -71,3 +71,8 @@ def test_without_an_exam_the_rule_itself(catalog):
     text = retake_rule_reply(catalog).text
     assert text.startswith("You can retake a failed exam 24 hours after a first failure and 14 days after each later")
     assert "retake-policy (checked 2026-07-15)" in text
+
+
+def test_on_track_for_a_retake_says_the_estimate_is_for_a_first_attempt(catalog, today):
+    text = on_track_reply("AZ-104", ADMIN, 5.0, date(2026, 12, 13), catalog, today, retake=True).text
+    assert "You've sat AZ-104 before" in text and "15 hours into the areas your score report showed as weak" in text
