@@ -20,7 +20,7 @@ from typing import List, Optional, Sequence, Tuple
 
 from advisor.exam_answers import compose
 from advisor.recommendation import Fact
-from advisor.reply import Button, Reply
+from advisor.reply import Reply
 from knowledge.catalog import Catalog, Exam, SkillDomain
 
 PLAN_WEEKS = 2
@@ -39,6 +39,9 @@ _ALIASES = {
     "comput": ("vm", "vms", "virtual machine", "virtual machines", "containers", "app service", "aks"),
     "monito": ("backup", "backups", "alerts", "log analytics", "monitor", "monitoring"),
 }
+
+
+_ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth"}
 
 
 @dataclass(frozen=True)
@@ -109,20 +112,24 @@ def failed_reply(exam: Exam, failed_on: date, attempt: int, text: str, weekly_ho
                  catalog: Catalog) -> Reply:
     """The retake rule and date first, then the plan for the weak areas (or the question which they were)."""
     rule = retake_rule(failed_on, attempt, catalog)
-    nth = "first" if attempt <= 1 else "second" if attempt == 2 else f"attempt {attempt}"
+    nth = _ORDINALS.get(attempt, f"{attempt}th")
     again = rule.earliest.strftime("%A %-d %B %Y")
-    heading = (f"Sorry it didn't go your way. You can sit {exam.code} again from {again}"
-               f" ({rule.wait} after a {nth} failure; at most {rule.max_per_year} attempts in 12 months). "
+    if attempt >= rule.max_per_year:
+        when = (f"That was attempt {attempt}, and {rule.max_per_year} in 12 months is the most allowed: you can sit "
+                f"{exam.code} again once 12 months have passed since your first attempt.")
+    else:
+        when = (f"You can sit {exam.code} again from {again} ({rule.wait} after a {nth} failure; at most "
+                f"{rule.max_per_year} attempts in 12 months).")
+    heading = (f"Sorry it didn't go your way. {when} "
                "Your score report is now your best study guide: it shows where the points went.")
     facts: List[Fact] = [rule.source]
     weak = weak_domains(exam, text)
-    buttons: Tuple[Button, ...] = ()
     if weak and exam.skills is not None:
         facts.extend(plan_facts(exam, weak, weekly_hours))
     elif exam.skills is not None:
         names = "; ".join(d.name for d in exam.skills.domains)
         facts.append(Fact(f"{WEAK_AREAS_QUESTION} The areas: {names}.", exam.skills.source))
-    return compose(heading, facts, buttons)
+    return compose(heading, facts)
 
 
 def retake_rule_reply(catalog: Catalog) -> Reply:

@@ -76,3 +76,10 @@ def test_without_an_exam_the_rule_itself(catalog):
 def test_on_track_for_a_retake_says_the_estimate_is_for_a_first_attempt(catalog, today):
     text = on_track_reply("AZ-104", ADMIN, 5.0, date(2026, 12, 13), catalog, today, retake=True).text
     assert "You've sat AZ-104 before" in text and "15 hours into the areas your score report showed as weak" in text
+
+
+def test_the_yearly_limit(catalog, today):
+    third = failed_reply(catalog.exam("AZ-104"), today, 3, "failed again", 5.0, catalog).text
+    assert "(14 days after a third failure;" in third
+    fifth = failed_reply(catalog.exam("AZ-104"), today, 5, "failed again", 5.0, catalog).text
+    assert "5 in 12 months is the most allowed" in fifth
