@@ -12,7 +12,8 @@ from rasa_sdk.types import DomainDict
 from advisor.profile import PROFILE_SLOTS
 
 # What the form keeps about the conversation itself, forgotten with the profile.
-CONVERSATION_SLOTS = ("profile_assumptions", "quick_answer", "unanswered_question", "exam_in_focus")
+CONVERSATION_SLOTS = ("profile_assumptions", "quick_answer", "unanswered_question", "exam_in_focus",
+                      "certification_dates", "failed_exams")
 
 
 class ActionStartOver(Action):

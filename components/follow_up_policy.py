@@ -3,7 +3,9 @@
 "Does my AWS cert count?" and "will this get me a job?" have no intent of their own, and "is it open
 book?" can be read as a comparison. When no form is running and a path has been recommended,
 `components/follow_up_reader.py` names the kind, and this policy predicts the action that answers it
-(priority above the rules); otherwise it abstains and the rules decide.
+(priority above the rules); otherwise it abstains and the rules decide. A returning person's news ("I failed
+AZ-104") and "forget me" are answered before a recommendation too, "forget me" even while the form runs
+(`components/returning_reader.py`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from components.answer_deadline import read_start
 from components.follow_up_reader import accepts_offer, follow_up_kind
+from components.returning_reader import answer_to_question
 from components.stateless_policy import StatelessPolicy
 
 ACTION_FOR_KIND = {
@@ -46,15 +49,27 @@ ACTION_FOR_KIND = {
     "equivalent": "action_answer_follow_up",
     "skip_exam": "action_choose_exam",
     "faster": "action_answer_follow_up",
+    "exam_passed": "action_record_exam_result",
+    "exam_failed": "action_record_exam_result",
+    "weak_areas": "action_record_exam_result",
+    "on_track": "action_check_on_track",
+    "forget_me": "action_forget_me",
+    "forget_confirmed": "action_forget_me",
+    "forget_cancelled": "action_forget_me",
 }
+# A returning person's own news and their data: answered before and after a recommendation, and "forget me"
+# also in the middle of the profile questions (components/returning_reader.py).
+_RETURNING_ACTIONS = ("action_record_exam_result", "action_check_on_track", "action_forget_me")
+_FORGET_KINDS = ("forget_me", "forget_confirmed", "forget_cancelled")
 # Kinds whose words are plain enough to overrule the intent classifier ("switch to DP-750" is no comparison,
 # "can I have both done by end of June?" no goodbye).
 _STRONG_KINDS = ("choose_exam", "skip_exam", "deadline", "exam_family", "held_counts", "held_validity",
                  "counts_toward", "covers", "find_exam", "calendar",
                  "fundamentals_only", "equivalent", "reorder",
-                 "status")
+                 "status", "exam_passed", "exam_failed", "weak_areas", "on_track") + _FORGET_KINDS
 # Questions answered the same with or without a recommended path ("is there a cert for SAP?" as a first message)
-_STANDALONE_KINDS = ("equivalent", "find_exam", "exam_family", "counts_toward", "covers", "status")
+_STANDALONE_KINDS = ("equivalent", "find_exam", "exam_family", "counts_toward", "covers", "status", "exam_failed",
+                     "weak_areas") + _FORGET_KINDS
 # Intents the classifier gives to messages without their words ("so my 204 just dies in june?" is no start over,
 # "ok if i bump to 10h/week?" no budget question): without these words, the follow-up kind decides.
 _INTENT_WORDS = {
@@ -104,8 +119,11 @@ class FollowUpPolicy(StatelessPolicy):
 
     @staticmethod
     def _action(tracker: DialogueStateTracker) -> Optional[str]:
+        if tracker.latest_action_name in _RETURNING_ACTIONS:
+            return ACTION_LISTEN_NAME  # these always answer the whole turn
         if tracker.active_loop_name is not None:
-            return None
+            kind = FollowUpPolicy._kind(tracker) if tracker.latest_action_name == ACTION_LISTEN_NAME else None
+            return ACTION_FOR_KIND[kind] if kind in _FORGET_KINDS else None
         if tracker.latest_action_name in ACTION_FOR_KIND.values() and tracker.latest_action_name != "profile_form" \
                 and FollowUpPolicy._answered_by_us(tracker):
             return ACTION_LISTEN_NAME  # the answer is given: wait for the person (no rule knows this turn)
@@ -135,7 +153,7 @@ class FollowUpPolicy(StatelessPolicy):
         command = accepts_offer(text, previous)
         if not command and ".ics" in previous and read_start(text, date.today()) is not None:
             return "calendar"  # "i said start january 4th, not december" right after the calendar link
-        return follow_up_kind(command or text)
+        return (None if command else answer_to_question(text, previous)) or follow_up_kind(command or text)
 
     @staticmethod
     def _answered_by_us(tracker: DialogueStateTracker) -> bool:

@@ -18,6 +18,7 @@ from components.answer_certifications import other_vendors, read_certifications
 from components.answer_deadline import read_deadline
 from components.answer_numbers import read_hours
 from components.answer_reader import looks_like_question
+from components.returning_reader import returning_kind
 
 # The `answer_kind` of a why-not answer that ended by offering to put the exam on the path ("yes" takes it).
 OFFER_KIND = "exam_offer"
@@ -122,7 +123,8 @@ def follow_up_kind(text: str) -> Optional[str]:
     `counts_toward` ("does SC-200 count towards SC-100?"), `covers` ("is AZ-104 all Windows stuff?"),
     `find_exam` ("is there a cert for SAP?"), `equivalent` ("the Azure equivalent of AWS SA Pro?"),
     `faster` ("too long, faster option?"), `status` ("is DP-750 still in beta?"), `calendar` ("put it in my
-    calendar"), `other_vendor`, `policy`,
+    calendar"), `other_vendor`, `policy`, and a returning person's `exam_passed`, `exam_failed`, `on_track`,
+    `forget_me` (`components/returning_reader.py`),
     `path_cost`, `path_step`, `explain`, `career`.
     Profile statements: `profile` ("oh I forgot, I have AZ-900", "now I have 20 hours a week").
     """
@@ -130,6 +132,9 @@ def follow_up_kind(text: str) -> Optional[str]:
     if not text.strip() or text.startswith("/"):
         return None
     question = looks_like_question(text) or "?" in text
+    returning = returning_kind(text)  # "forget me", "i failed az-104", "am I on track?", "I passed AZ-104"
+    if returning in ("forget_me", "exam_failed", "on_track"):
+        return returning
     if _CALENDAR_RE.search(text):
         return "calendar"
     if _ONLY_FUNDAMENTALS_RE.search(text) and not (question and not _REQUEST_RE.search(text)):
@@ -146,6 +151,8 @@ def follow_up_kind(text: str) -> Optional[str]:
         return "choose_exam"
     if (_MY_EXAM_RE.search(text) and _VALIDITY_RE.search(text)) or _EARNED_RE.search(text):
         return "held_validity"
+    if returning == "exam_passed":
+        return returning
     if len(set(_EXAM_RE.findall(text))) >= 2 and _TOWARD_RE.search(text) and question:
         return "counts_toward"
     if _EQUIVALENT_RE.search(text) and (other_vendors(text) or re.search(r"\bsa pro|\bsaa\b|sysops", text, re.I)):

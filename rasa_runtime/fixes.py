@@ -45,7 +45,7 @@ def apply() -> None:
     """Install every fix."""
     from rasa.core.actions.action import RemoteAction
 
-    from rasa_runtime import channels, faults, health, locks, rest_validation, store_faults
+    from rasa_runtime import channels, faults, health, locks, privacy, rest_validation, store_faults
 
     RemoteAction._validate_action_result = _validate_action_result  # type: ignore[method-assign]
     rest_validation.apply()  # malformed REST webhook bodies get a 400 with a clear message
@@ -54,3 +54,4 @@ def apply() -> None:
     health.apply()  # GET /health: model loaded, tracker store and lock store reachable
     locks.apply()  # a conversation whose lock holder died is served again once the holder's ticket expires
     store_faults.apply()  # PostgreSQL or Redis down: a clear answer (REST 503), never a conversation from memory
+    privacy.apply()  # "forget me" deletes the conversation after its last save; old conversations expire

@@ -17,6 +17,7 @@ import requests
 import yaml
 
 from scripts import write_credentials
+from scripts.write_endpoints import tracker_store_endpoint
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -102,6 +103,7 @@ _stop = stop_process  # the name the cluster scripts and older tests use
 
 def _env(workdir: Path, extra: Optional[Dict[str, str]]) -> Dict[str, str]:
     env = dict(os.environ)
+    env.pop("TRACKER_DATABASE_URL", None)  # a test's own database only (`extra`), never the shell's
     env.update({
         "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "TF_CPP_MIN_LOG_LEVEL": "2", "RASA_TELEMETRY_ENABLED": "false",
         "PYTHONWARNINGS": "ignore", "DATABASE_URL": env.get("DATABASE_URL") or f"sqlite:///{workdir / 'knowledge.db'}",
@@ -121,10 +123,12 @@ def start_actions(workdir: Path, port: int, env: Dict[str, str]) -> subprocess.P
 
 def start_rasa(workdir: Path, model: Path, port: int, actions_port: int, env: Dict[str, str],
                credentials: Optional[Path] = None, cors: Sequence[str] = ()) -> subprocess.Popen:
-    """The Rasa server; `credentials` defaults to the channels file for `env` (Slack/Teams when configured)."""
+    """The Rasa server; `credentials` defaults to the channels file for `env` (Slack/Teams when configured).
+    Conversations go to `env`'s TRACKER_DATABASE_URL when the test set it, else to SQLite in `workdir`."""
     endpoints = {
         "action_endpoint": {"url": f"http://127.0.0.1:{actions_port}/webhook"},
-        "tracker_store": {"type": "SQL", "dialect": "sqlite", "db": str(workdir / "tracker.db")},
+        "tracker_store": (tracker_store_endpoint(env["TRACKER_DATABASE_URL"]) if env.get("TRACKER_DATABASE_URL")
+                          else {"type": "SQL", "dialect": "sqlite", "db": str(workdir / "tracker.db")}),
     }
     (workdir / "endpoints.yml").write_text(yaml.safe_dump(endpoints))
     credentials = credentials or write_credentials.write(workdir / "credentials.yml", env)

@@ -9,11 +9,27 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any, Dict
 
 import yaml
 from sqlalchemy.engine import make_url
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def tracker_store_endpoint(url: str) -> Dict[str, Any]:
+    """Rasa's SQL tracker store settings for an SQLAlchemy URL."""
+    parsed = make_url(url)
+    store = {
+        "type": "SQL",
+        "dialect": parsed.drivername,
+        "url": parsed.host,
+        "port": parsed.port,
+        "db": parsed.database,
+        "username": parsed.username,
+        "password": parsed.password,
+    }
+    return {k: v for k, v in store.items() if v is not None}
 
 
 def main() -> int:
@@ -22,17 +38,7 @@ def main() -> int:
     endpoints["action_endpoint"]["url"] = f"http://127.0.0.1:{port}/webhook"
     url = os.environ.get("TRACKER_DATABASE_URL")
     if url:
-        parsed = make_url(url)
-        endpoints["tracker_store"] = {
-            "type": "SQL",
-            "dialect": parsed.drivername,
-            "url": parsed.host,
-            "port": parsed.port,
-            "db": parsed.database,
-            "username": parsed.username,
-            "password": parsed.password,
-        }
-        endpoints["tracker_store"] = {k: v for k, v in endpoints["tracker_store"].items() if v is not None}
+        endpoints["tracker_store"] = tracker_store_endpoint(url)
     out = ROOT / ".run" / "endpoints.yml"
     out.parent.mkdir(exist_ok=True)
     out.write_text(yaml.safe_dump(endpoints, sort_keys=False), encoding="utf-8")

@@ -1,0 +1,132 @@
+"""What a returning person says about their exam and their data, when the words make it plain.
+
+Plain Python, used by `components/follow_up_reader.py` (the kinds) and `components/follow_up_policy.py`
+(answers to the assistant's own questions). Kinds:
+- `forget_me`: "forget me", "delete my data", "forget everything about me" (never "forget what I said",
+  which is a start over);
+- `exam_failed`: "i failed az-104 :(", "didn't pass, networking part killed me" (never "what if I fail?");
+- `exam_passed`: "I passed AZ-104", "passed 104 yesterday!!" (never "I haven't passed it yet");
+- `on_track`: "am I on track? exam in 3 weeks", "will I be ready in time?".
+Answers to a question the assistant asked: `forget_confirmed` / `forget_cancelled` after `FORGET_QUESTION`,
+`weak_areas` ("networking and storage") after it asked which skill areas were weakest, `on_track` ("in 3 weeks")
+after it asked when the exam is.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Optional, Tuple
+
+from components.answer_deadline import read_deadline
+from components.answer_earned import read_earned_date
+
+# The confirmation the assistant asks before deleting (actions/returning.py sends it; the answer is read here).
+FORGET_QUESTION = "Delete everything I keep about you?"
+_FORGET_RE = re.compile(
+    r"\bforget (?:me|about me|who i am|all about me|my (?:data|profile|details|info\w*|account))\b|"
+    r"\bforget (?:everything|all)(?: you know)? about me\b|\bright to (?:be forgotten|erasure)\b|"
+    r"\b(?:delete|erase|remove|wipe|purge|clear|destroy)\s+(?:all\s+)?(?:of\s+)?(?:my|our)\s+(?:personal\s+)?"
+    r"(?:data|profile|details|info(?:rmation)?|conversations?|history|chats?|account|records?|messages?)\b|"
+    r"\b(?:delete|erase|wipe)\s+(?:me|everything(?: (?:about me|you (?:know|have|keep|stored?)"
+    r"(?: about me| on me)?)))\b|"
+    r"\b(?:delete|erase|remove)\b.{0,20}\b(?:everything|all|data) (?:you (?:have|keep|know|stored?) )?"
+    r"(?:about|on) me\b",
+    re.IGNORECASE)
+_FAILED_RE = re.compile(
+    r"\b(?:failed|flunked|bombed|fail(?:ed)? it|didn'?t pass|did not pass|didnt pass|did'?nt pass|no pass|"
+    r"didn'?t make (?:it|the cut)|fell short|missed the pass(?:ing)? (?:mark|score))\b", re.IGNORECASE)
+_HYPOTHETICAL_RE = re.compile(r"\b(?:if|what if|in case|suppose|when)\s+(?:i|you|someone|people)\s+(?:fail|don'?t pass|"
+                              r"do not pass|failed)\b|\bwhat happens\b", re.IGNORECASE)
+_PASSED_RE = re.compile(r"\b(?:passed|cleared|nailed|aced|smashed|crushed)\b", re.IGNORECASE)
+_NOT_PASSED_RE = re.compile(r"\b(?:not|never|haven'?t|hasn'?t|didn'?t|did not|yet to|if|once|when|before)\b[^.!?]{0,14}"
+                            r"\b(?:passed|cleared)\b|^\W*(?:have|did|do|should|would|if) (?:i|you)\b|"
+                            r"\b(?:nothing|none|no (?:exams?|certs?|certifications?))\s+(?:\w+\s+)?passed\b|"
+                            r"\bpassed yet\b", re.IGNORECASE)
+_ON_TRACK_RE = re.compile(r"\bon (?:track|schedule|pace|target)\b|\bbehind (?:schedule|plan|my plan)\b|"
+                          r"\b(?:will|would|am) i (?:be ready|make it)\b(?=.{0,25}\b(?:in time|by|before|exam)\b)|"
+                          r"\bready in time\b|"
+                          r"\bgonna make it\b|"
+                          r"\bam i (?:going to|gonna) make it\b", re.IGNORECASE)
+_YES_RE = re.compile(r"^\W*(?:yes|yeah|yep|yup|ya|sure|ok(?:ay)?|please|do it|go ahead|confirm\w*|delete\b|"
+                     r"forget me|wipe)", re.IGNORECASE)
+_NO_RE = re.compile(r"^\W*(?:no|nope|nah|cancel|don'?t|do not|stop|wait|keep|never ?mind)\b", re.IGNORECASE)
+_DATE_ASKED_RE = re.compile(r"and I'll check your plan against it\.", re.IGNORECASE)
+_WEAK_ASKED_RE = re.compile(r"show as weakest\? Tell me and I'll weight a plan", re.IGNORECASE)
+
+
+def returning_kind(text: str) -> Optional[str]:
+    """`forget_me`, `exam_failed`, `exam_passed` or `on_track`, when the words make it plain; otherwise None."""
+    text = (text or "")[:2000]
+    if not text.strip() or text.startswith("/"):
+        return None
+    if _FORGET_RE.search(text):
+        return "forget_me"
+    if _FAILED_RE.search(text) and not _HYPOTHETICAL_RE.search(text):
+        return "exam_failed"
+    if _ON_TRACK_RE.search(text):
+        return "on_track"
+    if _PASSED_RE.search(text) and not _NOT_PASSED_RE.search(text):
+        return "exam_passed"
+    return None
+
+
+def answer_to_question(text: str, bot_text: str) -> Optional[str]:
+    """`forget_confirmed`/`forget_cancelled` after the deletion question, `weak_areas` after the weak-areas
+    question; None when the assistant asked neither or the reply is something else."""
+    text = text or ""
+    if text.startswith("/"):
+        return None
+    if FORGET_QUESTION in (bot_text or "") and len(text) < 80:
+        if _NO_RE.search(text):
+            return "forget_cancelled"
+        if _YES_RE.search(text):
+            return "forget_confirmed"
+    if _DATE_ASKED_RE.search(bot_text or "") and read_exam_day(text, date.today()) is not None:
+        return "on_track"  # "When is your AZ-104 exam?" — "in 3 weeks"
+    if _WEAK_ASKED_RE.search(bot_text or "") and len(text) < 200 and "?" not in text and returning_kind(text) is None:
+        return "weak_areas"
+    return None
+
+
+_RELATIVE_RE = re.compile(r"\b(today|this morning|just now|yesterday|last night|(\d{1,2}|a|one|two|three) days? ago|"
+                          r"last week|a week ago)\b", re.IGNORECASE)
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+_REPEAT_RE = re.compile(r"\b(?:again|twice|two times|2 times|second time|2nd time)\b|"
+                        r"\b(three|four|3|4) times\b|\b(third|fourth|3rd|4th) (?:time|attempt|try)\b", re.IGNORECASE)
+_ORDINALS = {"three": 3, "3": 3, "third": 3, "3rd": 3, "four": 4, "4": 4, "fourth": 4, "4th": 4}
+
+
+def failed_attempts(text: str) -> int:
+    """How many failed attempts the words say ("failed it twice": 2, "again": at least 2); 1 otherwise."""
+    match = _REPEAT_RE.search(text or "")
+    if not match:
+        return 1
+    word = (match.group(1) or match.group(2) or "").lower()
+    return _ORDINALS.get(word, 2)
+
+
+def read_exam_day(text: str, today: date) -> Optional[date]:
+    """The exam day in "exam in 3 weeks", and in a bare answer to "when is your exam?" ("in 3 weeks", "3 weeks")."""
+    text = text or ""
+    return (read_deadline(text, today) or read_deadline(f"the exam is {text}", today)
+            or read_deadline(f"the exam is in {text}", today))
+
+
+def read_result_date(text: str, today: date) -> Optional[Tuple[date, str]]:
+    """The day an exam was sat: "yesterday", "3 days ago", "last week" (a week before today), or what
+    `components/answer_earned.py` reads ("in March 2025"); with its precision. Never after today."""
+    match = _RELATIVE_RE.search(text or "")
+    if match:
+        word = match.group(1).lower()
+        if word in ("today", "this morning", "just now"):
+            return today, "day"
+        if word in ("yesterday", "last night"):
+            return today - timedelta(days=1), "day"
+        if word in ("last week", "a week ago"):
+            return today - timedelta(days=7), "day"
+        count = match.group(2).lower()
+        return today - timedelta(days=int(count) if count.isdigit() else _NUMBERS[count]), "day"
+    return read_earned_date(text or "", today)

@@ -1,0 +1,105 @@
+"""A returning person's words: exam results, "am I on track?", "forget me", and answers to the assistant's questions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from components.follow_up_reader import follow_up_kind
+from components.returning_reader import (
+    FORGET_QUESTION,
+    answer_to_question,
+    failed_attempts,
+    read_exam_day,
+    read_result_date,
+)
+
+TODAY = date(2026, 11, 22)
+WEAK_QUESTION = "Which skill areas did your score report show as weakest? Tell me and I'll weight a plan to them."
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("I passed AZ-104", "exam_passed"),
+    ("passed 104 yesterday!!", "exam_passed"),
+    ("I passed AZ-104, now what?", "exam_passed"),
+    ("i failed az-104 :(", "exam_failed"),
+    ("didn't pass, networking part killed me", "exam_failed"),
+    ("I failed it, when can I retake?", "exam_failed"),
+    ("exam's in 3 weeks am i on track", "on_track"),
+    ("Am I on track? Exam in 3 weeks", "on_track"),
+    ("delete my data", "forget_me"),
+    ("forget everything about me", "forget_me"),
+    ("forget me", "forget_me"),
+    ("delete everything you know about me", "forget_me"),
+])
+def test_the_returning_kinds(text, kind):
+    assert follow_up_kind(text) == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("forget everything I said and start again", None),  # a start over, not a deletion
+    ("what if I fail the exam?", "policy"),
+    ("how many times can I retake if i fail", "policy"),
+    ("I haven't passed it yet", None),
+    ("I passed AZ-104 in March 2025", "held_validity"),  # a past certification: its dates
+    ("remove my AZ-104", None),
+    ("I have AZ-900", "profile"),
+])
+def test_what_they_are_not(text, kind):
+    assert follow_up_kind(text) == kind
+
+
+def test_answers_to_the_deletion_question_only_after_it():
+    asked = f"{FORGET_QUESTION} That is your profile …"
+    assert answer_to_question("yes, delete everything", asked) == "forget_confirmed"
+    assert answer_to_question("Yes", asked) == "forget_confirmed"
+    assert answer_to_question("no, keep it", asked) == "forget_cancelled"
+    assert answer_to_question("yes", "Say yes, or \"switch to DP-750\".") is None
+
+
+def test_weak_areas_named_after_the_question():
+    assert answer_to_question("networking and storage", WEAK_QUESTION) == "weak_areas"
+    assert answer_to_question("what's on AZ-305?", WEAK_QUESTION) is None
+    assert answer_to_question("networking and storage", "Your path: AZ-104") is None
+
+
+@pytest.mark.parametrize("text, day", [
+    ("passed 104 yesterday!!", date(2026, 11, 21)),
+    ("passed it today", TODAY),
+    ("failed 3 days ago", date(2026, 11, 19)),
+    ("passed last week", date(2026, 11, 15)),
+    ("passed AZ-104 in March 2025", date(2025, 3, 1)),  # its month (components/answer_earned.py)
+])
+def test_the_day_of_the_exam(text, day):
+    found = read_result_date(text, TODAY)
+    assert found is not None and found[0] == day
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("studying for AZ-104 right now, nothing passed yet", None),
+    ("when will I be ready for AZ-305 if I study in the evenings", None),  # a study-time question
+    ("will I be ready in time for the exam?", "on_track"),
+])
+def test_more_that_are_not_news(text, kind):
+    assert follow_up_kind(text) == kind
+
+
+@pytest.mark.parametrize("text, attempts", [
+    ("i failed az-104 :(", 1), ("failed it again", 2), ("I failed AZ-104 twice 😭", 2), ("third time I failed", 3)])
+def test_failed_attempts(text, attempts):
+    assert failed_attempts(text) == attempts
+
+
+def test_the_exam_date_after_the_question():
+    asked = ("When is your AZ-104 exam? Tell me the date or how far off it is (\"in 3 weeks\") and I'll check your "
+             "plan against it.")
+    assert answer_to_question("in 3 weeks", asked) == "on_track"
+    assert answer_to_question("no idea", asked) is None
+
+
+@pytest.mark.parametrize("text, day", [("in 3 weeks", date(2026, 12, 13)), ("3 weeks", date(2026, 12, 13)),
+                                       ("exam's in 3 weeks am i on track", date(2026, 12, 13)),
+                                       ("on dec 20", date(2026, 12, 20))])
+def test_the_exam_day(text, day):
+    assert read_exam_day(text, TODAY) == day
