@@ -18,14 +18,15 @@ from rasa_sdk.types import DomainDict
 from actions.channel_output import send
 from actions.context import catalog
 from actions.exam_mentions import codes_with_bare_numbers, exam_in_focus, read_question
-from actions.recommendation import follow_up_buttons, send_recommendation
+from actions.recommendation import send_recommendation
 from advisor.exam_choice import ExamChoice, choose_exam, skip_exam
 from advisor.recommendation import Recommendation
-from advisor.reply import Reply
 from advisor.rules import recommend
 from components.follow_up_reader import accepts_offer, follow_up_kind
 from knowledge.catalog import Catalog
 from knowledge.vocabulary import ROLE_LABELS
+from presentation.buttons import follow_up_buttons
+from presentation.reply import Reply
 
 # "put AZ-305 on my path after AZ-400", "add SC-500 too": after the rest of the path, not instead of a step
 _ADD_RE = re.compile(r"\b(?:after|afterwards|as well|also|too|in addition|add|plus|on top)\b", re.IGNORECASE)

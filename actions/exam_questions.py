@@ -19,7 +19,7 @@ from advisor.exam_answers import (
     which_exam_reply,
 )
 from advisor.path_questions import is_path_question, path_step_answer
-from advisor.reply import Reply
+from presentation.reply import Reply
 
 # Words the aspect lookup misses or reads as something else: "how long is DP-300 valid?" asks the validity,
 # not the exam's length; "is there a student discount?" asks the price.

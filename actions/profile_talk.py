@@ -15,10 +15,10 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 from rasa_sdk import Tracker
 
 from actions.context import advisor_today, catalog
-from advisor.rendering import source_note
 from components.answer_certifications import read_certifications
 from knowledge.resolver import find_exam_mentions
 from knowledge.vocabulary import ROLE_LABELS
+from presentation.formats import source_note
 
 _CODING_LABELS = {"low": "rarely writes code", "medium": "writes scripts and queries",
                   "high": "builds applications"}

@@ -20,28 +20,12 @@ from advisor.exam_choice import choose_exam, declined_alternatives
 from advisor.path_questions import path_step_answer
 from advisor.profile import PROFILE_SLOTS
 from advisor.recommendation import Recommendation
-from advisor.rendering import render_explanation, render_summary
-from advisor.reply import Button, Reply, intent_payload
 from advisor.rules import recommend
 from components.work_cues import cued_alternative
 from knowledge.resolver import find_exam_mentions
-
-
-def follow_up_buttons(rec: Recommendation) -> Tuple[Button, ...]:
-    """Why?, a comparison of the path's first two exams (or the first with an alternative), a study plan
-    for the first exam, the whole path's time and cost, the plan in a calendar (when the weekly hours are
-    known: actions/calendar.py), and start over."""
-    buttons = [Button("Why?", "/explain_recommendation")]
-    others = rec.path[1:2] or [a.exam.code for a in rec.alternatives[:1]]
-    if rec.path and others:
-        buttons.append(Button(f"Compare {rec.path[0]} and {others[0]}", f"compare {rec.path[0]} and {others[0]}"))
-    if rec.path:
-        buttons.append(Button("Study plan", intent_payload("ask_study_plan", exam_code=rec.path[0])))
-        buttons.append(Button("Time and cost", "/ask_study_plan"))
-    if rec.path and rec.profile.weekly_hours is not None:
-        buttons.append(Button("Put it in my calendar", "put it in my calendar"))
-    buttons.append(Button("Start over", "/start_over"))
-    return tuple(buttons)
+from presentation.buttons import follow_up_buttons
+from presentation.recommendation_text import render_explanation, render_summary
+from presentation.reply import Reply
 
 
 def _profile_changed(tracker: Tracker) -> bool:

@@ -10,26 +10,23 @@ from dataclasses import replace
 from datetime import date
 from typing import List, Optional, Sequence, Tuple
 
-from advisor.exam_answers import compose
 from advisor.exam_choice import choice_offer
 from advisor.profile import Profile
 from advisor.recommendation import Fact, Recommendation
-from advisor.rendering import RULE_TITLES
-from advisor.reply import Button, Reply, intent_payload
 from advisor.rules import held_and_active, recommend
 from knowledge.catalog import Catalog, Exam
 from knowledge.vocabulary import CODING_COMFORT, TARGET_ROLES
+from presentation.compose import compose
+from presentation.formats import path_label, per_week, role_label, span
+from presentation.recommendation_text import RULE_TITLES
+from presentation.reply import Button, Reply, intent_payload
 
 CODING_LABELS = {"low": "low (you rarely write code)", "medium": "medium (scripts and automation)",
                  "high": "high (you write application code)"}
 
 
-def _role(value: Optional[str]) -> str:
-    return (value or "undecided").replace("_", " ")
-
-
 def _path_label(rec: Recommendation) -> str:
-    return " → ".join(rec.path) if rec.path else "nothing new (you hold the track's exams)"
+    return path_label(rec.path, "nothing new (you hold the track's exams)")
 
 
 def _step_number(rec: Recommendation, code: str) -> Optional[int]:
@@ -104,14 +101,14 @@ def why_not(code: str, profile: Profile, catalog: Catalog, today: date) -> Reply
     changes: List[Fact] = []
     goals = [role for role in goals_that_include(code, profile, catalog, today) if role != profile.target_role]
     if goals:
-        changes.append(Fact(f"What would change the answer: with the goal {' or '.join(_role(g) for g in goals)}, "
+        changes.append(Fact(f"What would change the answer: with the goal {' or '.join(role_label(g) for g in goals)}, "
                             f"{exam.code} would be in your path.", exam.status.source))
     for track in catalog.tracks.values():
         if track.role == rec.track.role or track.role in goals:
             continue
         for option in track.alternatives:
             if option.exam == code:
-                changes.append(Fact(f"With the goal {_role(track.role)}, {exam.code} is the alternative when "
+                changes.append(Fact(f"With the goal {role_label(track.role)}, {exam.code} is the alternative when "
                                     f"{option.when}.", track.source))
     if not changes:
         changes.append(Fact(f"No other goal puts {exam.code} into your path with the rest of your profile as it "
@@ -171,8 +168,8 @@ def what_if(changes: Sequence[Tuple[str, Profile]], profile: Profile, catalog: C
             if dropped:
                 text += f" No longer needed: {', '.join(dropped)}."
         if other.total_weeks and changed.weekly_hours and changed.weekly_hours != profile.weekly_hours:
-            text += (f" At {changed.weekly_hours:g} hours a week it takes roughly "
-                     f"{other.total_weeks[0]}–{other.total_weeks[1]} weeks in total.")
+            text += (f" At {per_week(changed.weekly_hours)} it takes roughly "
+                     f"{span(other.total_weeks, 'weeks')} in total.")
         facts.append(Fact(text, other.track.source))
     return compose("What would change:", facts, (Button("Why?", "/explain_recommendation"),))
 

@@ -12,10 +12,10 @@ import re
 from datetime import date
 from typing import List, Optional, Tuple
 
-from advisor.exam_answers import compose
 from advisor.recommendation import Fact
-from advisor.reply import Reply
 from knowledge.catalog import Catalog
+from presentation.compose import compose
+from presentation.reply import Reply
 
 # (pattern for the other vendor's certification, its name, the Microsoft exam for the same job)
 EQUIVALENTS: Tuple[Tuple[str, str, str], ...] = (

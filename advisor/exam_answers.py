@@ -13,9 +13,12 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 from advisor.profile import Profile
 from advisor.public_notes import public
 from advisor.recommendation import Fact
-from advisor.reply import Button, Reply, intent_payload
 from advisor.rules import study_background, weeks_for
-from knowledge.catalog import Catalog, Exam, Source
+from knowledge.catalog import Catalog, Exam
+from presentation.buttons import exam_buttons
+from presentation.compose import compose
+from presentation.formats import per_week, span
+from presentation.reply import Button, Reply, intent_payload
 
 # What a question can ask about (the values of the `exam_aspect` entity), in the order answers list them.
 ASPECTS: Tuple[str, ...] = (
@@ -58,27 +61,6 @@ def normalise_aspects(values: Sequence[str]) -> Tuple[str, ...]:
     asked = [value for value in ASPECTS if value in set(values)]
     specific = [value for value in asked if value != "overview"]
     return tuple(specific or asked)
-
-
-def source_line(source: Source) -> str:
-    """`URL (checked 2026-10-09)`, flagged when the evidence is weak."""
-    weak = "; weak evidence, treat it as an estimate" if source.weak else ""
-    return f"{source.url} (checked {source.checked.isoformat()}{weak})"
-
-
-def compose(heading: str, facts: Sequence[Fact], buttons: Sequence[Button] = ()) -> Reply:
-    """A heading, one line per fact, then each distinct source with its check date."""
-    lines = [heading]
-    lines += [f"- {fact.text}" for fact in facts]
-    sources: List[Source] = []
-    for fact in facts:
-        source = fact.source
-        if source is not None and all((s.url, s.checked) != (source.url, source.checked) for s in sources):
-            sources.append(source)
-    if sources:
-        lines.append("Source" + ("s:" if len(sources) > 1 else ":"))
-        lines += [f"- {source_line(source)}" for source in sources]
-    return Reply(text="\n".join(lines), buttons=tuple(buttons))
 
 
 def _missing(exam: Exam, what: str) -> Fact:
@@ -177,13 +159,13 @@ def _study_time_facts(exam: Exam, profile: Optional[Profile]) -> List[Fact]:
     if profile is not None and (profile.azure_experience or profile.current_role):
         background = study_background(profile)
         low, high = exam.study_hours.for_background(background)
-        text = f"About {low}–{high} hours of study {BACKGROUND_LABELS.get(background, '')}".rstrip() + "."
+        text = f"About {span((low, high), 'hours')} of study {BACKGROUND_LABELS.get(background, '')}".rstrip() + "."
         if profile.weekly_hours:
             weeks = weeks_for((low, high), profile.weekly_hours)
-            text += f" At {profile.weekly_hours:g} hours a week that is roughly {weeks[0]}–{weeks[1]} weeks."
+            text += f" At {per_week(profile.weekly_hours)} that is roughly {span(weeks, 'weeks')}."
         facts.append(Fact(text, source))
     else:
-        facts += [Fact(f"{low}–{high} hours {BACKGROUND_LABELS.get(name, name)}.", source)
+        facts += [Fact(f"{span((low, high), 'hours')} {BACKGROUND_LABELS.get(name, name)}.", source)
                   for name, low, high in exam.study_hours.ranges]
     if public(exam.study_hours.note):
         facts.append(Fact(public(exam.study_hours.note), source))
@@ -266,18 +248,6 @@ def exam_facts_for(aspect: str, exam: Exam, catalog: Catalog, today: date, profi
     return builders[aspect]()
 
 
-def follow_up_buttons(exam: Exam, asked: Sequence[str], today: date) -> Tuple[Button, ...]:
-    """Two natural next questions about the same exam, and a study plan while it can still be taken."""
-    buttons: List[Button] = []
-    for aspect, title in (("skills", f"What's on {exam.code}?"), ("prerequisites", "Prerequisites"),
-                          ("study_time", "How long to study?")):
-        if aspect not in asked and len(buttons) < 2:
-            buttons.append(Button(title, intent_payload("ask_exam_fact", exam_code=exam.code, exam_aspect=aspect)))
-    if not exam.is_retired_on(today):
-        buttons.append(Button("Study plan", intent_payload("ask_study_plan", exam_code=exam.code)))
-    return tuple(buttons)
-
-
 def answer_about_exam(exam: Exam, aspects: Sequence[str], catalog: Catalog, today: date,
                       profile: Optional[Profile] = None) -> Tuple[Reply, ...]:
     """One reply per aspect asked (overview when none), each with its sources; buttons on the last."""
@@ -288,7 +258,7 @@ def answer_about_exam(exam: Exam, aspects: Sequence[str], catalog: Catalog, toda
     for index, aspect in enumerate(asked):
         heading = f"{exam.label}: {ASPECT_TITLES[aspect]}"
         facts = exam_facts_for(aspect, exam, catalog, today, profile)
-        buttons = follow_up_buttons(exam, asked, today) if index == len(asked) - 1 else ()
+        buttons = exam_buttons(exam, asked, today) if index == len(asked) - 1 else ()
         replies.append(compose(heading, facts, buttons))
     return tuple(replies)
 

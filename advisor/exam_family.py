@@ -12,10 +12,10 @@ import re
 from datetime import date
 from typing import Dict, List, Optional, Tuple
 
-from advisor.exam_answers import compose
 from advisor.recommendation import Fact, Recommendation
-from advisor.reply import Reply
 from knowledge.catalog import Catalog
+from presentation.compose import compose
+from presentation.reply import Reply
 
 # prefix → (family, whether its exams are about Azure services)
 FAMILIES: Dict[str, Tuple[str, bool]] = {

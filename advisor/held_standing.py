@@ -11,10 +11,10 @@ from datetime import date
 from typing import List, Optional
 
 from advisor.certification_dates import add_months, certification_standing, period_bounds
-from advisor.exam_answers import compose
 from advisor.recommendation import Fact
-from advisor.reply import Reply
 from knowledge.catalog import Catalog
+from presentation.compose import compose
+from presentation.reply import Reply
 
 
 def _day(value: Optional[date]) -> str:

@@ -13,13 +13,13 @@ from datetime import date
 from typing import List, Optional, Tuple
 
 from advisor.counterfactuals import why_not
-from advisor.exam_answers import compose
 from advisor.exam_choice import skip_offer
 from advisor.profile import Profile
 from advisor.recommendation import Fact, Recommendation
-from advisor.reply import Button, Reply
 from advisor.rules import held_and_active, recommend
 from knowledge.catalog import Catalog
+from presentation.compose import compose
+from presentation.reply import Button, Reply
 
 SKIP_RE = re.compile(r"\b(?:skip|skipping|without|straight|directly|jump|avoid|bypass|really need|need to do|"
                      r"have to do|necessary|required|mandatory|must i|do i need)\b", re.IGNORECASE)

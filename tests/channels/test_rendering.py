@@ -11,19 +11,15 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.channel_output import (
-    SLACK_SECTION_LIMIT,
-    render,
-    roadmap,
-    roadmap_svg,
-    send,
-    slack_text_blocks,
-)
+from actions.channel_output import send
 from advisor.profile import Profile
 from advisor.recommendation import Recommendation
-from advisor.reply import Button, Reply, Table
 from advisor.rules import recommend
 from knowledge.catalog import Catalog
+from presentation.channel_formats import render
+from presentation.reply import Button, Reply, Table
+from presentation.roadmap import roadmap, roadmap_svg
+from presentation.slack_blocks import SLACK_SECTION_LIMIT, slack_text_blocks
 from scripts import write_credentials
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -15,8 +15,8 @@ from advisor.comparison import (
     which_is_easier,
 )
 from advisor.profile import Profile
-from advisor.reply import Table
 from advisor.study_plan import price_usd
+from presentation.reply import Table
 
 ROWS = ["Certification", "Status", "For", "Coding", "Duration", "Skills measured", "Price", "Prerequisites",
         "Leads to", "Study time (typical)"]

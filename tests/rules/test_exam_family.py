@@ -53,8 +53,8 @@ def test_the_nearest_azure_exam_to_another_clouds(text, start, catalog, today):
 
 
 def test_which_of_two_is_for_me_comes_from_the_path(catalog, today):
-    from advisor.choice_answers import for_you
     from advisor.profile import Profile
+    from presentation.choice_answers import for_you
 
     person = Profile(current_role="data_engineer", target_role="ai_engineer", coding_comfort="high",
                      azure_experience="some", weekly_hours=5.0)  # path AI-103; AI-300 is the MLOps alternative

@@ -6,11 +6,11 @@ facts, which come from the rules and the knowledge base.
 
 from __future__ import annotations
 
-from typing import List, Optional, Tuple
+from typing import List
 
 from advisor.public_notes import public
 from advisor.recommendation import Fact, Reason, Recommendation, Step
-from knowledge.catalog import Source
+from presentation.formats import per_week, source_note, span
 
 # A recommendation stays short: the first alternatives only; "why not X?" reaches the rest.
 MAX_ALTERNATIVES_SHOWN = 2
@@ -28,33 +28,14 @@ RULE_TITLES = {
 }
 
 
-def _range(values: Optional[Tuple[int, int]], unit: str) -> str:
-    if not values:
-        return ""
-    low, high = values
-    return f"{low} {unit}" if low == high else f"{low}–{high} {unit}"
-
-
-def _hours_label(hours: float) -> str:
-    return f"{hours:g} h/week"
-
-
 def _step_heading(number: int, step: Step, rec: Recommendation) -> str:
     parts = [f"{step.exam.level}"]
     if step.study_hours:
-        parts.append(f"about {_range(step.study_hours, 'h')} of study")
+        parts.append(f"about {span(step.study_hours, 'h')} of study")
     if step.weeks and rec.profile.weekly_hours:
-        parts.append(f"≈ {_range(step.weeks, 'weeks')} at {_hours_label(rec.profile.weekly_hours)}")
+        parts.append(f"≈ {span(step.weeks, 'weeks')} at {per_week(rec.profile.weekly_hours)}")
     optional = " (optional)" if step.optional else ""
     return f"{number}. {step.exam.label}{optional}: {', '.join(parts)}"
-
-
-def source_note(source: Optional[Source]) -> str:
-    """`(source: URL, checked 2026-10-09)`, flagged when the evidence is weak."""
-    if source is None:
-        return ""
-    weak = "; weak evidence, treat as an estimate" if source.weak else ""
-    return f"(source: {source.url}, checked {source.checked.isoformat()}{weak})"
 
 
 def render_summary(rec: Recommendation) -> List[str]:
@@ -76,9 +57,9 @@ def render_summary(rec: Recommendation) -> List[str]:
             if facts:
                 lines.append(f"   Facts: {' '.join(facts)}")
         if rec.total_hours:
-            total = f"In total about {_range(rec.total_hours, 'hours')} of study"
+            total = f"In total about {span(rec.total_hours, 'hours')} of study"
             if rec.total_weeks and rec.profile.weekly_hours:
-                total += f", roughly {_range(rec.total_weeks, 'weeks')} at {_hours_label(rec.profile.weekly_hours)}"
+                total += f", roughly {span(rec.total_weeks, 'weeks')} at {per_week(rec.profile.weekly_hours)}"
             lines += ["", total + " (estimates from public study reports, with practice-test weeks)."]
         messages.append("\n".join(lines))
     if rec.warnings:
@@ -119,7 +100,7 @@ def render_explanation(rec: Recommendation) -> List[str]:
             lines += _reason_block(reason)
         if step.exam.study_hours:
             lines.append(_fact_line(Fact(
-                f"Typical study time for your background: {_range(step.study_hours, 'hours')}."
+                f"Typical study time for your background: {span(step.study_hours, 'hours')}."
                 + (f" {public(step.exam.study_hours.note)}" if public(step.exam.study_hours.note) else ""),
                 step.exam.study_hours.source,
             )))

@@ -7,12 +7,13 @@ from typing import List, Optional, Tuple
 
 from advisor.budget import BudgetPick
 from advisor.comparison import Comparison, EasierVerdict
-from advisor.exam_answers import compose, source_line
 from advisor.profile import Profile
 from advisor.recommendation import Fact
-from advisor.reply import Button, Reply, intent_payload
 from advisor.rules import recommend
 from knowledge.catalog import Catalog
+from presentation.compose import compose
+from presentation.formats import ESTIMATE_NOTE, sources_line
+from presentation.reply import Button, Reply, intent_payload
 
 
 def comparison_replies(comparison: Comparison, today: date, verdict: Optional[EasierVerdict] = None) -> List[Reply]:
@@ -28,14 +29,10 @@ def comparison_replies(comparison: Comparison, today: date, verdict: Optional[Ea
         lines += [f"- {point}" for point in verdict.points]
         lines.append("This is an estimate from the knowledge base, not an official difficulty rating.")
     if comparison.weak_rows:
-        lines.append(f"Weak evidence (treat as estimates): {', '.join(comparison.weak_rows)}.")
-    lines.append("Sources:")
-    seen: List[str] = []
-    for source in comparison.sources:
-        line = source_line(source)
-        if line not in seen:
-            seen.append(line)
-    lines += [f"- {line}" for line in seen]
+        lines.append(f"{', '.join(comparison.weak_rows)}: {ESTIMATE_NOTE}.")
+    cited = sources_line(comparison.sources)
+    if cited:
+        lines.append(cited)
     buttons = tuple(
         Button(f"Study plan for {exam.code}", intent_payload("ask_study_plan", exam_code=exam.code))
         for exam in comparison.exams if not exam.is_retired_on(today)
