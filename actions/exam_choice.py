@@ -24,8 +24,9 @@ from advisor.recommendation import Recommendation
 from advisor.rules import recommend
 from components.follow_up_reader import accepts_offer, follow_up_kind
 from knowledge.catalog import Catalog
-from knowledge.vocabulary import ROLE_LABELS
+from knowledge.resolver import distinct_codes, find_exam_mentions
 from presentation.buttons import follow_up_buttons
+from presentation.formats import role_label
 from presentation.reply import Reply
 
 # "put AZ-305 on my path after AZ-400", "add SC-500 too": after the rest of the path, not instead of a step
@@ -48,8 +49,8 @@ def _lead(choice: ExamChoice, before: List[str], after: List[str], old_goal: Opt
         lead = f"{old.code} retired on {when}; its successor is {exam.code}. "
     now = f"your path is now {' → '.join(after) or 'complete'} (it was {' → '.join(before) or 'empty'})"
     if choice.target_role:
-        was = f" (it was {ROLE_LABELS.get(old_goal or '', old_goal)})" if old_goal else ""
-        return lead + f"Got it: your goal is now {ROLE_LABELS[choice.target_role]}{was}, and {now}."
+        was = f" (it was {role_label(old_goal)})" if old_goal else ""
+        return lead + f"Got it: your goal is now {role_label(choice.target_role)}{was}, and {now}."
     return lead + f"Done: {now}."
 
 
@@ -88,7 +89,7 @@ class ActionChooseExam(Action):
         command = accepts_offer(text, previous_bot_text(tracker))
         if command:  # "yes" to 'Say yes, or "switch to DP-750"'
             text = command
-            mentions = replace(mentions, codes=tuple(re.findall(r"[A-Z]{2}-\d{3}", command)))
+            mentions = replace(mentions, codes=distinct_codes(find_exam_mentions(command, kb, today)))
         codes = codes_with_bare_numbers(text, mentions.codes, kb, rec.path)
         kind = follow_up_kind(text)
         if kind == "fundamentals_only":  # "just the fundamentals": the track's fundamentals exam alone

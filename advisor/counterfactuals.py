@@ -14,12 +14,13 @@ from advisor.exam_choice import choice_offer
 from advisor.profile import Profile
 from advisor.recommendation import Fact, Recommendation
 from advisor.rules import held_and_active, recommend
-from knowledge.catalog import Catalog, Exam
+from knowledge.catalog import Catalog
 from knowledge.vocabulary import CODING_COMFORT, TARGET_ROLES
+from presentation.buttons import about_exam_buttons
 from presentation.compose import compose
 from presentation.formats import path_label, per_week, role_label, span
 from presentation.recommendation_text import RULE_TITLES
-from presentation.reply import Button, Reply, intent_payload
+from presentation.reply import Button, Reply
 
 CODING_LABELS = {"low": "low (you rarely write code)", "medium": "medium (scripts and automation)",
                  "high": "high (you write application code)"}
@@ -67,7 +68,7 @@ def why_not(code: str, profile: Profile, catalog: Catalog, today: date) -> Reply
                           step.exam.status.source))
         facts += [Fact(f"{RULE_TITLES.get(r.rule, r.rule)}: {r.text}", r.facts[0].source if r.facts else None)
                   for r in step.reasons[:2]]
-        return compose(heading, facts, _buttons(exam, today))
+        return compose(heading, facts, about_exam_buttons(exam, today))
     if exam.is_retired_on(today):
         successor = catalog.current_successor(code, today)
         when = exam.status.retirement_date.isoformat() if exam.status.retirement_date else "its retirement date"
@@ -77,11 +78,11 @@ def why_not(code: str, profile: Profile, catalog: Catalog, today: date) -> Reply
             text += f" Its successor is {successor.label}" + (f", which is step {where} of your path." if where
                                                                else ".")
         facts.append(Fact(text, exam.status.source))
-        return compose(heading, facts, _buttons(successor or exam, today))
+        return compose(heading, facts, about_exam_buttons(successor or exam, today))
     if held_and_active(code, profile, catalog, today):
         facts.append(Fact(f"{RULE_TITLES['skip_held_exams']}: you already hold {exam.code}, so it is not repeated.",
                           exam.status.source))
-        return compose(heading, facts, _buttons(exam, today))
+        return compose(heading, facts, about_exam_buttons(exam, today))
     facts.append(Fact(f"{RULE_TITLES['target_role_decides_track']}: {rec.track_reason.text}",
                       rec.track.source))
     facts.append(Fact(f"Your path: {_path_label(rec)}.", rec.track.source))
@@ -94,7 +95,7 @@ def why_not(code: str, profile: Profile, catalog: Catalog, today: date) -> Reply
             heading = f"{exam.label} fits if {_condition(alternative.when)}: then{swap}."
             facts.append(Fact(f"{exam.code} is the alternative on your track when {_condition(alternative.when)}.",
                               rec.track.source))
-            return _with_offer(compose(heading, facts, _buttons(exam, today)), code, profile, rec, catalog)
+            return _with_offer(compose(heading, facts, about_exam_buttons(exam, today)), code, profile, rec, catalog)
     if exam.coding.level == "application" and profile.coding_comfort in ("low", None):
         facts.append(Fact(f"{exam.code} expects application coding; {RULE_TITLES['coding_gate'].lower()} for someone "
                           "who rarely writes code.", exam.coding.source))
@@ -114,7 +115,7 @@ def why_not(code: str, profile: Profile, catalog: Catalog, today: date) -> Reply
         changes.append(Fact(f"No other goal puts {exam.code} into your path with the rest of your profile as it "
                             f"is; it serves: {' '.join(exam.audience.split())}", exam.status.source))
     facts += changes
-    return _with_offer(compose(heading, facts, _buttons(exam, today)), code, profile, rec, catalog)
+    return _with_offer(compose(heading, facts, about_exam_buttons(exam, today)), code, profile, rec, catalog)
 
 
 def _with_offer(reply: Reply, code: str, profile: Profile, rec: Recommendation, catalog: Catalog) -> Reply:
@@ -131,13 +132,6 @@ def is_offered(code: str, profile: Profile, catalog: Catalog, today: date) -> bo
     rec = recommend(profile, catalog, today)
     return rec.step(code) is None and not catalog.exam(code).is_retired_on(today) and \
         not held_and_active(code, profile, catalog, today) and choice_offer(code, profile, rec, catalog) is not None
-
-
-def _buttons(exam: Exam, today: date) -> Tuple[Button, ...]:
-    buttons = [Button(f"About {exam.code}", intent_payload("ask_exam_fact", exam_code=exam.code))]
-    if not exam.is_retired_on(today):
-        buttons.append(Button("Compare with my path", intent_payload("compare_exams", exam_code=exam.code)))
-    return tuple(buttons)
 
 
 def raised_coding(profile: Profile) -> Tuple[str, ...]:

@@ -1,6 +1,6 @@
-"""The follow-up buttons: after a recommendation (`follow_up_buttons`) and after an answer about one exam
-(`exam_buttons`). One place, so the same next step has the same title and payload everywhere.
-Plain Python, no Rasa.
+"""The follow-up buttons: after a recommendation (`follow_up_buttons`), after an answer about one exam
+(`exam_buttons`) and after a why-not answer (`about_exam_buttons`). One place, so the same next step has the
+same title and payload everywhere. Plain Python, no Rasa.
 """
 
 from __future__ import annotations
@@ -39,4 +39,12 @@ def exam_buttons(exam: Exam, asked: Sequence[str], today: date) -> Tuple[Button,
             buttons.append(Button(title, intent_payload("ask_exam_fact", exam_code=exam.code, exam_aspect=aspect)))
     if not exam.is_retired_on(today):
         buttons.append(Button("Study plan", intent_payload("ask_study_plan", exam_code=exam.code)))
+    return tuple(buttons)
+
+
+def about_exam_buttons(exam: Exam, today: date) -> Tuple[Button, ...]:
+    """After a why-not answer: more about the exam, and (while it can be taken) a comparison with the path."""
+    buttons = [Button(f"About {exam.code}", intent_payload("ask_exam_fact", exam_code=exam.code))]
+    if not exam.is_retired_on(today):
+        buttons.append(Button("Compare with my path", intent_payload("compare_exams", exam_code=exam.code)))
     return tuple(buttons)
