@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import List, Optional, Tuple
+from typing import List, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
@@ -24,7 +24,7 @@ from advisor.rules import recommend
 from components.work_cues import cued_alternative
 from knowledge.resolver import find_exam_mentions
 from presentation.buttons import follow_up_buttons
-from presentation.recommendation_text import render_explanation, render_summary
+from presentation.recommendation_text import explanation_replies, recommendation_replies
 from presentation.reply import Reply
 
 
@@ -43,31 +43,11 @@ def _recommendation(tracker: Tracker) -> Recommendation:
     return recommend(profile_from(tracker), catalog(), advisor_today())
 
 
-def _send(
-    dispatcher: CollectingDispatcher, tracker: Tracker, messages: List[str], rec: Recommendation,
-    roadmap: Optional[Recommendation] = None,
-) -> None:
-    """The messages as replies: the roadmap with the first, the follow-up buttons with the last."""
-    last = len(messages) - 1
-    buttons = follow_up_buttons(rec)
-    replies = [
-        Reply(
-            text=message,
-            buttons=buttons if index == last else (),
-            roadmap=roadmap if index == 0 else None,
-        )
-        for index, message in enumerate(messages)
-    ]
-    send(dispatcher, tracker, replies)
-
-
 def send_recommendation(dispatcher: CollectingDispatcher, tracker: Tracker, rec: Recommendation,
                         lead: str = "") -> None:
     """The whole recommendation, after a `lead` sentence that says what changed, with what was assumed."""
-    messages = render_summary(rec)
     assumed = assumptions_line(list(tracker.get_slot("profile_assumptions") or []), tracker.slots)
-    first = "\n\n".join(part for part in (lead, messages[0], assumed) if part)
-    _send(dispatcher, tracker, [first] + messages[1:], rec, roadmap=rec if rec.steps else None)
+    send(dispatcher, tracker, recommendation_replies(rec, lead, assumed or ""))
 
 
 def _with_work_cues(tracker: Tracker, rec: Recommendation) -> Tuple[Recommendation, str, List[EventType]]:
@@ -146,5 +126,5 @@ class ActionExplainRecommendation(Action):
         if named:  # "why is 104 in there?": that step's reasons, not every rule
             send(dispatcher, tracker, [path_step_answer(named, text, rec.profile, kb, today)])
             return [SlotSet("answer_kind", "path_step"), SlotSet("exam_in_focus", named[0])]
-        _send(dispatcher, tracker, render_explanation(rec), rec)
+        send(dispatcher, tracker, explanation_replies(rec))
         return [SlotSet("recommended_path", rec.path)]

@@ -21,7 +21,7 @@ import re
 from typing import Any, Callable, Dict, List, Optional, Sequence
 
 from presentation.reply import Button, Reply, Table
-from presentation.roadmap import roadmap_data_url
+from presentation.roadmap import roadmap_data_url, roadmap_lines
 from presentation.slack_blocks import slack_message
 from presentation.teams_cards import adaptive_card, hero_card
 
@@ -34,16 +34,19 @@ def _buttons(buttons: Sequence[Button]) -> List[Dict[str, Any]]:
     return [{"title": button.title, "payload": button.payload} for button in buttons]
 
 
-def _plain_text(reply: Reply) -> str:
-    parts = [reply.text]
+def _plain_text(reply: Reply, with_roadmap: bool = False) -> str:
+    parts = []
+    if with_roadmap and reply.roadmap is not None and reply.roadmap.steps:
+        parts.append("\n".join(roadmap_lines(reply.roadmap)) + "\n")
+    parts.append(reply.text)
     if reply.table is not None:
         parts.append("\n".join(reply.table.as_lines()))
     return "\n".join(part for part in parts if part)
 
 
 def plain(reply: Reply) -> List[Message]:
-    """Text (with the table as short lines) and buttons: the roadmap's steps are already in the text."""
-    return [{"text": _plain_text(reply), "buttons": _buttons(reply.buttons)}]
+    """The roadmap as numbered lines, the text (with the table as short lines), and the buttons."""
+    return [{"text": _plain_text(reply, with_roadmap=True), "buttons": _buttons(reply.buttons)}]
 
 
 # --- web widget (socket.io) -----------------------------------------------------------------------------------

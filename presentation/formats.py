@@ -42,27 +42,28 @@ def source_note(source: Optional[Source]) -> str:
 
 
 def distinct_sources(sources: Iterable[Optional[Source]]) -> List[Source]:
-    """Each page once, in the order first cited (a page checked on two dates counts once, newest date)."""
+    """Each page once, in the order first cited (a page cited with two check dates keeps the newest)."""
     by_url: dict[str, Source] = {}
     for source in sources:
         if source is None:
             continue
         kept = by_url.get(source.url)
-        if kept is None or (source.checked, source.weak) > (kept.checked, kept.weak):
+        if kept is None or source.checked > kept.checked:
             by_url[source.url] = source
     return list(by_url.values())
 
 
-def sources_line(sources: Sequence[Optional[Source]], limit: int = MAX_SOURCES_SHOWN) -> str:
-    """`Source: …` or `Sources: A; B; C (+2 more: ask "why?")`: each page once, at most `limit` shown."""
+def sources_line(sources: Sequence[Optional[Source]], limit: int = MAX_SOURCES_SHOWN,
+                 more_hint: str = ': ask "why?"') -> str:
+    """`Source: …` or `Sources: A · B · C (+2 more: ask "why?")`: each page once, at most `limit` shown."""
     unique = distinct_sources(sources)
     if not unique:
         return ""
     shown = unique[:limit]
     more = len(unique) - len(shown)
-    rest = f' (+{more} more: ask "why?")' if more else ""
+    rest = f" (+{more} more{more_hint})" if more else ""
     label = "Source" if len(unique) == 1 else "Sources"
-    return f"{label}: " + "; ".join(source_text(source) for source in shown) + rest
+    return f"{label}: " + " · ".join(source_text(source) for source in shown) + rest
 
 
 def role_label(role: Optional[str]) -> str:

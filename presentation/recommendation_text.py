@@ -1,19 +1,32 @@
-"""Turn a Recommendation into plain-text messages (terminal, REST and any text channel).
+"""The wording of a recommendation: the short summary (answer first) and the full reasoning ("why?").
 
-No business rule lives here: every statement comes from the recommendation's steps, reasons and
-facts, which come from the rules and the knowledge base.
+The steps themselves (code, title, level, weeks, hours) are the roadmap (`presentation/roadmap.py`), which
+each channel draws in its own form; these messages go with it. No business rule lives here: every
+statement comes from the recommendation's steps, reasons and facts, which come from the rules and the
+knowledge base.
 """
 
 from __future__ import annotations
 
-from typing import List
+import re
+from typing import List, Optional
 
+from advisor.alternative_fit import worth_knowing
 from advisor.public_notes import public
 from advisor.recommendation import Fact, Reason, Recommendation, Step
-from presentation.formats import per_week, source_note, span
+from knowledge.catalog import Source
+from presentation.buttons import follow_up_buttons
+from presentation.formats import per_week, source_note, sources_line, span
+from presentation.reply import Reply
 
-# A recommendation stays short: the first alternatives only; "why not X?" reaches the rest.
-MAX_ALTERNATIVES_SHOWN = 2
+# A recommendation fits one phone screen (tests/presentation/test_reply_budget.py): the first alternatives,
+# warnings and sources only; "why?" and "why not X?" reach the rest.
+MAX_ALTERNATIVES_SHOWN = 1
+MAX_WARNINGS_SHOWN = 2
+MAX_SOURCES_IN_SUMMARY = 2
+GIST_LIMIT = 110  # characters of a reason in the summary; "why?" gives it whole
+_CLAUSE_END = re.compile(r"[;:]\s")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)%][.!?])\s+(?=[A-Z])")
 RULE_TITLES = {
     "target_role_decides_track": "Your goal decides the track",
     "lay_out_track_steps": "The track's exam",
@@ -38,56 +51,93 @@ def _step_heading(number: int, step: Step, rec: Recommendation) -> str:
     return f"{number}. {step.exam.label}{optional}: {', '.join(parts)}"
 
 
+def first_sentence(text: str) -> str:
+    """The text up to its first full stop followed by a new sentence (the whole text when there is none)."""
+    return _SENTENCE_END.split(" ".join(text.split()), maxsplit=1)[0]
+
+
+def gist(text: str, limit: int = GIST_LIMIT) -> str:
+    """The first sentence; when longer than `limit`, its first clause (up to "; " or ": ") if that says enough."""
+    sentence = first_sentence(text)
+    if len(sentence) <= limit:
+        return sentence
+    clause = _CLAUSE_END.split(sentence, maxsplit=1)[0]
+    return clause.rstrip(".") + "." if len(clause) >= 30 else sentence
+
+
+def _next_step(rec: Recommendation) -> str:
+    """What to do this week, about step 1 of the path (whatever that step is)."""
+    first = rec.steps[0]
+    return (f"Next: open the {first.code} page on Microsoft Learn ({first.exam.learn_url}), follow its free "
+            "learning path, and take its free practice assessment before you book.")
+
+
+def _worth_knowing(rec: Recommendation) -> str:
+    """`Also worth knowing: AZ-400, if …`: the first alternative that fits the person, and how many more."""
+    fitting = worth_knowing(rec)
+    if not fitting:
+        return ""
+    shown = "; ".join(f"{a.exam.code}, if {a.when.rstrip('.')}" for a in fitting[:MAX_ALTERNATIVES_SHOWN])
+    more = len(fitting) - MAX_ALTERNATIVES_SHOWN
+    return f"Also worth knowing: {shown}" + (f' ({more} more: ask "why not …?").' if more > 0 else ".")
+
+
+def _heads_up(rec: Recommendation) -> List[str]:
+    """The warnings, one sentence each, at most `MAX_WARNINGS_SHOWN` (the rest: "why?")."""
+    lines = [f"Heads-up: {gist(public(w.text))}" for w in rec.warnings[:MAX_WARNINGS_SHOWN]]
+    more = len(rec.warnings) - MAX_WARNINGS_SHOWN
+    if more > 0:
+        lines.append(f'{more} more heads-up{"s" if more > 1 else ""}: ask "why?".')
+    return lines
+
+
+def summary_sources(rec: Recommendation) -> List[Optional[Source]]:
+    """Every source the summary rests on, official pages first: the track, each step's reasons, the warnings."""
+    reasons = [rec.track_reason] + [r for step in rec.steps for r in step.reasons] + list(rec.warnings)
+    sources = [fact.source for reason in reasons for fact in reason.facts]
+    return sorted(sources, key=lambda source: source is None or source.weak)
+
+
 def render_summary(rec: Recommendation) -> List[str]:
-    """The recommendation as a few short messages: path with reasons, heads-ups, next steps."""
-    messages: List[str] = []
+    """The recommendation in two short messages, answer first.
+
+    The first goes with the roadmap (the steps with level, weeks and hours, drawn by each channel: see
+    `presentation/roadmap.py`) and says why each step is there, one sentence each. The second says what
+    to do next (about step 1), heads-ups, alternatives that fit, and a capped line of sources.
+    """
     if not rec.steps:
         held = ", ".join(e.code for e in rec.already_held)
-        text = [rec.track_reason.text, "", f"You already hold what the {rec.track.title} track asks for ({held})."]
+        text = [first_sentence(rec.track_reason.text),
+                f"You already hold what the {rec.track.title} track asks for ({held})."]
         if rec.alternatives:
-            text.append("Where to go next:")
-            text += [f"- {a.exam.label}: {a.when}" for a in rec.alternatives]
-        messages.append("\n".join(text))
-    else:
-        lines = [f"Your path (as of {rec.today.isoformat()}, {rec.track.title} track):", ""]
-        for number, step in enumerate(rec.steps, start=1):
-            lines.append(_step_heading(number, step, rec))
-            lines.append(f"   Why: {' '.join(r.text for r in step.reasons[:2])}")
-            facts = [f.text for f in step.reasons[0].facts[1:4]] if step.reasons else []
-            if facts:
-                lines.append(f"   Facts: {' '.join(facts)}")
-        if rec.total_hours:
-            total = f"In total about {span(rec.total_hours, 'hours')} of study"
-            if rec.total_weeks and rec.profile.weekly_hours:
-                total += f", roughly {span(rec.total_weeks, 'weeks')} at {per_week(rec.profile.weekly_hours)}"
-            lines += ["", total + " (estimates from public study reports, with practice-test weeks)."]
-        messages.append("\n".join(lines))
-    if rec.warnings:
-        messages.append("Heads-up:\n" + "\n".join(f"- {w.text}" for w in rec.warnings))
-    extra = []
-    if rec.alternatives and rec.steps:
-        shown = rec.alternatives[:MAX_ALTERNATIVES_SHOWN]
-        more = len(rec.alternatives) - len(shown)
-        extra.append("Also worth knowing:\n" + "\n".join(f"- {a.exam.label}, if {a.when}." for a in shown)
-                     + (f"\n- {more} more option{'s' if more > 1 else ''}: ask \"why not …?\" about any exam."
-                        if more else ""))
-    if rec.next_actions:
-        extra.append("What to do next:\n" + "\n".join(f"- {action}" for action in rec.next_actions))
-    if extra:
-        messages.append("\n\n".join(extra))
-    messages.append('Ask "why?" for the full reasoning with sources, or "start over" to change your answers.')
-    return messages
+            text.append("Where to go next: " + "; ".join(f"{a.exam.label}: {a.when}" for a in
+                                                        rec.alternatives[:MAX_ALTERNATIVES_SHOWN]) + ".")
+        text += [f"- {action}" for action in rec.next_actions]
+        return ["\n".join(text), _closing(rec)]
+    why = ["Why:"] + [f"- {step.code}: {gist(public(step.reasons[0].text))}" for step in rec.steps if step.reasons]
+    details = _heads_up(rec) + [_next_step(rec)]
+    also = _worth_knowing(rec)
+    if also:
+        details.append(also)
+    details.append(_closing(rec))
+    return ["\n".join(why), "\n".join(details)]
+
+
+def _closing(rec: Recommendation) -> str:
+    cited = sources_line(summary_sources(rec), limit=MAX_SOURCES_IN_SUMMARY, more_hint="")
+    prompt = 'Ask "why?" for the rest, or "start over" to change your answers.'
+    return f"{cited}. {prompt}" if cited else prompt
 
 
 def _fact_line(fact: Fact) -> str:
     note = source_note(fact.source)
-    return f"    • {fact.text} {note}".rstrip()
+    return f"    • {public(fact.text)} {note}".rstrip()
 
 
 def _reason_block(reason: Reason) -> List[str]:
     title = RULE_TITLES.get(reason.rule, reason.rule)
-    lines = [f"  [{title}] {reason.text}"]
-    lines += [_fact_line(f) for f in reason.facts if f.text]
+    lines = [f"  [{title}] {public(reason.text)}"]
+    lines += [_fact_line(f) for f in reason.facts if public(f.text)]
     return lines
 
 
@@ -118,3 +168,24 @@ def render_explanation(rec: Recommendation) -> List[str]:
                "certifications you already hold. Tell me and I'll redo the path."]
     messages.append(changes[0])
     return messages
+
+
+def _as_replies(messages: List[str], rec: Recommendation, roadmap: bool) -> List[Reply]:
+    """The messages as replies: the roadmap with the first, the follow-up buttons with the last."""
+    last = len(messages) - 1
+    buttons = follow_up_buttons(rec)
+    return [Reply(text=message, buttons=buttons if index == last else (),
+                  roadmap=rec if roadmap and index == 0 and rec.steps else None)
+            for index, message in enumerate(messages)]
+
+
+def recommendation_replies(rec: Recommendation, lead: str = "", assumed: str = "") -> List[Reply]:
+    """The recommendation as replies: `lead` (what changed) and `assumed` (what was assumed) around the first."""
+    messages = render_summary(rec)
+    first = "\n\n".join(part for part in (lead, messages[0], assumed) if part)
+    return _as_replies([first] + messages[1:], rec, roadmap=True)
+
+
+def explanation_replies(rec: Recommendation) -> List[Reply]:
+    """The full reasoning ("why?") as replies, the follow-up buttons with the last."""
+    return _as_replies(render_explanation(rec), rec, roadmap=False)

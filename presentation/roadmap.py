@@ -56,7 +56,23 @@ def roadmap(rec: Recommendation) -> Roadmap:
         total = f"In total ≈ {span(rec.total_weeks, 'weeks')}"
         if rec.total_hours:
             total += f" ({span(rec.total_hours, 'hours')} of study)"
+    elif rec.total_hours:
+        total = f"In total about {span(rec.total_hours, 'hours')} of study"
     return Roadmap(f"Your path: {rec.track.title}", subheading, steps, total)
+
+
+def roadmap_lines(rec: Recommendation) -> Tuple[str, ...]:
+    """The roadmap as text, for channels without pictures or cards (REST, terminal):
+    `1. AZ-104 Microsoft Azure Administrator: associate · ≈ 16–27 weeks · 60–100 h of study`."""
+    road = roadmap(rec)
+    lines = [f"{road.heading} ({road.subheading})"]
+    for step in road.steps:
+        optional = " (optional)" if step.optional else ""
+        details = " · ".join(part for part in (step.level, step.weeks, step.hours) if part)
+        lines.append(f"{step.number}. {step.code} {step.title}{optional}: {details}")
+    if road.total:
+        lines.append(f"{road.total}; estimates from public study reports, with practice-test weeks.")
+    return tuple(lines)
 
 
 # --- SVG (web widget) ----------------------------------------------------------------------------------------

@@ -76,7 +76,7 @@ def slack_roadmap_blocks(rec: Recommendation) -> List[Dict[str, Any]]:
         optional = " _(optional)_" if step.optional else ""
         details = " · ".join(part for part in (f"_{step.level}_", step.weeks, step.hours) if part)
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": slack_escape(
-            f"*{step.number}. {step.code}*{optional}  {step.title}\n") + details}})
+            f"*{step.number}. {step.code}*{optional} {step.title} · ") + details}})
     if road.total:
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": slack_escape(road.total)}]})
     blocks.append({"type": "divider"})

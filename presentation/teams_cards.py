@@ -62,9 +62,9 @@ def adaptive_card(text: str, buttons: Sequence[Dict[str, Any]] = (),
                     {"type": "TextBlock", "text": str(step.number), "size": "ExtraLarge", "weight": "Bolder",
                      "color": "Accent"}]},
                 {"type": "Column", "width": "stretch", "items": [
-                    {"type": "TextBlock", "wrap": True, "weight": "Bolder",
-                     "text": f"{step.code} {step.title}" + (" (optional)" if step.optional else "")},
-                    {"type": "TextBlock", "wrap": True, "isSubtle": True, "spacing": "None", "text": details}]},
+                    {"type": "TextBlock", "wrap": True,
+                     "text": f"**{step.code}** {step.title}" + (" (optional)" if step.optional else "")
+                     + f" · {details}"}]},
             ]})
         if road.total:
             body.append({"type": "TextBlock", "text": road.total, "weight": "Bolder", "wrap": True,

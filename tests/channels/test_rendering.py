@@ -97,7 +97,10 @@ def test_teams_gets_an_adaptive_card_for_the_roadmap_and_hero_cards_for_buttons(
 @pytest.mark.parametrize("channel", ["rest", "cmdline", None])
 def test_other_channels_get_plain_text_and_buttons(rec: Recommendation, channel: Any) -> None:
     (message,) = render(channel, reply_with(rec))
-    assert message["text"].startswith("Your path:\n1. AZ-900")
+    assert message["text"].startswith("Your path: Azure Solutions Architect Expert (as of 2026-11-22 · at 5 h/week)\n"
+                                      "1. AZ-900 Microsoft Azure Fundamentals (optional): fundamentals · ≈ "), \
+        "the roadmap as numbered lines first"
+    assert message["text"].endswith("\n\nYour path:\n1. AZ-900 ...\n\nWhy: because"), "then the reply's text"
     assert message["buttons"] == [{"title": "Why?", "payload": "/explain_recommendation"}]
 
 

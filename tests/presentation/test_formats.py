@@ -66,11 +66,11 @@ def _page(number: int) -> Source:
     ([None], ""),
     ([_page(1)], "Source: https://learn.microsoft.com/page-1, checked 2026-10-01"),
     ([_page(1), _page(1), None, _page(2)],
-     "Sources: https://learn.microsoft.com/page-1, checked 2026-10-01; "
+     "Sources: https://learn.microsoft.com/page-1, checked 2026-10-01 · "
      "https://learn.microsoft.com/page-2, checked 2026-10-02"),
     ([_page(1), _page(2), _page(3), _page(4), _page(5), _page(2)],
-     "Sources: https://learn.microsoft.com/page-1, checked 2026-10-01; "
-     "https://learn.microsoft.com/page-2, checked 2026-10-02; "
+     "Sources: https://learn.microsoft.com/page-1, checked 2026-10-01 · "
+     "https://learn.microsoft.com/page-2, checked 2026-10-02 · "
      "https://learn.microsoft.com/page-3, checked 2026-10-03 (+2 more: ask \"why?\")"),
 ])
 def test_sources_line_cites_each_page_once_and_at_most_three(sources, expected: str) -> None:
