@@ -7,8 +7,9 @@ here knows about Rasa or channels: the actions turn these `Reply` objects into m
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Set, Tuple
 
 from advisor.profile import Profile
 from advisor.public_notes import public
@@ -255,12 +256,24 @@ def answer_about_exam(exam: Exam, aspects: Sequence[str], catalog: Catalog, toda
     if exam.is_retired_on(today) and "status" not in asked:
         asked = ("status",) + asked  # a retired exam is always said to be retired first
     replies: List[Reply] = []
+    said: Set[str] = set()
     for index, aspect in enumerate(asked):
         heading = f"{exam.label}: {ASPECT_TITLES[aspect]}"
-        facts = exam_facts_for(aspect, exam, catalog, today, profile)
+        facts = _not_said(exam_facts_for(aspect, exam, catalog, today, profile), said)
         buttons = exam_buttons(exam, asked, today) if index == len(asked) - 1 else ()
-        replies.append(compose(heading, facts, buttons))
+        if facts or not replies:
+            replies.append(compose(heading, facts, buttons))
+        elif buttons:  # everything this aspect says was said above: its buttons go on the last reply
+            replies[-1] = replace(replies[-1], buttons=tuple(buttons))
     return tuple(replies)
+
+
+def _not_said(facts: Sequence[Fact], said: Set[str]) -> List[Fact]:
+    """The facts not already said in an earlier reply of the same answer (and remembers them as said):
+    "how long is it valid and how do I renew?" says the renewal rule once."""
+    new = [fact for fact in facts if fact.text not in said]
+    said.update(fact.text for fact in new)
+    return new
 
 
 RULE_POLICIES: Dict[str, Tuple[str, ...]] = {
@@ -274,10 +287,12 @@ RULE_POLICIES: Dict[str, Tuple[str, ...]] = {
 def answer_about_rules(aspects: Sequence[str], catalog: Catalog) -> Tuple[Reply, ...]:
     """The general certification rules asked about, when no exam is named."""
     replies = []
+    said: Set[str] = set()
     for aspect in normalise_aspects(aspects):
         if aspect in RULE_POLICIES:
-            facts = [_policy(catalog, key) for key in RULE_POLICIES[aspect]]
-            replies.append(compose(f"Microsoft certification rules: {ASPECT_TITLES[aspect]}", facts))
+            facts = _not_said([_policy(catalog, key) for key in RULE_POLICIES[aspect]], said)
+            if facts:
+                replies.append(compose(f"Microsoft certification rules: {ASPECT_TITLES[aspect]}", facts))
     return tuple(replies)
 
 

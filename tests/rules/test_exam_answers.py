@@ -173,3 +173,18 @@ def test_dump_requests_are_refused_with_the_agreement_and_free_alternatives(cata
         assert catalog.policy(key).source.url in text
     assert "Candidate Agreement" in text and "revokes" in text
     assert catalog.exam("AZ-104").learn_url in text
+
+
+@pytest.mark.parametrize("code", ["AZ-104", "AZ-305", "AZ-900"])
+def test_a_rule_is_said_once_per_answer(catalog, today, code):
+    renewal = " ".join(catalog.policy("renewal").statement.split())
+    text = _text(catalog.exam(code), ["validity", "renewal"], catalog, today)
+    assert text.count(renewal) <= 1
+    rules = "\n\n".join(reply.text for reply in answer_about_rules(["validity", "renewal"], catalog))
+    assert rules.count(renewal) == 1
+
+
+def test_an_aspect_with_nothing_new_adds_no_empty_reply(catalog, today):
+    replies = answer_about_exam(catalog.exam("AZ-900"), ["validity", "renewal"], catalog, today)
+    assert all("\n- " in reply.text for reply in replies), "every reply says something"
+    assert replies[-1].buttons, "the follow-up buttons stay on the last reply"

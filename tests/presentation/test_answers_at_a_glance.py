@@ -1,0 +1,32 @@
+"""Answers read at a glance: a comparison cites each page once and at most three, answer first."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from advisor.comparison import compare_exams, which_is_easier
+from advisor.profile import Profile
+from knowledge.catalog import Catalog
+from presentation.choice_answers import comparison_replies
+
+URL = re.compile(r"https?://[^\s,]+")
+PAIRS = [("AZ-104", "AZ-305"), ("AZ-104", "AI-200"), ("AZ-900", "AI-901"), ("DP-700", "DP-750"), ("SC-200", "SC-300"),
+         ("AZ-204", "AI-200")]
+
+
+@pytest.mark.parametrize(("first", "second"), PAIRS)
+def test_a_comparison_cites_each_page_once_and_at_most_three(catalog: Catalog, today: Any, first: str,
+                                                               second: str) -> None:
+    profile = Profile(current_role="administrator", coding_comfort="low", azure_experience="some")
+    verdict = which_is_easier(first, second, catalog, today, profile)
+    replies = comparison_replies(compare_exams(first, second, catalog, today, profile), today, verdict)
+    text = "\n".join(reply.text for reply in replies)
+    urls = URL.findall(text)
+    assert len(urls) == len(set(urls)), "no page twice"
+    (sources,) = [line for line in text.split("\n") if line.startswith("Source")]
+    assert 1 <= len(URL.findall(sources)) <= 3
+    assert replies[0].text.startswith(f"{catalog.exam(first).label} vs {catalog.exam(second).label}")
+    assert replies[1].text.startswith(verdict.text), "the verdict comes before the details"
