@@ -17,17 +17,16 @@ from presentation.reply import Button, Reply, intent_payload
 
 
 def comparison_replies(comparison: Comparison, today: date, verdict: Optional[EasierVerdict] = None) -> List[Reply]:
-    """The side-by-side table, then the verdict (when asked), weak rows and sources."""
+    """The answer first (the verdict, when "which is easier?" was asked), the side-by-side table, then the
+    rows that rest on weak evidence and a capped line of sources."""
     first, second = comparison.exams
     heading = f"{first.label} vs {second.label}"
     if comparison.notes:
         heading += "\n" + "\n".join(comparison.notes)
+    if verdict is not None:  # its text names the reasons and says it is an estimate
+        heading = f"{verdict.text}\n\n{heading}"
     table_reply = Reply(text=heading, table=comparison.table)
     lines: List[str] = []
-    if verdict is not None:
-        lines.append(verdict.text)
-        lines += [f"- {point}" for point in verdict.points]
-        lines.append("This is an estimate from the knowledge base, not an official difficulty rating.")
     if comparison.weak_rows:
         lines.append(f"{', '.join(comparison.weak_rows)}: {ESTIMATE_NOTE}.")
     cited = sources_line(comparison.sources)

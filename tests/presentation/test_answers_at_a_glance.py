@@ -28,5 +28,5 @@ def test_a_comparison_cites_each_page_once_and_at_most_three(catalog: Catalog, t
     assert len(urls) == len(set(urls)), "no page twice"
     (sources,) = [line for line in text.split("\n") if line.startswith("Source")]
     assert 1 <= len(URL.findall(sources)) <= 3
-    assert replies[0].text.startswith(f"{catalog.exam(first).label} vs {catalog.exam(second).label}")
-    assert replies[1].text.startswith(verdict.text), "the verdict comes before the details"
+    assert replies[0].text.startswith(verdict.text + "\n\n" + f"{catalog.exam(first).label} vs "), "the answer first"
+    assert all(text.count(point) == 1 for point in verdict.points), "each reason said once"

@@ -8,7 +8,7 @@ do not do that job.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any, Dict
 
 import pytest
 
@@ -16,6 +16,7 @@ from advisor.profile import Profile
 from advisor.rules import recommend
 from knowledge.catalog import Catalog
 from presentation.channel_formats import render
+from presentation.preview import button_titles, visible_lines
 from presentation.recommendation_text import recommendation_replies
 
 MAX_LINES = 15
@@ -49,44 +50,6 @@ PROFILES: Dict[str, Profile] = {
 }
 
 
-def _lines(text: str) -> List[str]:
-    return [line for line in text.split("\n") if line.strip()]
-
-
-def _card_lines(items: List[Dict[str, Any]]) -> List[str]:
-    """An Adaptive Card body as a person reads it: a column set is as tall as its tallest column."""
-    lines: List[str] = []
-    for item in items:
-        if item["type"] == "TextBlock":
-            lines += _lines(item["text"])
-        elif item["type"] == "ColumnSet":
-            columns = [_card_lines(column["items"]) for column in item["columns"]]
-            tallest = max(columns, key=len)
-            padded = [column + [""] * (len(tallest) - len(column)) for column in columns]
-            lines += [" ".join(parts) for parts in zip(*padded, strict=True)]
-    return lines
-
-
-def visible_lines(channel: str, messages: List[Dict[str, Any]]) -> List[str]:
-    """The text lines a person reads in a channel's messages (buttons apart)."""
-    lines: List[str] = []
-    for message in messages:
-        body = message.get("json_message")
-        if body is None:
-            lines += _lines(message.get("text", ""))
-        elif channel == "slack":
-            for block in body["blocks"]:
-                if block["type"] in ("header", "section"):
-                    lines += _lines(block["text"]["text"])
-                elif block["type"] == "context":
-                    lines += [line for element in block["elements"] for line in _lines(element["text"])]
-        else:
-            for attachment in body["attachments"]:
-                content = attachment["content"]
-                lines += _card_lines(content["body"]) if "body" in content else _lines(content["text"])
-    return lines
-
-
 @pytest.mark.parametrize("channel", ["slack", "botframework"])
 @pytest.mark.parametrize("name", PROFILES)
 def test_a_recommendation_fits_one_phone_screen(catalog: Catalog, today: Any, channel: str, name: str) -> None:
@@ -109,6 +72,10 @@ def test_the_budget_counts_what_people_read() -> None:
                                                      {"type": "TextBlock", "text": "associate"}]}]}]}}]}},
              {"text": "plain"}]
     assert visible_lines("botframework", teams) == ["Your path", "1 AZ-104", " associate", "plain"]
+    assert visible_lines("rest", [{"image": "data:", "text": "a\n\nb"}]) == ["[picture: the roadmap]", "a", "b"]
+    hero = [{"json_message": {"attachments": [{"content": {"text": "t", "buttons": [{"title": "Why?"}]}}]}},
+            {"text": "x", "buttons": [{"title": "Start over", "payload": "/start_over"}]}]
+    assert button_titles(hero) == ["Why?", "Start over"]
 
 
 @pytest.mark.parametrize("name", PROFILES)
