@@ -23,7 +23,6 @@ from actions.profile_reading import latest_text
 from advisor.certification_dates import certification_standing
 from advisor.deadline import check_deadline, check_path, steps_by_deadline
 from advisor.equivalents import equivalent_answer
-from advisor.exam_answers import answer_about_exam
 from advisor.exam_family import (
     counts_toward_answer,
     coverage_answer,
@@ -41,6 +40,7 @@ from components.answer_numbers import read_hours
 from components.follow_up_reader import follow_up_kind
 from knowledge.resolver import find_exam_mentions
 from presentation.compose import compose
+from presentation.exam_replies import answer_about_exam
 from presentation.formats import per_week, span
 from presentation.reply import Button, Reply
 

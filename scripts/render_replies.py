@@ -21,7 +21,6 @@ os.environ.setdefault("ADVISOR_TODAY", "2026-11-22")
 from advisor.budget import best_single_exam  # noqa: E402
 from advisor.comparison import compare_exams, which_is_easier  # noqa: E402
 from advisor.counterfactuals import coding_changes, what_if, why_not  # noqa: E402
-from advisor.exam_answers import answer_about_exam, answer_about_rules, unknown_exam_reply  # noqa: E402
 from advisor.profile import Profile  # noqa: E402
 from advisor.rules import recommend  # noqa: E402
 from advisor.study_plan import estimate_study_time, make_study_plan, path_totals  # noqa: E402
@@ -29,6 +28,7 @@ from knowledge.catalog import Catalog  # noqa: E402
 from knowledge.loader import load_catalog  # noqa: E402
 from presentation.channel_formats import render  # noqa: E402
 from presentation.choice_answers import budget_reply, comparison_replies  # noqa: E402
+from presentation.exam_replies import answer_about_exam, answer_about_rules, unknown_exam_reply  # noqa: E402
 from presentation.plan_answers import estimate_reply, plan_reply, totals_reply  # noqa: E402
 from presentation.preview import button_titles, visible_lines  # noqa: E402
 from presentation.recommendation_text import explanation_replies, recommendation_replies  # noqa: E402

@@ -7,18 +7,10 @@ from datetime import date
 
 import pytest
 
-from advisor.exam_answers import (
-    ASPECTS,
-    RULE_ASPECTS,
-    answer_about_exam,
-    answer_about_rules,
-    is_rule_question,
-    normalise_aspects,
-    refuse_exam_dumps,
-    unknown_exam_reply,
-)
+from advisor.exam_facts import ASPECTS, RULE_ASPECTS, is_rule_question, normalise_aspects
 from advisor.profile import Profile
 from knowledge.catalog import Catalog, Exam
+from presentation.exam_replies import answer_about_exam, answer_about_rules, refuse_exam_dumps, unknown_exam_reply
 
 SAMPLE_CODES = ("AZ-900", "AZ-104", "AZ-305", "AZ-204", "DP-203", "SC-100", "AI-200")
 URL = re.compile(r"https?://\S+, checked \d{4}-\d{2}-\d{2}")
