@@ -12,7 +12,6 @@ from dataclasses import replace
 from datetime import date
 from typing import List, Optional, Tuple
 
-from advisor.counterfactuals import why_not
 from advisor.exam_choice import skip_offer
 from advisor.profile import Profile
 from advisor.recommendation import Fact, Recommendation
@@ -20,6 +19,7 @@ from advisor.rules import held_and_active, recommend
 from knowledge.catalog import Catalog
 from presentation.compose import compose
 from presentation.reply import Button, Reply
+from presentation.why_answers import why_not
 
 SKIP_RE = re.compile(r"\b(?:skip|skipping|without|straight|directly|jump|avoid|bypass|really need|need to do|"
                      r"have to do|necessary|required|mandatory|must i|do i need)\b", re.IGNORECASE)

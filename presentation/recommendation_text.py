@@ -13,7 +13,7 @@ from typing import List, Optional
 
 from advisor.alternative_fit import worth_knowing
 from advisor.public_notes import public
-from advisor.recommendation import Fact, Reason, Recommendation, Step
+from advisor.recommendation import RULE_TITLES, Fact, Reason, Recommendation, Step
 from knowledge.catalog import Source
 from presentation.buttons import follow_up_buttons
 from presentation.formats import per_week, source_note, sources_line, span
@@ -27,18 +27,6 @@ MAX_SOURCES_IN_SUMMARY = 2
 GIST_LIMIT = 110  # characters of a reason in the summary; "why?" gives it whole
 _CLAUSE_END = re.compile(r"[;:]\s")
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)%][.!?])\s+(?=[A-Z])")
-RULE_TITLES = {
-    "target_role_decides_track": "Your goal decides the track",
-    "lay_out_track_steps": "The track's exam",
-    "chosen_exam": "The exam you chose",
-    "replace_retired_exams": "Retired exams are replaced",
-    "somewhere_in_between": "Administrator first, then developer",
-    "expert_prerequisites": "Expert prerequisites",
-    "coding_gate": "Coding comes first",
-    "fundamentals_first": "Fundamentals first (optional)",
-    "fundamentals_only": "The overview you asked for",
-    "skip_held_exams": "What you already hold",
-}
 
 
 def _step_heading(number: int, step: Step, rec: Recommendation) -> str:

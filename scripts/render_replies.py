@@ -20,7 +20,7 @@ os.environ.setdefault("ADVISOR_TODAY", "2026-11-22")
 
 from advisor.budget import best_single_exam  # noqa: E402
 from advisor.comparison import compare_exams, which_is_easier  # noqa: E402
-from advisor.counterfactuals import coding_changes, what_if, why_not  # noqa: E402
+from advisor.counterfactuals import coding_changes  # noqa: E402
 from advisor.profile import Profile  # noqa: E402
 from advisor.rules import recommend  # noqa: E402
 from advisor.study_plan import estimate_study_time, make_study_plan, path_totals  # noqa: E402
@@ -33,6 +33,7 @@ from presentation.plan_answers import estimate_reply, plan_reply, totals_reply  
 from presentation.preview import button_titles, visible_lines  # noqa: E402
 from presentation.recommendation_text import explanation_replies, recommendation_replies  # noqa: E402
 from presentation.reply import Reply  # noqa: E402
+from presentation.why_answers import what_if, why_not  # noqa: E402
 
 TODAY = date(2026, 11, 22)
 OUT = Path("reports/replies.md")

@@ -1,0 +1,35 @@
+"""Counterfactual answers as replies: "why not AZ-204?" and "what if I learn Python?".
+
+The facts come from `advisor/counterfactuals.py` (which re-runs the rules); here they get their heading,
+one "Sources" line, the offer to put the exam on the path with its button, and the follow-up buttons.
+Plain Python, no Rasa.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Sequence, Tuple
+
+from advisor.counterfactuals import what_if_facts, why_not_answer
+from advisor.profile import Profile
+from knowledge.catalog import Catalog
+from presentation.buttons import about_exam_buttons
+from presentation.compose import compose
+from presentation.reply import Button, Reply
+
+
+def why_not(code: str, profile: Profile, catalog: Catalog, today: date) -> Reply:
+    """Why this exam is (or is not) on the path, then the offer to put it there when that would change it."""
+    answer = why_not_answer(code, profile, catalog, today)
+    reply = compose(answer.heading, answer.facts, about_exam_buttons(answer.about, today))
+    if answer.offer is None:
+        return reply
+    button = Button(f"Put {code} on my path", f"switch my path to {code}")
+    return replace(reply, text=f"{reply.text}\n\n{answer.offer}", buttons=(button,) + tuple(reply.buttons))
+
+
+def what_if(changes: Sequence[Tuple[str, Profile]], profile: Profile, catalog: Catalog, today: date) -> Reply:
+    """How the path would differ for each changed profile, with "Why?" to follow."""
+    return compose("What would change:", what_if_facts(changes, profile, catalog, today),
+                   (Button("Why?", "/explain_recommendation"),))
