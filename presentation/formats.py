@@ -54,8 +54,9 @@ def distinct_sources(sources: Iterable[Optional[Source]]) -> List[Source]:
 
 
 def sources_line(sources: Sequence[Optional[Source]], limit: int = MAX_SOURCES_SHOWN,
-                 more_hint: str = ': ask "why?"') -> str:
-    """`Source: …` or `Sources: A · B · C (+2 more: ask "why?")`: each page once, at most `limit` shown."""
+                 more_hint: str = "") -> str:
+    """`Source: …` or `Sources: A · B · C (+2 more)`: each page once, at most `limit` shown; `more_hint`
+    follows the count (`: ask "why?"` where "why?" lists them)."""
     unique = distinct_sources(sources)
     if not unique:
         return ""

@@ -112,7 +112,7 @@ def render_summary(rec: Recommendation) -> List[str]:
 
 
 def _closing(rec: Recommendation) -> str:
-    cited = sources_line(summary_sources(rec), limit=MAX_SOURCES_IN_SUMMARY, more_hint="")
+    cited = sources_line(summary_sources(rec), limit=MAX_SOURCES_IN_SUMMARY)
     prompt = 'Ask "why?" for the rest, or "start over" to change your answers.'
     return f"{cited}. {prompt}" if cited else prompt
 

@@ -71,10 +71,15 @@ def _page(number: int) -> Source:
     ([_page(1), _page(2), _page(3), _page(4), _page(5), _page(2)],
      "Sources: https://learn.microsoft.com/page-1, checked 2026-10-01 · "
      "https://learn.microsoft.com/page-2, checked 2026-10-02 · "
-     "https://learn.microsoft.com/page-3, checked 2026-10-03 (+2 more: ask \"why?\")"),
+     "https://learn.microsoft.com/page-3, checked 2026-10-03 (+2 more)"),
 ])
 def test_sources_line_cites_each_page_once_and_at_most_three(sources, expected: str) -> None:
     assert sources_line(sources) == expected
+
+
+def test_sources_line_can_say_where_the_rest_are() -> None:
+    assert sources_line([_page(1), _page(2)], limit=1, more_hint=': ask "why?"') == (
+        'Sources: https://learn.microsoft.com/page-1, checked 2026-10-01 (+1 more: ask "why?")')
 
 
 def test_a_page_checked_twice_is_cited_once_with_its_newest_date() -> None:
