@@ -74,8 +74,9 @@ def role_label(role: Optional[str]) -> str:
 
 
 def exam_reference(exam: Exam) -> str:
-    """`AZ-104 Microsoft Azure Administrator`: the code, then the title."""
-    return f"{exam.code} {exam.title}"
+    """`AZ-104 Microsoft Azure Administrator`: the code, then the title (the catalog's `Exam.label`, so the
+    knowledge base's CLI and every reply name an exam the same way)."""
+    return exam.label
 
 
 def path_label(codes: Sequence[str], empty: str = "nothing new") -> str:
