@@ -39,7 +39,7 @@ from components.answer_earned import read_earned_date
 from components.answer_numbers import read_hours
 from components.follow_up_reader import follow_up_kind
 from knowledge.resolver import find_exam_mentions
-from presentation.compose import compose
+from presentation.compose import compose, reply_to
 from presentation.exam_replies import answer_about_exam
 from presentation.formats import per_week, span
 from presentation.reply import Button, Reply
@@ -185,7 +185,7 @@ def _held_counts(code: str, rec: Recommendation) -> Tuple[List[Reply], List[Even
         rec = recommend(replace(rec.profile, certifications_held=tuple(held)), kb, rec.today)
         replies.append(Reply(text=f"Noted: you hold {code} (I've added it to your certifications)."))
         events += [SlotSet("certifications_held", held), SlotSet("recommended_path", rec.path)]
-    return replies + [held_counts_answer(code, rec, kb)], events
+    return replies + [reply_to(held_counts_answer(code, rec, kb))], events
 
 
 def _held_validity(code: str, text: str, rec: Recommendation) -> Tuple[List[Reply], List[EventType]]:
@@ -193,8 +193,9 @@ def _held_validity(code: str, text: str, rec: Recommendation) -> Tuple[List[Repl
     kb = catalog()
     earned = read_earned_date(text, rec.today)
     if earned and re.search(r"\brenew(?:ed|al)\b", text, re.IGNORECASE):  # "given i renewed in may 2026"
-        return [renewed_reply(code, earned[0], earned[1], rec.today, kb)], []
-    reply = standing_reply(code, earned[0] if earned else None, earned[1] if earned else "day", rec.today, kb)
+        return [reply_to(renewed_reply(code, earned[0], earned[1], rec.today, kb))], []
+    reply = reply_to(standing_reply(code, earned[0] if earned else None, earned[1] if earned else "day",
+                                    rec.today, kb))
     events: List[EventType] = []
     standing = certification_standing(code, earned[0] if earned else None, rec.today, kb,
                                       precision=earned[1] if earned else "day")
@@ -237,16 +238,17 @@ class ActionAnswerFollowUp(Action):
         elif kind == "covers" and codes:  # "is AZ-104 all Windows?"; "what does PL-300 cover?" gets the outline
             kb = catalog()
             covered = coverage_answer(codes[0], text, kb)
-            replies = [covered] if covered else list(answer_about_exam(kb.exam(codes[0]), ["skills"], kb, rec.today))
+            replies = ([reply_to(covered)] if covered else
+                       list(answer_about_exam(kb.exam(codes[0]), ["skills"], kb, rec.today)))
         elif kind == "equivalent":  # no mapping for that vendor ("700 vs ccnp"): what the certification counts as
-            replies = [equivalent_answer(text, catalog(), rec.today, tuple(codes))
-                       or other_vendor_reply(list(other_vendors(text)), rec)]
+            equivalent = equivalent_answer(text, catalog(), rec.today, tuple(codes))
+            replies = [reply_to(equivalent) if equivalent else other_vendor_reply(list(other_vendors(text)), rec)]
         elif kind == "find_exam":
-            replies = [find_exam_answer(text, catalog(), rec.today)]
+            replies = [reply_to(find_exam_answer(text, catalog(), rec.today))]
         elif kind == "counts_toward" and len(codes) >= 2:
-            replies = [counts_toward_answer(codes[0], codes[1], catalog())]
+            replies = [reply_to(counts_toward_answer(codes[0], codes[1], catalog()))]
         elif kind == "exam_family" and codes:
-            replies = [family_answer(codes[0], rec, catalog())]
+            replies = [reply_to(family_answer(codes[0], rec, catalog()))]
         elif deadline is not None:
             hours = read_hours(text, asked=False) or rec.profile.weekly_hours
             replies = [deadline_reply(rec, codes, text, hours, deadline)]

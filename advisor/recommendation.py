@@ -38,6 +38,15 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Answer:
+    """An answer to a follow-up before it is worded: what it says first, then its facts (with sources).
+    `presentation.compose.reply_to` turns it into a reply."""
+
+    heading: str
+    facts: Tuple[Fact, ...] = ()
+
+
+@dataclass(frozen=True)
 class Reason:
     """Why something is in the recommendation: the rule that decided it and the facts it used."""
 

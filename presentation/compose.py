@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from advisor.public_notes import public
-from advisor.recommendation import Fact
+from advisor.recommendation import Answer, Fact
 from presentation.formats import sources_line
 from presentation.reply import Button, Reply
 
@@ -24,3 +24,8 @@ def compose(heading: str, facts: Sequence[Fact], buttons: Sequence[Button] = ())
     if cited:
         lines.append(cited)
     return Reply(text="\n".join(lines), buttons=tuple(buttons))
+
+
+def reply_to(answer: Answer, buttons: Sequence[Button] = ()) -> Reply:
+    """An advisor's `Answer` (heading and facts) as a reply, in the same shape as every factual answer."""
+    return compose(answer.heading, answer.facts, buttons)
