@@ -17,7 +17,6 @@ from actions.profile_form import SLOT_QUESTIONS, slot_to_change
 from actions.profile_reading import latest_text
 from actions.profile_talk import assumptions_line
 from advisor.exam_choice import choose_exam, declined_alternatives
-from advisor.path_questions import path_step_answer
 from advisor.profile import PROFILE_SLOTS
 from advisor.recommendation import Recommendation
 from advisor.rules import recommend
@@ -26,6 +25,7 @@ from knowledge.resolver import find_exam_mentions
 from presentation.buttons import follow_up_buttons
 from presentation.recommendation_text import explanation_replies, recommendation_replies
 from presentation.reply import Reply
+from presentation.why_answers import path_step_answer
 
 
 def _profile_changed(tracker: Tracker) -> bool:

@@ -16,12 +16,11 @@ from datetime import date
 from typing import Callable, Dict, List, Optional, Tuple, Union
 
 from advisor.profile import Profile
-from advisor.recommendation import Fact
+from advisor.recommendation import Fact, Table
 from advisor.rules import study_background
 from advisor.study_plan import BACKGROUND_LABELS, price_usd
 from knowledge.catalog import Catalog, Exam, Source
 from presentation.formats import span
-from presentation.reply import Table
 
 ExamRef = Union[str, Exam]
 

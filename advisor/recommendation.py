@@ -38,6 +38,14 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Table:
+    """A small comparison table: a header row and rows of equal length (first cell names the row)."""
+
+    header: Tuple[str, ...]
+    rows: Tuple[Tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
 class Answer:
     """An answer to a follow-up before it is worded: what it says first, then its facts (with sources).
     `presentation.compose.reply_to` turns it into a reply."""

@@ -18,7 +18,7 @@ Everything here is presentation; the content comes from the rules and the knowle
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Dict, List, Optional, Sequence
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from presentation.reply import Button, Reply, Table
 from presentation.roadmap import roadmap_data_url, roadmap_lines
@@ -40,7 +40,7 @@ def _plain_text(reply: Reply, with_roadmap: bool = False) -> str:
         parts.append("\n".join(roadmap_lines(reply.roadmap)) + "\n")
     parts.append(reply.text)
     if reply.table is not None:
-        parts.append("\n".join(reply.table.as_lines()))
+        parts.append("\n".join(table_lines(reply.table)))
     return "\n".join(part for part in parts if part)
 
 
@@ -53,6 +53,13 @@ def plain(reply: Reply) -> List[Message]:
 
 def _markdown_cell(cell: str) -> str:
     return cell.replace("|", "\\|").replace("\n", " ")
+
+
+def table_lines(table: Table) -> Tuple[str, ...]:
+    """Short lines for channels that cannot show a table: `Level: AZ-104 associate · AZ-305 expert`."""
+    columns = table.header[1:]
+    return tuple(f"{row[0]}: " + " · ".join(f"{column} {cell}" for column, cell in zip(columns, row[1:], strict=True))
+                 for row in table.rows)
 
 
 def markdown_table(table: Table) -> str:

@@ -1,8 +1,9 @@
-"""Channel-neutral answers: what to say, which follow-ups to offer, an optional table or roadmap.
+"""Channel-neutral replies: what to say, which follow-ups to offer, an optional table or roadmap.
 
-Actions build `Reply` objects from the rules and the knowledge base; `actions.channel_output` renders
-them in each channel's best form (plain text, widget buttons and roadmap, Slack blocks, Teams cards).
-No business rule lives here or in the channel layer: these are presentation shapes only.
+`presentation/` builds `Reply` objects from the advisor's results; `presentation/channel_formats.py` turns
+them into each channel's best form (plain text, widget buttons and roadmap, Slack blocks, Teams cards),
+and `actions/channel_output.py` sends them. No business rule lives here: these are shapes only. `Table`
+(rows of a comparison) is the advisor's, re-exported here for the channels.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ import json
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
-from advisor.recommendation import Recommendation
+from advisor.recommendation import Recommendation, Table
+
+__all__ = ["Button", "Reply", "Table", "intent_payload"]
 
 
 def intent_payload(intent: str, **entities: str) -> str:
@@ -25,22 +28,6 @@ class Button:
 
     title: str
     payload: str
-
-
-@dataclass(frozen=True)
-class Table:
-    """A small comparison table: a header row and rows of equal length (first cell names the row)."""
-
-    header: Tuple[str, ...]
-    rows: Tuple[Tuple[str, ...], ...]
-
-    def as_lines(self) -> Tuple[str, ...]:
-        """Short lines for channels that cannot show a table: `Level: AZ-104 associate · AZ-305 expert`."""
-        columns = self.header[1:]
-        return tuple(
-            f"{row[0]}: " + " · ".join(f"{column} {cell}" for column, cell in zip(columns, row[1:], strict=True))
-            for row in self.rows
-        )
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Counterfactual answers as replies: "why not AZ-204?" and "what if I learn Python?".
+"""Counterfactual answers as replies: "why not AZ-204?", "what if I learn Python?", "can I skip AZ-104?".
 
 The facts come from `advisor/counterfactuals.py` (which re-runs the rules); here they get their heading,
 one "Sources" line, the offer to put the exam on the path with its button, and the follow-up buttons.
@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Sequence, Tuple
+from typing import List, Sequence, Tuple
 
 from advisor.counterfactuals import what_if_facts, why_not_answer
+from advisor.path_questions import path_step_facts
 from advisor.profile import Profile
 from knowledge.catalog import Catalog
 from presentation.buttons import about_exam_buttons
-from presentation.compose import compose
+from presentation.compose import compose, reply_to
 from presentation.reply import Button, Reply
 
 
@@ -33,3 +34,16 @@ def what_if(changes: Sequence[Tuple[str, Profile]], profile: Profile, catalog: C
     """How the path would differ for each changed profile, with "Why?" to follow."""
     return compose("What would change:", what_if_facts(changes, profile, catalog, today),
                    (Button("Why?", "/explain_recommendation"),))
+
+
+def path_step_answer(codes: List[str], text: str, profile: Profile, catalog: Catalog, today: date) -> Reply:
+    """"Should I do AZ-900 first?", "can I skip AZ-104?": the answer about the step, "Why this path?", and the
+    offer to skip it (with its button) when asked; an exam not on the path gets the why-not answer."""
+    found = path_step_facts(codes, text, profile, catalog, today)
+    if found.answer is None:
+        return why_not(found.code, profile, catalog, today)
+    reply = reply_to(found.answer, (Button("Why this path?", "/explain_recommendation"),))
+    if found.offer:
+        reply = replace(reply, text=f"{reply.text}\n\n{found.offer}",
+                        buttons=(Button(f"Skip {found.code}", f"skip {found.code}"),) + tuple(reply.buttons))
+    return reply
