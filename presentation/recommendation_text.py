@@ -97,9 +97,10 @@ def render_summary(rec: Recommendation) -> List[str]:
         held = ", ".join(e.code for e in rec.already_held)
         text = [first_sentence(rec.track_reason.text),
                 f"You already hold what the {rec.track.title} track asks for ({held})."]
-        if rec.alternatives:
+        fitting = worth_knowing(rec)
+        if fitting:
             text.append("Where to go next: " + "; ".join(f"{a.exam.label}: {a.when}" for a in
-                                                        rec.alternatives[:MAX_ALTERNATIVES_SHOWN]) + ".")
+                                                        fitting[:MAX_ALTERNATIVES_SHOWN]) + ".")
         text += [f"- {action}" for action in rec.next_actions]
         return ["\n".join(text), _closing(rec)]
     why = ["Why:"] + [f"- {step.code}: {gist(public(step.reasons[0].text))}" for step in rec.steps if step.reasons]
