@@ -24,17 +24,16 @@ def plan_reply(plan: StudyPlan) -> Reply:
 
 
 def estimate_reply(estimate: StudyEstimate) -> Reply:
-    """How long one exam typically takes this person, and a prompt for a full plan."""
+    """How long one exam typically takes this person (said once, with its source), then the weeks at their
+    pace or a prompt for a full plan."""
     exam = estimate.exam
-    lines = [Fact(f"About {span(estimate.hours, 'hours')} of study for someone "
-                  f"{estimate.background_label}.", None)]
+    lines = list(estimate.facts)  # the hours for the person's background, with their source and caveat
     if estimate.weeks and estimate.weekly_hours:
         lines.append(Fact(f"At {per_week(estimate.weekly_hours)}: roughly {span(estimate.weeks, 'weeks')}, "
                           "including a week or two of practice tests.", None))
     else:
         lines.append(Fact("Tell me how many hours a week you can study, or when your exam is (\"exam in 6 weeks\"), "
                           "and I'll make a week-by-week plan.", None))
-    lines += list(estimate.facts)
     buttons = (Button("Plan for 6 weeks", intent_payload("ask_study_plan", exam_code=exam.code,
                                                          weeks_until_exam="6 weeks")),)
     return compose(f"How long {exam.label} takes:", lines, buttons)

@@ -30,3 +30,16 @@ def test_a_comparison_cites_each_page_once_and_at_most_three(catalog: Catalog, t
     assert 1 <= len(URL.findall(sources)) <= 3
     assert replies[0].text.startswith(verdict.text + "\n\n" + f"{catalog.exam(first).label} vs "), "the answer first"
     assert all(text.count(point) == 1 for point in verdict.points), "each reason said once"
+
+
+@pytest.mark.parametrize("code", ["AZ-104", "AZ-900", "AZ-305", "AI-200"])
+def test_a_study_time_answer_says_the_hours_once(catalog: Catalog, today: Any, code: str) -> None:
+    from advisor.study_plan import estimate_study_time
+    from presentation.plan_answers import estimate_reply
+
+    profile = Profile(current_role="administrator", coding_comfort="low", azure_experience="none", weekly_hours=5.0)
+    estimate = estimate_study_time(code, profile, catalog, today)
+    text = estimate_reply(estimate).text
+    low, high = estimate.hours
+    assert text.count(f"{low}–{high}") == 1, text
+    assert text.startswith(f"How long {catalog.exam(code).label} takes:\n- For someone ")
