@@ -28,7 +28,7 @@ APT_INSTALL = $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninter
 # One training at a time on this machine (two checkouts training at once starve each other of the 2 cores).
 TRAIN_LOCK := $(shell command -v flock >/dev/null && echo "flock $${TMPDIR:-/tmp}/advisor-training.lock")
 
-.PHONY: help setup web browser haproxy kb model run shell cluster test lint validate stories unit nlu-gate bench bench-cluster simulate clean
+.PHONY: help setup web browser haproxy kb model run shell cluster test lint validate stories unit nlu-gate bench bench-cluster simulate replies clean
 
 help:
 	@echo "make run    set up, build the knowledge base, train if needed, start the assistant"
@@ -36,6 +36,7 @@ help:
 	@echo "make cluster  two Rasa servers, two action servers, PostgreSQL, Redis, HAProxy on CLUSTER_PORT (8000)"
 	@echo "make test   set up and run every test (what CI runs)"
 	@echo "make bench  measure latency, throughput and memory into reports/benchmark.md"
+	@echo "make replies  30 representative replies in every channel's form into reports/replies.md (no Rasa)"
 	@echo "make bench-cluster  the cluster beside make run's server into reports/benchmark-cluster.md"
 
 $(STAMP): pyproject.toml
@@ -116,6 +117,10 @@ nlu-gate: model
 test: kb model lint validate stories unit nlu-gate
 
 # 150 generated people answer from tests/conversation/people_pool.yml (never trained on): reports/simulation.md.
+# The review set: 30 replies rendered for every channel, without Rasa (today pinned to 2026-11-22).
+replies: $(STAMP)
+	@$(BIN)/python -m scripts.render_replies
+
 simulate: kb model
 	@$(BIN)/python scripts/simulate.py --model $(MODEL)
 

@@ -12,8 +12,8 @@ from rasa_sdk.types import DomainDict
 from actions.channel_output import send
 from actions.context import advisor_today, catalog, profile_from
 from advisor.budget import best_single_exam
-from advisor.choice_answers import budget_reply
-from advisor.reply import Button, Reply
+from presentation.choice_answers import budget_reply
+from presentation.reply import Button, Reply
 
 
 class ActionAdviseBudget(Action):

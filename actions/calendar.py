@@ -20,8 +20,8 @@ from actions.profile_reading import latest_text
 from advisor.calendar_link import calendar_link
 from advisor.calendar_plan import CalendarPlan, CalendarPlanError, build_calendar_plan, plan_request
 from advisor.calendar_token import LINK_DAYS
-from advisor.reply import Button, Reply
 from components.answer_deadline import read_start
+from presentation.reply import Button, Reply
 
 NO_PATH = ("I can put your study plan in a calendar once I've recommended a path. Tell me about your role and "
            "goal first, for example \"I'm a sysadmin and want to become a cloud architect\".")

@@ -12,10 +12,11 @@ from rasa_sdk.types import DomainDict
 
 from actions.channel_output import send
 from actions.exam_mentions import codes_with_bare_numbers, exam_in_focus, path_codes, read_question
-from advisor.choice_answers import comparison_replies, for_you
 from advisor.comparison import compare_exams, which_is_easier
-from advisor.path_questions import is_path_question, path_step_answer
-from advisor.reply import Reply
+from advisor.path_questions import is_path_question
+from presentation.choice_answers import comparison_replies, for_you
+from presentation.reply import Reply
+from presentation.why_answers import path_step_answer
 
 EASIER = re.compile(r"\b(easier|harder|easy|hard|difficult\w*|tough\w*|simpler)\b", re.IGNORECASE)
 # "which is better for me?", "ai-300 vs ai-103 for me?": the verdict for this person first, then the table

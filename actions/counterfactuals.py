@@ -13,12 +13,13 @@ from rasa_sdk.types import DomainDict
 
 from actions.channel_output import send
 from actions.exam_mentions import codes_with_bare_numbers, latest_entity_values, latest_weekly_hours, read_question
-from advisor.counterfactuals import coding_changes, is_offered, what_if, why_not
-from advisor.path_questions import is_path_question, path_step_answer
+from advisor.counterfactuals import coding_changes, is_offered
+from advisor.path_questions import is_path_question
 from advisor.profile import Profile
-from advisor.reply import Button, Reply
 from components.follow_up_reader import OFFER_KIND
 from knowledge.vocabulary import TARGET_ROLES
+from presentation.reply import Button, Reply
+from presentation.why_answers import path_step_answer, what_if, why_not
 
 # "what if I learn Python / to code / C#": a change in coding comfort, whatever level the extractor read.
 CODING_WORDS = re.compile(r"\b(code|coding|program\w*|python|c#|java\w*|typescript|develop\w*)\b", re.IGNORECASE)

@@ -18,14 +18,16 @@ from rasa_sdk.types import DomainDict
 from actions.channel_output import send
 from actions.context import catalog
 from actions.exam_mentions import codes_with_bare_numbers, exam_in_focus, read_question
-from actions.recommendation import follow_up_buttons, send_recommendation
+from actions.recommendation import send_recommendation
 from advisor.exam_choice import ExamChoice, choose_exam, first_step_offer, skip_exam, without_own_choice
 from advisor.recommendation import Recommendation
-from advisor.reply import Reply
 from advisor.rules import recommend
 from components.follow_up_reader import accepts_offer, follow_up_kind
 from knowledge.catalog import Catalog
-from knowledge.vocabulary import ROLE_LABELS
+from knowledge.resolver import distinct_codes, find_exam_mentions
+from presentation.buttons import follow_up_buttons
+from presentation.formats import role_label
+from presentation.reply import Reply
 
 # "put AZ-305 on my path after AZ-400", "add SC-500 too": after the rest of the path, not instead of a step
 _ADD_RE = re.compile(r"\b(?:after|afterwards|as well|also|too|in addition|add|plus|on top)\b", re.IGNORECASE)
@@ -49,8 +51,8 @@ def _lead(choice: ExamChoice, before: List[str], after: List[str], old_goal: Opt
         lead = f"{old.code} retired on {when}; its successor is {exam.code}. "
     now = f"your path is now {' → '.join(after) or 'complete'} (it was {' → '.join(before) or 'empty'})"
     if choice.target_role:
-        was = f" (it was {ROLE_LABELS.get(old_goal or '', old_goal)})" if old_goal else ""
-        return lead + f"Got it: your goal is now {ROLE_LABELS[choice.target_role]}{was}, and {now}."
+        was = f" (it was {role_label(old_goal)})" if old_goal else ""
+        return lead + f"Got it: your goal is now {role_label(choice.target_role)}{was}, and {now}."
     return lead + f"Done: {now}."
 
 
@@ -89,7 +91,7 @@ class ActionChooseExam(Action):
         command = accepts_offer(text, previous_bot_text(tracker))
         if command:  # "yes" to 'Say yes, or "switch to DP-750"'
             text = command
-            mentions = replace(mentions, codes=tuple(re.findall(r"[A-Z]{2}-\d{3}", command)))
+            mentions = replace(mentions, codes=distinct_codes(find_exam_mentions(command, kb, today)))
         codes = codes_with_bare_numbers(text, mentions.codes, kb, rec.path)
         kind = follow_up_kind(text)
         if kind == "fundamentals_only":  # "just the fundamentals": the track's fundamentals exam alone

@@ -11,7 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.channel_output import send
 from actions.exam_mentions import read_question
-from advisor.exam_answers import refuse_exam_dumps
+from presentation.exam_replies import refuse_exam_dumps
 
 
 class ActionRefuseExamDumps(Action):

@@ -10,12 +10,12 @@ from typing import List, NamedTuple, Optional, Tuple
 from rasa_sdk import Tracker
 
 from actions.context import advisor_today, catalog, profile_from
-from advisor.exam_answers import unknown_exam_reply
 from advisor.profile import Profile
-from advisor.reply import Reply
 from knowledge.catalog import Catalog
 from knowledge.resolver import Resolution, find_exam_mentions, resolve_exam
 from knowledge.vocabulary import MAX_WEEKLY_HOURS
+from presentation.exam_replies import unknown_exam_reply
+from presentation.reply import Reply
 
 MAX_TEXT_FOR_MENTIONS = 2000  # longer messages are not scanned for exam names (codes still come as entities)
 

@@ -12,14 +12,11 @@ from rasa_sdk.types import DomainDict
 
 from actions.channel_output import send
 from actions.exam_mentions import exam_in_focus, latest_entity_values, read_question
-from advisor.exam_answers import (
-    answer_about_exam,
-    answer_about_rules,
-    is_rule_question,
-    which_exam_reply,
-)
-from advisor.path_questions import is_path_question, path_step_answer
-from advisor.reply import Reply
+from advisor.exam_facts import is_rule_question
+from advisor.path_questions import is_path_question
+from presentation.exam_replies import answer_about_exam, answer_about_rules, which_exam_reply
+from presentation.reply import Reply
+from presentation.why_answers import path_step_answer
 
 # Words the aspect lookup misses or reads as something else: "how long is DP-300 valid?" asks the validity,
 # not the exam's length; "is there a student discount?" asks the price.

@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.channel_output import send
-from advisor.reply import Button, Reply, intent_payload
+from presentation.reply import Button, Reply, intent_payload
 
 # What each intent means to the user, as a button title.
 INTENT_MEANINGS: Dict[str, str] = {

@@ -23,7 +23,6 @@ from actions.profile_reading import latest_text
 from advisor.certification_dates import certification_standing
 from advisor.deadline import check_deadline, check_path, steps_by_deadline
 from advisor.equivalents import equivalent_answer
-from advisor.exam_answers import answer_about_exam, compose
 from advisor.exam_family import (
     counts_toward_answer,
     coverage_answer,
@@ -33,7 +32,6 @@ from advisor.exam_family import (
 )
 from advisor.held_standing import renewed_reply, standing_reply
 from advisor.recommendation import Fact, Recommendation
-from advisor.reply import Button, Reply
 from advisor.rules import recommend, study_background, weeks_for
 from components.answer_certifications import other_vendors
 from components.answer_deadline import read_deadline
@@ -41,6 +39,10 @@ from components.answer_earned import read_earned_date
 from components.answer_numbers import read_hours
 from components.follow_up_reader import follow_up_kind
 from knowledge.resolver import find_exam_mentions
+from presentation.compose import compose, reply_to
+from presentation.exam_replies import answer_about_exam
+from presentation.formats import per_week, span
+from presentation.reply import Button, Reply
 
 CLOUD_VENDORS = ("AWS", "Google Cloud", "Oracle")
 
@@ -92,15 +94,15 @@ def faster_reply(rec: Recommendation) -> Reply:
         fundamentals = kb.current_successor(fundamentals.code, rec.today) or fundamentals
     facts: List[Fact] = []
     quick = fundamentals.study_hours.for_background(study_background(rec.profile)) if fundamentals.study_hours else None
-    span = (f", about {quick[0]}–{quick[1]} hours of study" if quick else "") + (
-        f" (roughly {weeks_for(quick, hours)[0]}–{weeks_for(quick, hours)[1]} weeks at {hours:g} h/week)"
+    quick_time = (f", about {span(quick, 'hours')} of study" if quick else "") + (
+        f" (roughly {span(weeks_for(quick, hours), 'weeks')} at {per_week(hours)})"
         if quick and hours else "")
-    heading = (f"Quickest: {fundamentals.code} ({fundamentals.certification}){span}. It is the overview "
+    heading = (f"Quickest: {fundamentals.code} ({fundamentals.certification}){quick_time}. It is the overview "
                "certification; say \"just the fundamentals\" and I'll make it your whole path.")
     target = next((s for s in reversed(rec.steps) if not s.optional and s.kind == "target"), None)
     if target and target.weeks and hours:
-        facts.append(Fact(f"The role certification, {target.code}, takes about {target.weeks[0]}–{target.weeks[1]} "
-                          f"weeks at {hours:g} h/week on its own.", rec.track.source))
+        facts.append(Fact(f"The role certification, {target.code}, takes about {span(target.weeks, 'weeks')} "
+                          f"at {per_week(hours)} on its own.", rec.track.source))
     skippable = [s.code for s in rec.steps if s.optional or s.kind in ("foundation", "bridge")]
     if skippable:
         facts.append(Fact(f"You can also skip {', '.join(skippable)} (nothing requires it): say \"skip "
@@ -108,8 +110,8 @@ def faster_reply(rec: Recommendation) -> Reply:
     if hours and rec.total_weeks:
         doubled = recommend(replace(rec.profile, weekly_hours=min(hours * 2, 80.0)), kb, rec.today)
         if doubled.total_weeks:
-            facts.append(Fact(f"More time shortens it most: at {min(hours * 2, 80.0):g} h/week the whole path takes "
-                              f"about {doubled.total_weeks[0]}–{doubled.total_weeks[1]} weeks instead of "
+            facts.append(Fact(f"More time shortens it most: at {per_week(min(hours * 2, 80.0))} the whole path takes "
+                              f"about {span(doubled.total_weeks, 'weeks')} instead of "
                               f"{rec.total_weeks[0]}–{rec.total_weeks[1]}.", rec.track.source))
     return compose(heading, facts, (Button("Just the fundamentals", "just the fundamentals"),))
 
@@ -134,17 +136,17 @@ def deadline_reply(rec: Recommendation, codes: List[str], text: str, hours: Opti
         return Reply(text=f"I have no study-time estimate for {code or 'that exam'}, so I can't say whether it fits "
                           f"before {when}.")
     takes = "take" if " and " in check.code else "takes"
-    span = f"{check.weeks[0]}–{check.weeks[1]} weeks at {hours:g} h/week"
+    needed = f"{span(check.weeks, 'weeks')} at {per_week(hours)}"
     left = f"{check.weeks_left} weeks until {when}"
     if check.verdict == "fits":
-        heading = f"Yes: {check.code} {takes} about {span}, and you have {left}."
+        heading = f"Yes: {check.code} {takes} about {needed}, and you have {left}."
     elif check.verdict == "tight":
-        heading = (f"Possible but tight: {check.code} {takes} about {span}, and you have {left}. It works if your "
+        heading = (f"Possible but tight: {check.code} {takes} about {needed}, and you have {left}. It works if your "
                    "study goes at the quick end of the estimate.")
     else:
-        more = (f" At about {check.hours_needed:g} h/week it would fit." if check.hours_needed
+        more = (f" At about {per_week(check.hours_needed)} it would fit." if check.hours_needed
                 else " No realistic weekly time makes it fit.")
-        heading = f"Not at this pace: {check.code} {takes} about {span}, and you have {left}.{more}"
+        heading = f"Not at this pace: {check.code} {takes} about {needed}, and you have {left}.{more}"
     fitting = steps_by_deadline(rec, hours, deadline) if code is None else []
     facts: List[Fact] = []
     if fitting and len(rec.steps) > 1:
@@ -183,7 +185,7 @@ def _held_counts(code: str, rec: Recommendation) -> Tuple[List[Reply], List[Even
         rec = recommend(replace(rec.profile, certifications_held=tuple(held)), kb, rec.today)
         replies.append(Reply(text=f"Noted: you hold {code} (I've added it to your certifications)."))
         events += [SlotSet("certifications_held", held), SlotSet("recommended_path", rec.path)]
-    return replies + [held_counts_answer(code, rec, kb)], events
+    return replies + [reply_to(held_counts_answer(code, rec, kb))], events
 
 
 def _held_validity(code: str, text: str, rec: Recommendation) -> Tuple[List[Reply], List[EventType]]:
@@ -195,8 +197,9 @@ def _held_validity(code: str, text: str, rec: Recommendation) -> Tuple[List[Repl
         renewal = None  # "I passed it in October 2025 and never renewed": the date is the pass date
     if earned and renewal:  # "given i renewed in may 2026"; "passed June 2024, renewed June 2025": the renewal
         renewed = read_earned_date(text[renewal.start():], rec.today) or earned
-        return [renewed_reply(code, renewed[0], renewed[1], rec.today, kb)], []
-    reply = standing_reply(code, earned[0] if earned else None, earned[1] if earned else "day", rec.today, kb)
+        return [reply_to(renewed_reply(code, renewed[0], renewed[1], rec.today, kb))], []
+    reply = reply_to(standing_reply(code, earned[0] if earned else None, earned[1] if earned else "day",
+                                    rec.today, kb))
     events: List[EventType] = []
     standing = certification_standing(code, earned[0] if earned else None, rec.today, kb,
                                       precision=earned[1] if earned else "day")
@@ -241,16 +244,17 @@ class ActionAnswerFollowUp(Action):
         elif kind == "covers" and codes:  # "is AZ-104 all Windows?"; "what does PL-300 cover?" gets the outline
             kb = catalog()
             covered = coverage_answer(codes[0], text, kb)
-            replies = [covered] if covered else list(answer_about_exam(kb.exam(codes[0]), ["skills"], kb, rec.today))
+            replies = ([reply_to(covered)] if covered else
+                       list(answer_about_exam(kb.exam(codes[0]), ["skills"], kb, rec.today)))
         elif kind == "equivalent":  # no mapping for that vendor ("700 vs ccnp"): what the certification counts as
-            replies = [equivalent_answer(text, catalog(), rec.today, tuple(codes))
-                       or other_vendor_reply(list(other_vendors(text)), rec)]
+            equivalent = equivalent_answer(text, catalog(), rec.today, tuple(codes))
+            replies = [reply_to(equivalent) if equivalent else other_vendor_reply(list(other_vendors(text)), rec)]
         elif kind == "find_exam":
-            replies = [find_exam_answer(text, catalog(), rec.today)]
+            replies = [reply_to(find_exam_answer(text, catalog(), rec.today))]
         elif kind == "counts_toward" and len(codes) >= 2:
-            replies = [counts_toward_answer(codes[0], codes[1], catalog())]
+            replies = [reply_to(counts_toward_answer(codes[0], codes[1], catalog()))]
         elif kind == "exam_family" and codes:
-            replies = [family_answer(codes[0], rec, catalog())]
+            replies = [reply_to(family_answer(codes[0], rec, catalog()))]
         elif deadline is not None:
             hours = read_hours(text, asked=False) or rec.profile.weekly_hours
             replies = [deadline_reply(rec, codes, text, hours, deadline)]

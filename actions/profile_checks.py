@@ -16,10 +16,10 @@ from knowledge.vocabulary import (
     CURRENT_ROLES,
     MAX_WEEKLY_HOURS,
     ORG_CLOUD_MATURITY,
-    ROLE_LABELS,
     TARGET_ROLE_VALUES,
     TARGET_ROLES,
 )
+from presentation.formats import role_label
 
 NONE_ANSWERS = ("none", "no", "nothing", "zero")
 
@@ -66,9 +66,9 @@ def check_target_role(value: Any) -> Checked:
     if isinstance(value, str) and value.strip().lower() in TARGET_ROLE_VALUES:
         return Checked(value.strip().lower())
     if isinstance(value, str) and value.strip().lower() in CURRENT_ROLES:
-        label = ROLE_LABELS[value.strip().lower()]
+        label = role_label(value.strip().lower())
         return Checked(None, f"I can't plan certifications towards \"{label}\" as a goal. Which of these do you "
-                             f"want to grow into: {', '.join(ROLE_LABELS[r] for r in TARGET_ROLES)}? "
+                             f"want to grow into: {', '.join(role_label(r) for r in TARGET_ROLES)}? "
                              "Or say \"not sure\".")
     return Checked(None, f"\"{str(value)[:40]}\" isn't a goal I know. Pick one of the buttons, or say \"not sure\".")
 

@@ -19,7 +19,8 @@ from rasa_sdk import Tracker
 from actions.context import catalog, value_before_latest_message
 from components.answer_certifications import read_certifications
 from components.answer_reader import looks_like_question, read_answer, read_goal
-from knowledge.vocabulary import CURRENT_ROLES, ROLE_LABELS, TARGET_ROLE_VALUES, UNDECIDED
+from knowledge.vocabulary import CURRENT_ROLES, TARGET_ROLE_VALUES, UNDECIDED
+from presentation.formats import role_label
 
 # "I'm a …", "I work as …", "actually I'm more of …": the person says what they do now.
 _CURRENT_CUE_RE = re.compile(
@@ -163,7 +164,7 @@ def read_target_role(tracker: Tracker, requested: Optional[str]) -> SlotReading:
                 target = current
             if target is None:
                 reading.values["goal_scope"] = "fundamentals"
-                label = ROLE_LABELS.get(str(current), "your role") if current else "your role"
+                label = role_label(str(current)) if current else "your role"
                 reading.notes.append(f"Staying in {label} is a fine goal: I'll suggest the overview certification "
                                      "that fits it rather than a long technical path.")
                 target = UNDECIDED

@@ -15,10 +15,9 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 from rasa_sdk import Tracker
 
 from actions.context import advisor_today, catalog
-from advisor.rendering import source_note
 from components.answer_certifications import read_certifications
 from knowledge.resolver import find_exam_mentions
-from knowledge.vocabulary import ROLE_LABELS
+from presentation.formats import role_label, source_note
 
 _CODING_LABELS = {"low": "rarely writes code", "medium": "writes scripts and queries",
                   "high": "builds applications"}
@@ -67,7 +66,7 @@ ASSUMED_VALUES: Dict[str, Callable[[Optional[str]], Any]] = {
 def value_label(slot: str, value: Any) -> str:
     """A profile value as a person reads it."""
     if slot in ("current_role", "target_role"):
-        return ROLE_LABELS.get(str(value), str(value))
+        return role_label(str(value))
     if slot == "coding_comfort":
         return _CODING_LABELS.get(str(value), str(value))
     if slot == "azure_experience":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import List, Optional, Tuple
+from typing import List, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
@@ -17,31 +17,15 @@ from actions.profile_form import SLOT_QUESTIONS, slot_to_change
 from actions.profile_reading import latest_text
 from actions.profile_talk import assumptions_line
 from advisor.exam_choice import choose_exam, declined_alternatives
-from advisor.path_questions import path_step_answer
 from advisor.profile import PROFILE_SLOTS
 from advisor.recommendation import Recommendation
-from advisor.rendering import render_explanation, render_summary
-from advisor.reply import Button, Reply, intent_payload
 from advisor.rules import recommend
 from components.work_cues import cued_alternative
 from knowledge.resolver import find_exam_mentions
-
-
-def follow_up_buttons(rec: Recommendation) -> Tuple[Button, ...]:
-    """Why?, a comparison of the path's first two exams (or the first with an alternative), a study plan
-    for the first exam, the whole path's time and cost, the plan in a calendar (when the weekly hours are
-    known: actions/calendar.py), and start over."""
-    buttons = [Button("Why?", "/explain_recommendation")]
-    others = rec.path[1:2] or [a.exam.code for a in rec.alternatives[:1]]
-    if rec.path and others:
-        buttons.append(Button(f"Compare {rec.path[0]} and {others[0]}", f"compare {rec.path[0]} and {others[0]}"))
-    if rec.path:
-        buttons.append(Button("Study plan", intent_payload("ask_study_plan", exam_code=rec.path[0])))
-        buttons.append(Button("Time and cost", "/ask_study_plan"))
-    if rec.path and rec.profile.weekly_hours is not None:
-        buttons.append(Button("Put it in my calendar", "put it in my calendar"))
-    buttons.append(Button("Start over", "/start_over"))
-    return tuple(buttons)
+from presentation.buttons import follow_up_buttons
+from presentation.recommendation_text import explanation_replies, recommendation_replies
+from presentation.reply import Reply
+from presentation.why_answers import path_step_answer
 
 
 def _profile_changed(tracker: Tracker) -> bool:
@@ -59,31 +43,11 @@ def _recommendation(tracker: Tracker) -> Recommendation:
     return recommend(profile_from(tracker), catalog(), advisor_today())
 
 
-def _send(
-    dispatcher: CollectingDispatcher, tracker: Tracker, messages: List[str], rec: Recommendation,
-    roadmap: Optional[Recommendation] = None,
-) -> None:
-    """The messages as replies: the roadmap with the first, the follow-up buttons with the last."""
-    last = len(messages) - 1
-    buttons = follow_up_buttons(rec)
-    replies = [
-        Reply(
-            text=message,
-            buttons=buttons if index == last else (),
-            roadmap=roadmap if index == 0 else None,
-        )
-        for index, message in enumerate(messages)
-    ]
-    send(dispatcher, tracker, replies)
-
-
 def send_recommendation(dispatcher: CollectingDispatcher, tracker: Tracker, rec: Recommendation,
                         lead: str = "") -> None:
     """The whole recommendation, after a `lead` sentence that says what changed, with what was assumed."""
-    messages = render_summary(rec)
     assumed = assumptions_line(list(tracker.get_slot("profile_assumptions") or []), tracker.slots)
-    first = "\n\n".join(part for part in (lead, messages[0], assumed) if part)
-    _send(dispatcher, tracker, [first] + messages[1:], rec, roadmap=rec if rec.steps else None)
+    send(dispatcher, tracker, recommendation_replies(rec, lead, assumed or ""))
 
 
 def _with_work_cues(tracker: Tracker, rec: Recommendation) -> Tuple[Recommendation, str, List[EventType]]:
@@ -162,5 +126,5 @@ class ActionExplainRecommendation(Action):
         if named:  # "why is 104 in there?": that step's reasons, not every rule
             send(dispatcher, tracker, [path_step_answer(named, text, rec.profile, kb, today)])
             return [SlotSet("answer_kind", "path_step"), SlotSet("exam_in_focus", named[0])]
-        _send(dispatcher, tracker, render_explanation(rec), rec)
+        send(dispatcher, tracker, explanation_replies(rec))
         return [SlotSet("recommended_path", rec.path)]

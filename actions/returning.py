@@ -19,7 +19,6 @@ from actions.channel_output import send
 from actions.context import advisor_today, catalog, profile_from
 from actions.exam_mentions import codes_with_bare_numbers, exam_in_focus, path_codes
 from actions.profile_reading import latest_text
-from advisor.reply import Button, Reply
 from advisor.retake import failed_reply, retake_rule_reply, weak_areas_reply
 from advisor.returning import on_track_reply, passed, welcome_back_reply
 from components.answer_numbers import read_hours
@@ -32,6 +31,7 @@ from components.returning_reader import (
     returning_kind,
 )
 from knowledge.resolver import find_exam_mentions
+from presentation.reply import Button, Reply
 
 FORGOTTEN = "forgotten"  # the answer_kind that rasa_runtime/privacy.py deletes the conversation after
 # Slots that belong to one turn or one session, never carried into the next session.

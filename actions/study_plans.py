@@ -20,11 +20,11 @@ from actions.exam_mentions import (
     read_question,
 )
 from advisor.deadline import weeks_left
-from advisor.plan_answers import estimate_reply, plan_reply, totals_reply
-from advisor.reply import Button, Reply, intent_payload
 from advisor.rules import recommend
 from advisor.study_plan import StudyPlanError, estimate_study_time, make_study_plan, path_totals
 from components.answer_deadline import read_deadline
+from presentation.plan_answers import estimate_reply, plan_reply, totals_reply
+from presentation.reply import Button, Reply, intent_payload
 
 NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}

@@ -16,11 +16,11 @@ from datetime import date
 from typing import Callable, Dict, List, Optional, Tuple, Union
 
 from advisor.profile import Profile
-from advisor.recommendation import Fact
-from advisor.reply import Table
+from advisor.recommendation import Fact, Table
 from advisor.rules import study_background
 from advisor.study_plan import BACKGROUND_LABELS, price_usd
 from knowledge.catalog import Catalog, Exam, Source
+from presentation.formats import span
 
 ExamRef = Union[str, Exam]
 
@@ -158,7 +158,7 @@ def compare_exams(
         return "; ".join(p for p in parts if p) or "-"
 
     def study(e: Exam) -> str:
-        return "{}–{} h".format(*e.study_hours.for_background(background)) if e.study_hours else NOT_RECORDED
+        return span(e.study_hours.for_background(background), "h") if e.study_hours else NOT_RECORDED
 
     add("Certification", lambda e: f"{e.certification} ({e.level})", lambda e: e.status.source)
     add("Status", lambda e: status_label(e, catalog, today), lambda e: e.status.source)
@@ -241,9 +241,9 @@ def which_is_easier(
         if abs(mid_a - mid_b) > STUDY_TIME_MARGIN * max(mid_a, mid_b):
             score += 1.0 if mid_a < mid_b else -1.0
             who = "for you" if personalised else "typically"
-            points.append(f"study time {who}: {a.code} {hours_a[0]}–{hours_a[1]} h, "
-                          f"{b.code} {hours_b[0]}–{hours_b[1]} h")
-            facts += [Fact(f"{e.code}: {h[0]}–{h[1]} h of study for someone "
+            points.append(f"study time {who}: {a.code} {span(hours_a, 'h')}, "
+                          f"{b.code} {span(hours_b, 'h')}")
+            facts += [Fact(f"{e.code}: {span(h, 'h')} of study for someone "
                            f"{BACKGROUND_LABELS.get(background, background)}", e.study_hours.source)
                       for e, h in ((a, hours_a), (b, hours_b)) if e.study_hours]
 

@@ -1,35 +1,30 @@
 """Counterfactuals after a recommendation: "why not AZ-204?", "what if I learn Python?".
 
 Every answer re-runs the same rules (`advisor.rules.recommend`) on the user's profile, or on a changed
-copy of it, and reports which rule decided and what would change the answer. Nothing is guessed.
+copy of it, and reports which rule decided and what would change the answer. Nothing is guessed. The
+replies (heading, facts, sources, the offer and its buttons) are `presentation/why_answers.py`.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import List, Optional, Sequence, Tuple
 
-from advisor.exam_answers import compose
 from advisor.exam_choice import choice_command, choice_offer
 from advisor.profile import Profile
-from advisor.recommendation import Fact, Recommendation
-from advisor.rendering import RULE_TITLES
-from advisor.reply import Button, Reply, intent_payload
+from advisor.recommendation import RULE_TITLES, Fact, Recommendation
 from advisor.rules import held_and_active, recommend
 from knowledge.catalog import Catalog, Exam
 from knowledge.vocabulary import CODING_COMFORT, TARGET_ROLES
+from presentation.formats import path_label, per_week, role_label, span
 
 CODING_LABELS = {"low": "low (you rarely write code)", "medium": "medium (scripts and automation)",
                  "high": "high (you write application code)"}
 
 
-def _role(value: Optional[str]) -> str:
-    return (value or "undecided").replace("_", " ")
-
-
 def _path_label(rec: Recommendation) -> str:
-    return " → ".join(rec.path) if rec.path else "nothing new (you hold the track's exams)"
+    return path_label(rec.path, "nothing new (you hold the track's exams)")
 
 
 def _step_number(rec: Recommendation, code: str) -> Optional[int]:
@@ -57,7 +52,19 @@ def goals_that_include(code: str, profile: Profile, catalog: Catalog, today: dat
     return tuple(roles)
 
 
-def why_not(code: str, profile: Profile, catalog: Catalog, today: date) -> Reply:
+@dataclass(frozen=True)
+class WhyNot:
+    """The answer to "why not X?": a heading, the facts (which rule decided, what would change it), the
+    exam the follow-ups are about, and the offer to put the exam on the path (when that would change it)."""
+
+    heading: str
+    facts: Tuple[Fact, ...]
+    about: Exam
+    offer: Optional[str] = None
+    command: Optional[str] = None  # what "yes" to the offer does ("put AZ-900 first", "switch to DP-750")
+
+
+def why_not_answer(code: str, profile: Profile, catalog: Catalog, today: date) -> WhyNot:
     """Why this exam is (or is not) in the user's path, which rule decided, and what would change it."""
     exam = catalog.exam(code)
     rec = recommend(profile, catalog, today)
@@ -70,7 +77,7 @@ def why_not(code: str, profile: Profile, catalog: Catalog, today: date) -> Reply
                           step.exam.status.source))
         facts += [Fact(f"{RULE_TITLES.get(r.rule, r.rule)}: {r.text}", r.facts[0].source if r.facts else None)
                   for r in step.reasons[:2]]
-        return compose(heading, facts, _buttons(exam, today))
+        return WhyNot(heading, tuple(facts), exam)
     if exam.is_retired_on(today):
         successor = catalog.current_successor(code, today)
         when = exam.status.retirement_date.isoformat() if exam.status.retirement_date else "its retirement date"
@@ -80,11 +87,11 @@ def why_not(code: str, profile: Profile, catalog: Catalog, today: date) -> Reply
             text += f" Its successor is {successor.label}" + (f", which is step {where} of your path." if where
                                                                else ".")
         facts.append(Fact(text, exam.status.source))
-        return compose(heading, facts, _buttons(successor or exam, today))
+        return WhyNot(heading, tuple(facts), successor or exam)
     if held_and_active(code, profile, catalog, today):
         facts.append(Fact(f"{RULE_TITLES['skip_held_exams']}: you already hold {exam.code}, so it is not repeated.",
                           exam.status.source))
-        return compose(heading, facts, _buttons(exam, today))
+        return WhyNot(heading, tuple(facts), exam)
     facts.append(Fact(f"{RULE_TITLES['target_role_decides_track']}: {rec.track_reason.text}",
                       rec.track.source))
     facts.append(Fact(f"Your path: {_path_label(rec)}.", rec.track.source))
@@ -97,36 +104,29 @@ def why_not(code: str, profile: Profile, catalog: Catalog, today: date) -> Reply
             heading = f"{exam.label} fits if {_condition(alternative.when)}: then{swap}."
             facts.append(Fact(f"{exam.code} is the alternative on your track when {_condition(alternative.when)}.",
                               rec.track.source))
-            return _with_offer(compose(heading, facts, _buttons(exam, today)), code, profile, rec, catalog)
+            return WhyNot(heading, tuple(facts), exam, choice_offer(code, profile, rec, catalog),
+                      choice_command(code, profile, rec, catalog))
     if exam.coding.level == "application" and profile.coding_comfort in ("low", None):
         facts.append(Fact(f"{exam.code} expects application coding; {RULE_TITLES['coding_gate'].lower()} for someone "
                           "who rarely writes code.", exam.coding.source))
     changes: List[Fact] = []
     goals = [role for role in goals_that_include(code, profile, catalog, today) if role != profile.target_role]
     if goals:
-        changes.append(Fact(f"What would change the answer: with the goal {' or '.join(_role(g) for g in goals)}, "
+        changes.append(Fact(f"What would change the answer: with the goal {' or '.join(role_label(g) for g in goals)}, "
                             f"{exam.code} would be in your path.", exam.status.source))
     for track in catalog.tracks.values():
         if track.role == rec.track.role or track.role in goals:
             continue
         for option in track.alternatives:
             if option.exam == code:
-                changes.append(Fact(f"With the goal {_role(track.role)}, {exam.code} is the alternative when "
+                changes.append(Fact(f"With the goal {role_label(track.role)}, {exam.code} is the alternative when "
                                     f"{option.when}.", track.source))
     if not changes:
         changes.append(Fact(f"No other goal puts {exam.code} into your path with the rest of your profile as it "
                             f"is; it serves: {' '.join(exam.audience.split())}", exam.status.source))
     facts += changes
-    return _with_offer(compose(heading, facts, _buttons(exam, today)), code, profile, rec, catalog)
-
-
-def _with_offer(reply: Reply, code: str, profile: Profile, rec: Recommendation, catalog: Catalog) -> Reply:
-    """The answer, then the offer to put the exam on the path (and its button) when that would change it."""
-    offer, command = choice_offer(code, profile, rec, catalog), choice_command(code, profile, rec, catalog)
-    if offer is None or command is None:
-        return reply
-    button = Button(command[:1].upper() + command[1:], command)
-    return replace(reply, text=f"{reply.text}\n\n{offer}", buttons=(button,) + tuple(reply.buttons))
+    return WhyNot(heading, tuple(facts), exam, choice_offer(code, profile, rec, catalog),
+                      choice_command(code, profile, rec, catalog))
 
 
 def is_offered(code: str, profile: Profile, catalog: Catalog, today: date) -> bool:
@@ -136,20 +136,14 @@ def is_offered(code: str, profile: Profile, catalog: Catalog, today: date) -> bo
         not held_and_active(code, profile, catalog, today) and choice_offer(code, profile, rec, catalog) is not None
 
 
-def _buttons(exam: Exam, today: date) -> Tuple[Button, ...]:
-    buttons = [Button(f"About {exam.code}", intent_payload("ask_exam_fact", exam_code=exam.code))]
-    if not exam.is_retired_on(today):
-        buttons.append(Button("Compare with my path", intent_payload("compare_exams", exam_code=exam.code)))
-    return tuple(buttons)
-
-
 def raised_coding(profile: Profile) -> Tuple[str, ...]:
     """Coding comfort levels above the user's (all levels above low when unknown)."""
     current = profile.coding_comfort or "low"
     return tuple(CODING_COMFORT[CODING_COMFORT.index(current) + 1:])
 
 
-def what_if(changes: Sequence[Tuple[str, Profile]], profile: Profile, catalog: Catalog, today: date) -> Reply:
+def what_if_facts(changes: Sequence[Tuple[str, Profile]], profile: Profile, catalog: Catalog,
+                  today: date) -> List[Fact]:
     """Re-run the rules for each changed profile and say how the path would differ from today's."""
     base = recommend(profile, catalog, today)
     facts = [Fact(f"Your path today: {_path_label(base)} ({base.track.title} track).", base.track.source)]
@@ -171,10 +165,10 @@ def what_if(changes: Sequence[Tuple[str, Profile]], profile: Profile, catalog: C
             if dropped:
                 text += f" No longer needed: {', '.join(dropped)}."
         if other.total_weeks and changed.weekly_hours and changed.weekly_hours != profile.weekly_hours:
-            text += (f" At {changed.weekly_hours:g} hours a week it takes roughly "
-                     f"{other.total_weeks[0]}–{other.total_weeks[1]} weeks in total.")
+            text += (f" At {per_week(changed.weekly_hours)} it takes roughly "
+                     f"{span(other.total_weeks, 'weeks')} in total.")
         facts.append(Fact(text, other.track.source))
-    return compose("What would change:", facts, (Button("Why?", "/explain_recommendation"),))
+    return facts
 
 
 def coding_changes(profile: Profile) -> List[Tuple[str, Profile]]:

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import List, Optional, Tuple
+from typing import List, Optional, Sequence, Tuple
 
-from advisor.exam_answers import compose
-from advisor.recommendation import Fact
-from advisor.reply import Reply
+from advisor.recommendation import Answer, Fact
 from knowledge.catalog import Catalog
 
 # (pattern for the other vendor's certification, its name, the Microsoft exam for the same job)
@@ -61,7 +59,7 @@ def other_clouds_for(code: str) -> List[str]:
     return [name for _, name, mapped in _RES if mapped == code]
 
 
-def equivalent_answer(text: str, catalog: Catalog, today: date, codes: Tuple[str, ...] = ()) -> Optional[Reply]:
+def equivalent_answer(text: str, catalog: Catalog, today: date, codes: Tuple[str, ...] = ()) -> Optional[Answer]:
     """The nearest Microsoft exam for the other certification named; or, for a Microsoft exam named
     ("what's the AWS equivalent of AI-200?"), the other clouds' certifications for the same job."""
     named = named_equivalent(text)
@@ -72,9 +70,9 @@ def equivalent_answer(text: str, catalog: Catalog, today: date, codes: Tuple[str
                   or re.search(r"\b(?:aws|amazon)\b", text, re.I) and n.startswith("AWS")
                   or re.search(r"\b(?:google|gcp)\b", text, re.I) and n.startswith("Google")]
         if not others:
-            return Reply(text=f"I have no other cloud's certification mapped to {code}; the nearest are the ones "
+            return Answer(f"I have no other cloud's certification mapped to {code}; the nearest are the ones "
                               "for the same job role on that cloud's own certification page.")
-        return compose(f"The nearest to {code} on other clouds: {', '.join(others)}.",
+        return _answer(f"The nearest to {code} on other clouds: {', '.join(others)}.",
                        [Fact("That's my mapping by job role, not an official equivalence: no certification of one "
                              "vendor counts for another's.", None)])
     if named is None:
@@ -88,4 +86,8 @@ def equivalent_answer(text: str, catalog: Catalog, today: date, codes: Tuple[str
     facts = [Fact(f"Who it is for: {' '.join(exam.audience.split())}", exam.status.source),
              Fact("That's my mapping by job role, not an official equivalence: no certification of one vendor "
                   "counts for another's, but your experience makes the Azure exam quicker.", None)]
-    return compose(heading, facts)
+    return _answer(heading, facts)
+
+
+def _answer(heading: str, facts: Sequence[Fact] = ()) -> Answer:
+    return Answer(heading, tuple(facts))

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
-from advisor.exam_answers import compose
-from advisor.recommendation import Fact, Recommendation
-from advisor.reply import Reply
+from advisor.recommendation import Answer, Fact, Recommendation
 from knowledge.catalog import Catalog
 
 # prefix → (family, whether its exams are about Azure services)
@@ -37,7 +35,7 @@ def family_of(code: str) -> Optional[Tuple[str, bool]]:
     return FAMILIES.get(code.split("-")[0].upper())
 
 
-def family_answer(code: str, rec: Recommendation, catalog: Catalog) -> Reply:
+def family_answer(code: str, rec: Recommendation, catalog: Catalog) -> Answer:
     """Whether the exam is an Azure certification, what it is instead, and the Azure one on the path."""
     exam = catalog.exam(code)
     family = family_of(code)
@@ -57,10 +55,10 @@ def family_answer(code: str, rec: Recommendation, catalog: Catalog) -> Reply:
                               rec.track.source))
         facts.append(Fact("Worth asking whoever wants it whether they need Azure specifically or a Microsoft "
                           "certification for the role.", None))
-    return compose(heading, facts)
+    return _answer(heading, facts)
 
 
-def held_counts_answer(code: str, rec: Recommendation, catalog: Catalog) -> Reply:
+def held_counts_answer(code: str, rec: Recommendation, catalog: Catalog) -> Answer:
     """Whether a Microsoft certification the person holds changes their path, and how."""
     exam = catalog.exam(code)
     path = " → ".join(rec.path) or "nothing new"
@@ -80,10 +78,10 @@ def held_counts_answer(code: str, rec: Recommendation, catalog: Catalog) -> Repl
     family = family_of(code)
     if family is not None and not family[1]:
         facts.append(Fact(f"{code} is in the {family[0]} family, not an Azure one.", exam.status.source))
-    return compose(heading, facts)
+    return _answer(heading, facts)
 
 
-def counts_toward_answer(code: str, target: str, catalog: Catalog) -> Reply:
+def counts_toward_answer(code: str, target: str, catalog: Catalog) -> Answer:
     """"does SC-200 count towards SC-100?": from the target's prerequisite sets in the knowledge base."""
     goal = catalog.exam(target)
     sets = goal.prerequisite_sets
@@ -101,7 +99,7 @@ def counts_toward_answer(code: str, target: str, catalog: Catalog) -> Reply:
         heading = f"No: the {goal.certification} certification ({target}) requires {options}, not {code}."
     facts = [Fact(f"{target} itself can be sat first; the certification is awarded once the prerequisite is held.",
                   source)] if sets else []
-    return compose(heading, facts)
+    return _answer(heading, facts)
 
 
 _NOT_TOPICS = frozenset("""
@@ -114,7 +112,7 @@ require requires required part side more much less kind type whole actually stil
 """.split())
 
 
-def coverage_answer(code: str, text: str, catalog: Catalog) -> Optional[Reply]:
+def coverage_answer(code: str, text: str, catalog: Catalog) -> Optional[Answer]:
     """"is AZ-104 all windows stuff?", "is terraform on AZ-400?": what the skills outline names, or that it
     doesn't; None when the question names no topic or the exam has no outline in the knowledge base."""
     exam = catalog.exam(code)
@@ -135,7 +133,7 @@ def coverage_answer(code: str, text: str, catalog: Catalog) -> Optional[Reply]:
                    "measures are below.")
     facts = [Fact(f"Its areas: {areas}.", source),
              Fact(f"The study guide lists every task measured: {source.url}", source)]
-    return compose(heading, facts)
+    return _answer(heading, facts)
 
 
 def topic_words(text: str) -> List[str]:
@@ -156,7 +154,7 @@ _SUBJECT_BEFORE_RE = re.compile(r"\b(?:have|offer|there|any)\s+(?:an?\s+|the\s+)
 _BASIC_RE = re.compile(r"\b(?:basic|basics|fundamentals?|entry|beginner|intro\w*)\b", re.IGNORECASE)
 
 
-def find_exam_answer(text: str, catalog: Catalog, today: date) -> Reply:
+def find_exam_answer(text: str, catalog: Catalog, today: date) -> Answer:
     """"is there a cert for SAP?", "any exam for playfab?": current exams whose title or audience names the
     subject (the words after "cert for", or else the message's own words); "basic" prefers fundamentals."""
     match = _SUBJECT_RE.search(text) or _SUBJECT_BEFORE_RE.search(text)
@@ -174,12 +172,16 @@ def find_exam_answer(text: str, catalog: Catalog, today: date) -> Reply:
         found = [e for e in found if e.level == "fundamentals"]
     about = subject or "that"
     if not found:
-        return Reply(text=f"No current Microsoft exam in my knowledge base is specifically about {about}. The "
+        return Answer(f"No current Microsoft exam in my knowledge base is specifically about {about}. The "
                           "role-based exams are the closest; ask me \"what's on AZ-104?\" to see what one covers.")
     facts = [Fact(f"{e.label}: {' '.join(e.audience.split())}", e.status.source) for e in found[:3]]
     heading = (f"Yes: {found[0].label}." if len(found) == 1 else
                f"{len(found)} current exams fit{' ' + about if subject else ''}:")
-    return compose(heading, facts[1:] if len(found) == 1 else facts)
+    return _answer(heading, facts[1:] if len(found) == 1 else facts)
 
 
 _FIND_WORDS = frozenset({"cert", "certs", "certification", "certifications", "exam", "exams", "there", "any"})
+
+
+def _answer(heading: str, facts: Sequence[Fact] = ()) -> Answer:
+    return Answer(heading, tuple(facts))

@@ -8,12 +8,10 @@ with the validity and renewal policies as sources. Plain Python (no Rasa).
 from __future__ import annotations
 
 from datetime import date
-from typing import List, Optional
+from typing import List, Optional, Sequence
 
 from advisor.certification_dates import add_months, certification_standing, period_bounds
-from advisor.exam_answers import compose
-from advisor.recommendation import Fact
-from advisor.reply import Reply
+from advisor.recommendation import Answer, Fact
 from knowledge.catalog import Catalog
 
 
@@ -25,7 +23,7 @@ def _earned(value: date, precision: str) -> str:
     return {"day": _day(value), "month": value.strftime("%B %Y"), "year": str(value.year)}[precision]
 
 
-def standing_reply(code: str, earned_on: Optional[date], precision: str, today: date, catalog: Catalog) -> Reply:
+def standing_reply(code: str, earned_on: Optional[date], precision: str, today: date, catalog: Catalog) -> Answer:
     """Whether the certification is active, until when, and whether and when it can be renewed."""
     exam = catalog.exam(code)
     standing = certification_standing(code, earned_on, today, catalog, precision=precision)
@@ -35,7 +33,7 @@ def standing_reply(code: str, earned_on: Optional[date], precision: str, today: 
         standing.retired_on <= today else ""
     if exam.level == "fundamentals":
         heading = f"Yes: {code} is a fundamentals certification, so it never expires{retired}."
-        return compose(heading, facts)
+        return _answer(heading, facts)
     when = f", earned {_earned(earned_on, precision)}," if earned_on else ""
     if earned_on is None and not retired:
         heading = (f"{code} is valid for one year from the day you earned it; renew it free online in the six "
@@ -70,10 +68,10 @@ def standing_reply(code: str, earned_on: Optional[date], precision: str, today: 
     if earned_on and not standing.certain:
         facts.append(Fact(f"I read \"{_earned(earned_on, precision)}\" as its latest day; your Microsoft Learn "
                           "profile shows the exact expiry date.", None))
-    return compose(heading, facts)
+    return _answer(heading, facts)
 
 
-def renewed_reply(code: str, renewed_on: date, precision: str, today: date, catalog: Catalog) -> Reply:
+def renewed_reply(code: str, renewed_on: date, precision: str, today: date, catalog: Catalog) -> Answer:
     """"I renewed it in May 2026": a renewal passed inside the six-month window adds a year to the expiry
     the certification had then, so the new expiry lies one year to eighteen months after the renewal."""
     exam = catalog.exam(code)
@@ -87,4 +85,8 @@ def renewed_reply(code: str, renewed_on: date, precision: str, today: date, cata
                "profile shows the exact date.")
     if retired:
         heading += f" It can't be renewed again: {code} has retired."
-    return compose(heading, [Fact(renewal.statement, renewal.source)])
+    return _answer(heading, [Fact(renewal.statement, renewal.source)])
+
+
+def _answer(heading: str, facts: Sequence[Fact] = ()) -> Answer:
+    return Answer(heading, tuple(facts))

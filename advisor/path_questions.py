@@ -2,22 +2,21 @@
 "can I go straight to AZ-305?", "isn't AI-901 enough for me?".
 
 Answered from the rules' own recommendation (re-run for the person), the step's reasons and the exams'
-prerequisites; an exam that is not on the path gets the why-not answer. Plain Python (no Rasa).
+prerequisites; an exam that is not on the path gets the why-not answer. The reply (with its buttons and
+the offer) is `presentation/why_answers.path_step_answer`. Plain Python (no Rasa).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass
 from datetime import date
 from typing import List, Optional, Tuple
 
-from advisor.counterfactuals import why_not
-from advisor.exam_answers import compose, exam_facts_for
 from advisor.exam_choice import skip_offer
+from advisor.exam_facts import exam_facts_for
 from advisor.profile import Profile
-from advisor.recommendation import Fact, Recommendation
-from advisor.reply import Button, Reply
+from advisor.recommendation import Answer, Fact, Recommendation
 from advisor.rules import held_and_active, recommend
 from knowledge.catalog import Catalog
 
@@ -90,7 +89,17 @@ def _destination_skip(codes: List[str], text: str, path: List[str]) -> Optional[
     return path[path.index(codes[0]) - 1]
 
 
-def path_step_answer(codes: List[str], text: str, profile: Profile, catalog: Catalog, today: date) -> Reply:
+@dataclass(frozen=True)
+class PathStepAnswer:
+    """The answer about one exam relative to the path: `answer` is None when the exam is not on the path
+    (then the why-not answer applies); `offer` is the offer to take it off the path, when asked to skip it."""
+
+    code: str
+    answer: Optional[Answer]
+    offer: Optional[str] = None
+
+
+def path_step_facts(codes: List[str], text: str, profile: Profile, catalog: Catalog, today: date) -> PathStepAnswer:
     """The answer about the first exam named, relative to the path (the second is where they want to go)."""
     rec = recommend(profile, catalog, today)
     code = _destination_skip(codes, text, rec.path) or codes[0]
@@ -98,8 +107,8 @@ def path_step_answer(codes: List[str], text: str, profile: Profile, catalog: Cat
     if step is None:
         if HARD_RE.search(text) and not SKIP_RE.search(text):  # "is AZ-700 hard for someone with CCNP?"
             hard_heading, hard_facts = _difficulty_answer(code, rec, catalog, today)
-            return compose(hard_heading, hard_facts, (Button(f"Why not {code}?", f"why not {code}?"),))
-        return why_not(code, profile, catalog, today)
+            return PathStepAnswer(code, Answer(hard_heading, tuple(hard_facts)))
+        return PathStepAnswer(code, None)
     exam = step.exam
     path = " → ".join(rec.path)
     facts: List[Fact] = []
@@ -136,11 +145,7 @@ def path_step_answer(codes: List[str], text: str, profile: Profile, catalog: Cat
             f"{code} is step {rec.path.index(code) + 1} of your path ({path})."
         facts += [Fact(reason.text, reason.facts[0].source if reason.facts else None) for reason in step.reasons[:2]]
     facts.append(Fact(f"Your path: {path}.", rec.track.source))
-    reply = compose(heading, facts, (Button("Why this path?", "/explain_recommendation"),))
-    if offer:
-        reply = replace(reply, text=f"{reply.text}\n\n{offer}",
-                        buttons=(Button(f"Skip {code}", f"skip {code}"),) + tuple(reply.buttons))
-    return reply
+    return PathStepAnswer(code, Answer(heading, tuple(facts)), offer)
 
 
 def _next_answer(code: str, rec: Recommendation, catalog: Catalog, today: date) -> Tuple[str, List[Fact]]:

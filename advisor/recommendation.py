@@ -10,6 +10,20 @@ from advisor.certification_dates import PaceCheck
 from advisor.profile import Profile
 from knowledge.catalog import Exam, RoleTrack, Source
 
+# What each rule is called when its reasons are shown ("why?", "why not X?").
+RULE_TITLES: Dict[str, str] = {
+    "target_role_decides_track": "Your goal decides the track",
+    "lay_out_track_steps": "The track's exam",
+    "chosen_exam": "The exam you chose",
+    "replace_retired_exams": "Retired exams are replaced",
+    "somewhere_in_between": "Administrator first, then developer",
+    "expert_prerequisites": "Expert prerequisites",
+    "coding_gate": "Coding comes first",
+    "fundamentals_first": "Fundamentals first (optional)",
+    "fundamentals_only": "The overview you asked for",
+    "skip_held_exams": "What you already hold",
+}
+
 
 @dataclass(frozen=True)
 class Fact:
@@ -21,6 +35,23 @@ class Fact:
     @property
     def weak(self) -> bool:
         return self.source is not None and self.source.weak
+
+
+@dataclass(frozen=True)
+class Table:
+    """A small comparison table: a header row and rows of equal length (first cell names the row)."""
+
+    header: Tuple[str, ...]
+    rows: Tuple[Tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An answer to a follow-up before it is worded: what it says first, then its facts (with sources).
+    `presentation.compose.reply_to` turns it into a reply."""
+
+    heading: str
+    facts: Tuple[Fact, ...] = ()
 
 
 @dataclass(frozen=True)

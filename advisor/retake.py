@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import List, Optional, Sequence, Tuple
 
-from advisor.exam_answers import compose
 from advisor.recommendation import Fact
-from advisor.reply import Reply
 from knowledge.catalog import Catalog, Exam, SkillDomain
+from presentation.compose import compose
+from presentation.reply import Reply
 
 PLAN_WEEKS = 2
 WEAK_FACTOR = 3.0

@@ -19,12 +19,12 @@ from datetime import date, timedelta
 from typing import List, Optional, Sequence, Tuple
 
 from advisor.certification_dates import certification_standing
-from advisor.exam_answers import compose
 from advisor.profile import Profile
 from advisor.recommendation import Fact, Recommendation
-from advisor.reply import Button, Reply
 from advisor.rules import recommend, study_background
 from knowledge.catalog import Catalog
+from presentation.compose import compose
+from presentation.reply import Button, Reply
 
 MAX_WEEKLY_HOURS = 80.0
 

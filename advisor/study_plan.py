@@ -24,6 +24,7 @@ from advisor.recommendation import Fact, Recommendation
 from advisor.rules import STUDY_EFFICIENCY, study_background, weeks_for
 from knowledge.catalog import Catalog, Exam, SkillDomain
 from knowledge.vocabulary import MAX_WEEKLY_HOURS
+from presentation.formats import span
 
 # More than this many hours a week is full-time study: a plan that needs more is too short.
 FULL_TIME_HOURS = 40.0
@@ -210,7 +211,7 @@ def estimate_study_time(
     per_week = _check_hours(weekly_hours if weekly_hours is not None else profile.weekly_hours)
     weeks = weeks_for(hours, per_week) if per_week else None
     label = BACKGROUND_LABELS.get(background, background)
-    text = (f"For someone {label}, {found.code} typically takes {hours[0]}–{hours[1]} hours of focused study"
+    text = (f"For someone {label}, {found.code} typically takes {span(hours, 'hours')} of focused study"
             + (f". {found.study_hours.note}" if found.study_hours.note else "."))
     return StudyEstimate(found, background, hours, per_week, weeks, (Fact(text, found.study_hours.source),))
 
@@ -380,7 +381,7 @@ def path_totals(rec: Recommendation, catalog: Catalog, weekly_hours: Optional[fl
         weeks = weeks_for(hours, per_week) if hours and per_week else None
         steps.append(PathStepTotal(exam, step.optional, hours, weeks, price_usd(exam, catalog)))
         if exam.study_hours:
-            facts.append(Fact(f"{exam.code}: {hours[0]}–{hours[1]} h of study" if hours else exam.code,
+            facts.append(Fact(f"{exam.code}: {span(hours, 'h')} of study" if hours else exam.code,
                               exam.study_hours.source))
     price = catalog.policy("price")
     facts.append(Fact(price.statement, price.source))

@@ -16,7 +16,7 @@ Upstream Rasa 3.6.21:
   token endpoint configurable (`token_url`), or the bot's own tenant's (`app_tenant_id`): Azure has created only
   single-tenant bots since 2025-07-31, and their tokens come from their tenant, not from `botframework.com`.
 
-Replies are rendered by the project's rendering layer (`actions.channel_output`): hero cards and Adaptive Cards.
+Replies are rendered by the project's rendering layer (`presentation/teams_cards.py`): hero cards and Adaptive Cards.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from actions.channel_output import hero_card
+from presentation.teams_cards import hero_card
 from rasa_runtime.channels.deliveries import delivery_memory
 
 logger = logging.getLogger(__name__)

@@ -10,7 +10,7 @@ wrong or missing signature or a timestamp more than five minutes off. What it ad
   `REDIS_URL` set, deliveries are remembered in Redis (`rasa_runtime.channels.deliveries`), so a retry that
   reaches another replica is dropped too.
 - `api_url` points the Web API client at another address (a local stand-in in tests).
-- Messages use the project's rendering layer (`actions.channel_output`): Block Kit sections and buttons.
+- Messages use the project's rendering layer (`presentation/slack_blocks.py`): Block Kit sections and buttons.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from sanic import response
 from sanic.request import Request
 from slack_sdk.web.async_client import AsyncWebClient
 
-from actions.channel_output import slack_message
+from presentation.slack_blocks import slack_message
 from rasa_runtime.channels.deliveries import delivery_memory
 
 logger = logging.getLogger(__name__)

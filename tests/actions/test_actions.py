@@ -54,7 +54,7 @@ def test_recommend_path_sets_the_slot_and_explains_each_step(catalog):
     text = "\n".join(m["text"] for m in messages)
     assert "1. AZ-104" in text and "2. AZ-305" in text
     assert catalog.exam("AZ-305").certification in text
-    assert f"Passing score {catalog.policy_value('passing_score', 'score')}" in text
+    assert "Why:\n- AZ-104: " in text and "\n- AZ-305: " in text, "one reason per step"
     assert "at 5 h/week" in text
     assert messages[-1]["buttons"][0]["payload"] == "/explain_recommendation"
 

@@ -16,10 +16,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.calendar import ActionSendCalendar
 from actions.context import catalog
-from actions.recommendation import follow_up_buttons
 from advisor.calendar_link import calendar_download
 from advisor.profile import Profile
 from advisor.rules import recommend
+from presentation.buttons import follow_up_buttons
 from tests.conftest import TODAY
 
 WEB_URL = "https://advisor.example.org"

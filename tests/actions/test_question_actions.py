@@ -133,7 +133,7 @@ def test_how_long_at_five_hours_a_week():
     messages, _ = run(ActionMakeStudyPlan(), tracker(
         "how long will AZ-104 take me at 5 hours a week?", "ask_study_plan",
         [{"entity": "weekly_hours", "value": 5.0}], {**ARCHITECT, "weekly_hours": None}))
-    assert "at 5 hours a week" in text_of(messages)
+    assert "at 5 h/week" in text_of(messages)
 
 
 def test_the_whole_path_totals_time_and_cost():
@@ -205,7 +205,7 @@ def test_dumps_are_refused_with_the_security_policy():
 
 
 def test_a_recommendation_offers_why_compare_study_plan_and_start_over():
-    from actions.recommendation import follow_up_buttons
+    from presentation.buttons import follow_up_buttons
     rec = recommend(Profile.from_slots(ARCHITECT), catalog(), TODAY)
     buttons = {button.title: button.payload for button in follow_up_buttons(rec)}
     assert buttons["Why?"] == "/explain_recommendation"

@@ -99,9 +99,9 @@ def test_conversation_to_a_recommendation_as_an_adaptive_card(servers: Servers, 
     assert card["type"] == "AdaptiveCard" and card["body"][0]["text"] == "Your path: Azure Solutions Architect Expert"
     rows = [column["items"] for block in card["body"] if block["type"] == "ColumnSet"
             for column in block["columns"] if column["width"] == "stretch"]
-    assert rows[0][0]["text"].startswith("AZ-104")
-    assert "associate" in rows[0][1]["text"] and "weeks" in rows[0][1]["text"]
-    assert rows[1][0]["text"].startswith("AZ-305") and "expert" in rows[1][1]["text"]
+    assert rows[0][0]["text"].startswith("**AZ-104** Microsoft Azure Administrator")
+    assert "associate" in rows[0][0]["text"] and "weeks" in rows[0][0]["text"]
+    assert rows[1][0]["text"].startswith("**AZ-305**") and "expert" in rows[1][0]["text"]
     assert any("Why:" in block.get("text", "") for block in card["body"]), "the reasons below the roadmap"
     heroes = [a["content"] for r in replies for a in r.body.get("attachments", [])
               if a["contentType"] == "application/vnd.microsoft.card.hero"]

@@ -11,19 +11,15 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.channel_output import (
-    SLACK_SECTION_LIMIT,
-    render,
-    roadmap,
-    roadmap_svg,
-    send,
-    slack_text_blocks,
-)
+from actions.channel_output import send
 from advisor.profile import Profile
 from advisor.recommendation import Recommendation
-from advisor.reply import Button, Reply, Table
 from advisor.rules import recommend
 from knowledge.catalog import Catalog
+from presentation.channel_formats import render
+from presentation.reply import Button, Reply, Table
+from presentation.roadmap import roadmap, roadmap_svg
+from presentation.slack_blocks import SLACK_SECTION_LIMIT, slack_text_blocks
 from scripts import write_credentials
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -101,7 +97,10 @@ def test_teams_gets_an_adaptive_card_for_the_roadmap_and_hero_cards_for_buttons(
 @pytest.mark.parametrize("channel", ["rest", "cmdline", None])
 def test_other_channels_get_plain_text_and_buttons(rec: Recommendation, channel: Any) -> None:
     (message,) = render(channel, reply_with(rec))
-    assert message["text"].startswith("Your path:\n1. AZ-900")
+    assert message["text"].startswith("Your path: Azure Solutions Architect Expert (as of 2026-11-22 · at 5 h/week)\n"
+                                      "1. AZ-900 Microsoft Azure Fundamentals (optional): fundamentals · ≈ "), \
+        "the roadmap as numbered lines first"
+    assert message["text"].endswith("\n\nYour path:\n1. AZ-900 ...\n\nWhy: because"), "then the reply's text"
     assert message["buttons"] == [{"title": "Why?", "payload": "/explain_recommendation"}]
 
 

@@ -132,7 +132,7 @@ def test_a_failed_exam_gets_the_retake_rule_with_its_source_and_a_plan(servers):
     recommendation(servers, user)
     failed = texts(servers.say(user, "didn't pass, networking part killed me"))
     assert failed.startswith("Sorry it didn't go your way. You can sit AZ-104 again from Monday 23 November 2026")
-    assert "https://learn.microsoft.com/en-us/credentials/support/retake-policy (checked 2026-07-15)" in failed
+    assert "https://learn.microsoft.com/en-us/credentials/support/retake-policy, checked 2026-07-15" in failed
     assert "most of it on Implement and manage virtual networking" in failed
     assert slots(servers, user)["failed_exams"] == ["AZ-104"]
     again = texts(servers.say(user, "i failed az-104 again :("))

@@ -15,8 +15,9 @@ from advisor.comparison import (
     which_is_easier,
 )
 from advisor.profile import Profile
-from advisor.reply import Table
+from advisor.recommendation import Table
 from advisor.study_plan import price_usd
+from presentation.channel_formats import table_lines
 
 ROWS = ["Certification", "Status", "For", "Coding", "Duration", "Skills measured", "Price", "Prerequisites",
         "Leads to", "Study time (typical)"]
@@ -34,7 +35,7 @@ def test_table_rows_come_from_the_catalog(catalog, today, first, second):
     assert table.header == ("", first, second)
     assert [row[0] for row in table.rows] == ROWS
     assert all(len(row) == 3 for row in table.rows)
-    assert len(table.as_lines()) == len(ROWS)
+    assert len(table_lines(table)) == len(ROWS)
     rows = {row[0]: row[1:] for row in table.rows}
     for exam, column in ((a, 0), (b, 1)):
         assert exam.certification in rows["Certification"][column] and exam.level in rows["Certification"][column]

@@ -6,9 +6,10 @@ from dataclasses import replace
 
 import pytest
 
-from advisor.counterfactuals import coding_changes, goals_that_include, raised_coding, what_if, why_not
+from advisor.counterfactuals import coding_changes, goals_that_include, raised_coding
 from advisor.profile import Profile
 from advisor.rules import recommend
+from presentation.why_answers import what_if, why_not
 
 ARCHITECT = Profile(current_role="administrator", target_role="architect", coding_comfort="low",
                     azure_experience="some", weekly_hours=5)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from advisor.exam_family import counts_toward_answer, coverage_answer
+from presentation.compose import reply_to
 
 
 @pytest.mark.parametrize("code, target, start", [
@@ -14,7 +15,7 @@ from advisor.exam_family import counts_toward_answer, coverage_answer
     ("AZ-104", "AZ-700", "No: AZ-700 has no prerequisite"),
 ])
 def test_counts_toward(code, target, start, catalog):
-    assert counts_toward_answer(code, target, catalog).text.startswith(start)
+    assert reply_to(counts_toward_answer(code, target, catalog)).text.startswith(start)
 
 
 @pytest.mark.parametrize("code, text, start", [
@@ -24,7 +25,7 @@ def test_counts_toward(code, target, start, catalog):
 ])
 def test_coverage_from_the_skills_outline(code, text, start, catalog):
     answer = coverage_answer(code, text, catalog)
-    assert answer is not None and answer.text.startswith(start)
+    assert answer is not None and reply_to(answer).text.startswith(start)
 
 
 @pytest.mark.parametrize("text, start", [
@@ -36,7 +37,7 @@ def test_coverage_from_the_skills_outline(code, text, start, catalog):
 def test_finding_an_exam_by_subject(text, start, catalog, today):
     from advisor.exam_family import find_exam_answer
 
-    assert find_exam_answer(text, catalog, today).text.startswith(start)
+    assert reply_to(find_exam_answer(text, catalog, today)).text.startswith(start)
 
 
 @pytest.mark.parametrize("text, start", [
@@ -49,12 +50,14 @@ def test_the_nearest_azure_exam_to_another_clouds(text, start, catalog, today):
     from advisor.equivalents import equivalent_answer
 
     answer = equivalent_answer(text, catalog, today)
-    assert answer is not None and answer.text.startswith(start) and "not an official equivalence" in answer.text
+    assert answer is not None
+    text = reply_to(answer).text
+    assert text.startswith(start) and "not an official equivalence" in text
 
 
 def test_which_of_two_is_for_me_comes_from_the_path(catalog, today):
-    from advisor.choice_answers import for_you
     from advisor.profile import Profile
+    from presentation.choice_answers import for_you
 
     person = Profile(current_role="data_engineer", target_role="ai_engineer", coding_comfort="high",
                      azure_experience="some", weekly_hours=5.0)  # path AI-103; AI-300 is the MLOps alternative

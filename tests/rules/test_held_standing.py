@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from advisor.held_standing import standing_reply
+from presentation.compose import reply_to
 
 TODAY = date(2026, 12, 1)
 
@@ -29,7 +30,7 @@ TODAY = date(2026, 12, 1)
                                           "be renewed any more"),
 ])
 def test_standing_in_words(code, earned, precision, start, catalog):
-    assert standing_reply(code, earned, precision, TODAY, catalog).text.startswith(start)
+    assert reply_to(standing_reply(code, earned, precision, TODAY, catalog)).text.startswith(start)
 
 
 
@@ -37,5 +38,5 @@ def test_a_renewal_date_gives_the_range_of_the_new_expiry(catalog):
     from advisor.held_standing import renewed_reply
 
     # renewed in May 2026, inside the six months before the old expiry (May–November 2026): +1 year
-    text = renewed_reply("AZ-204", date(2026, 5, 1), "month", TODAY, catalog).text
+    text = reply_to(renewed_reply("AZ-204", date(2026, 5, 1), "month", TODAY, catalog)).text
     assert "between May 2027 and November 2027" in text and "can't be renewed again" in text

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from advisor.path_questions import path_step_answer
 from advisor.profile import Profile
+from presentation.why_answers import path_step_answer
 
 ARCHITECT = Profile(current_role="administrator", target_role="architect", coding_comfort="medium",
                     azure_experience="some", weekly_hours=5.0)  # path AZ-104 → AZ-305

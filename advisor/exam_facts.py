@@ -1,8 +1,8 @@
-"""Answers to questions about one exam or about the certification rules, composed from the knowledge base.
+"""The facts that answer a question about one exam or about the certification rules, from the knowledge base.
 
-Every statement is a `Fact` built from a catalog field or policy, and every reply ends with the sources
-of its facts and the date each was checked; weak evidence (grades C and D) is said to be weak. Nothing
-here knows about Rasa or channels: the actions turn these `Reply` objects into messages.
+Every statement is a `Fact` built from a catalog field or policy, with its source. What a question can
+ask (`ASPECTS`) and which facts answer each aspect live here; how the answer is worded and laid out is
+`presentation/exam_replies.py`. Plain Python, no Rasa.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 from advisor.profile import Profile
 from advisor.public_notes import public
 from advisor.recommendation import Fact
-from advisor.reply import Button, Reply, intent_payload
 from advisor.rules import study_background, weeks_for
-from knowledge.catalog import Catalog, Exam, Source
+from knowledge.catalog import Catalog, Exam
+from presentation.formats import per_week, span
 
 # What a question can ask about (the values of the `exam_aspect` entity), in the order answers list them.
 ASPECTS: Tuple[str, ...] = (
@@ -28,13 +28,6 @@ RULE_ASPECTS: Tuple[str, ...] = (
     "passing_score", "duration", "questions", "price", "renewal", "validity", "retakes", "delivery",
     "learn_access", "language",
 )
-ASPECT_TITLES: Dict[str, str] = {
-    "overview": "what it is", "status": "status", "passing_score": "passing score", "duration": "duration",
-    "questions": "questions", "price": "price", "skills": "skills measured", "coding": "coding",
-    "prerequisites": "prerequisites", "experience": "recommended experience", "study_time": "study time",
-    "link": "official page", "renewal": "renewal", "validity": "validity", "retakes": "retakes",
-    "delivery": "taking the exam", "learn_access": "Microsoft Learn during the exam", "language": "languages",
-}
 BACKGROUND_LABELS: Dict[str, str] = {
     "experienced": "with real hands-on Azure experience in this area",
     "some_azure": "with some Azure experience",
@@ -60,34 +53,14 @@ def normalise_aspects(values: Sequence[str]) -> Tuple[str, ...]:
     return tuple(specific or asked)
 
 
-def source_line(source: Source) -> str:
-    """`URL (checked 2026-10-09)`, flagged when the evidence is weak."""
-    weak = "; weak evidence, treat it as an estimate" if source.weak else ""
-    return f"{source.url} (checked {source.checked.isoformat()}{weak})"
-
-
-def compose(heading: str, facts: Sequence[Fact], buttons: Sequence[Button] = ()) -> Reply:
-    """A heading, one line per fact, then each distinct source with its check date."""
-    lines = [heading]
-    lines += [f"- {fact.text}" for fact in facts]
-    sources: List[Source] = []
-    for fact in facts:
-        source = fact.source
-        if source is not None and all((s.url, s.checked) != (source.url, source.checked) for s in sources):
-            sources.append(source)
-    if sources:
-        lines.append("Source" + ("s:" if len(sources) > 1 else ":"))
-        lines += [f"- {source_line(source)}" for source in sources]
-    return Reply(text="\n".join(lines), buttons=tuple(buttons))
-
-
 def _missing(exam: Exam, what: str) -> Fact:
     """Say plainly that the knowledge base lacks a fact, and where the official answer is."""
     return Fact(f"I have no checked {what} for {exam.code}; the official page has it: {exam.learn_url}",
                 exam.status.source)
 
 
-def _policy(catalog: Catalog, key: str) -> Fact:
+def policy_fact(catalog: Catalog, key: str) -> Fact:
+    """A general certification rule as a fact, with its source."""
     policy = catalog.policy(key)
     return Fact(" ".join(policy.statement.split()), policy.source)
 
@@ -105,8 +78,8 @@ def _status_facts(exam: Exam, catalog: Catalog, today: date) -> List[Fact]:
             facts.append(Fact(f"It was replaced by {replaced_by.label}.", source))
         if successor is not None:
             facts.append(Fact(f"What to study now: {successor.label}.", successor.status.source))
-        facts.append(_policy(catalog, "retirement"))
-        facts.append(_policy(catalog, "no_conversion"))
+        facts.append(policy_fact(catalog, "retirement"))
+        facts.append(policy_fact(catalog, "no_conversion"))
         return facts
     if status == "retiring":
         last_day = exam.status.retirement_date.isoformat() if exam.status.retirement_date else "a set date"
@@ -122,10 +95,10 @@ def _status_facts(exam: Exam, catalog: Catalog, today: date) -> List[Fact]:
 
 def _duration_facts(exam: Exam, catalog: Catalog) -> List[Fact]:
     if exam.format is None:
-        return [_policy(catalog, "exam_duration")]
+        return [policy_fact(catalog, "exam_duration")]
     basis = DURATION_BASIS[exam.format.duration_basis]
     return [Fact(f"You have {exam.format.duration_minutes} minutes for {exam.code}{basis}.", exam.format.source),
-            _policy(catalog, "exam_duration")]
+            policy_fact(catalog, "exam_duration")]
 
 
 def _price_facts(exam: Exam, catalog: Catalog) -> List[Fact]:
@@ -165,7 +138,7 @@ def _prerequisite_facts(exam: Exam, catalog: Catalog) -> List[Fact]:
     if exam.prerequisites and public(exam.prerequisites.note):
         facts.append(Fact(public(exam.prerequisites.note), source))
     if exam.level != "fundamentals":
-        facts.append(_policy(catalog, "fundamentals_not_prerequisite"))
+        facts.append(policy_fact(catalog, "fundamentals_not_prerequisite"))
     return facts
 
 
@@ -177,13 +150,13 @@ def _study_time_facts(exam: Exam, profile: Optional[Profile]) -> List[Fact]:
     if profile is not None and (profile.azure_experience or profile.current_role):
         background = study_background(profile)
         low, high = exam.study_hours.for_background(background)
-        text = f"About {low}–{high} hours of study {BACKGROUND_LABELS.get(background, '')}".rstrip() + "."
+        text = f"About {span((low, high), 'hours')} of study {BACKGROUND_LABELS.get(background, '')}".rstrip() + "."
         if profile.weekly_hours:
             weeks = weeks_for((low, high), profile.weekly_hours)
-            text += f" At {profile.weekly_hours:g} hours a week that is roughly {weeks[0]}–{weeks[1]} weeks."
+            text += f" At {per_week(profile.weekly_hours)} that is roughly {span(weeks, 'weeks')}."
         facts.append(Fact(text, source))
     else:
-        facts += [Fact(f"{low}–{high} hours {BACKGROUND_LABELS.get(name, name)}.", source)
+        facts += [Fact(f"{span((low, high), 'hours')} {BACKGROUND_LABELS.get(name, name)}.", source)
                   for name, low, high in exam.study_hours.ranges]
     if public(exam.study_hours.note):
         facts.append(Fact(public(exam.study_hours.note), source))
@@ -196,15 +169,15 @@ def _validity_facts(exam: Exam, catalog: Catalog) -> List[Fact]:
         return [Fact(f"{exam.certification} is a fundamentals certification: it does not expire.", policy.source)]
     years = policy.values["role_based_years"]
     return [Fact(f"{exam.certification} is valid for {years} year from the date you complete all requirements; "
-                 "renew it for free before it expires.", policy.source), _policy(catalog, "renewal")]
+                 "renew it for free before it expires.", policy.source), policy_fact(catalog, "renewal")]
 
 
 def _renewal_facts(exam: Exam, catalog: Catalog, today: date) -> List[Fact]:
     if exam.level == "fundamentals":
         return _validity_facts(exam, catalog)
     if exam.is_retired_on(today):
-        return [_policy(catalog, "retirement"), _policy(catalog, "renewal")]
-    return [_policy(catalog, "renewal")]
+        return [policy_fact(catalog, "retirement"), policy_fact(catalog, "renewal")]
+    return [policy_fact(catalog, "renewal")]
 
 
 def _learn_access_facts(exam: Exam, catalog: Catalog) -> List[Fact]:
@@ -212,14 +185,14 @@ def _learn_access_facts(exam: Exam, catalog: Catalog) -> List[Fact]:
     allowed = policy.values["fundamentals" if exam.level == "fundamentals" else "role_based"]
     verdict = "allows" if allowed else "does not allow"
     return [Fact(f"{exam.code} ({exam.level}) {verdict} Microsoft Learn during the exam.", policy.source),
-            _policy(catalog, "learn_access")]
+            policy_fact(catalog, "learn_access")]
 
 
 def _language_facts(exam: Exam, catalog: Catalog) -> List[Fact]:
     facts: List[Fact] = []
     if exam.format is not None and exam.format.languages:
         facts.append(Fact(f"{exam.code} is offered in {exam.format.languages} languages.", exam.format.source))
-    facts.append(_policy(catalog, "language_accommodation"))
+    facts.append(policy_fact(catalog, "language_accommodation"))
     return facts
 
 
@@ -244,9 +217,9 @@ def exam_facts_for(aspect: str, exam: Exam, catalog: Catalog, today: date, profi
     builders: Dict[str, Callable[[], List[Fact]]] = {
         "overview": lambda: _overview_facts(exam, catalog, today, profile),
         "status": lambda: _status_facts(exam, catalog, today),
-        "passing_score": lambda: [_policy(catalog, "passing_score")],
+        "passing_score": lambda: [policy_fact(catalog, "passing_score")],
         "duration": lambda: _duration_facts(exam, catalog),
-        "questions": lambda: [_policy(catalog, "questions")],
+        "questions": lambda: [policy_fact(catalog, "questions")],
         "price": lambda: _price_facts(exam, catalog),
         "skills": lambda: _skills_facts(exam),
         "coding": lambda: _coding_facts(exam),
@@ -258,39 +231,12 @@ def exam_facts_for(aspect: str, exam: Exam, catalog: Catalog, today: date, profi
         "link": lambda: [Fact(f"Official page: {exam.learn_url}", exam.status.source)],
         "renewal": lambda: _renewal_facts(exam, catalog, today),
         "validity": lambda: _validity_facts(exam, catalog),
-        "retakes": lambda: [_policy(catalog, "retakes")],
-        "delivery": lambda: [_policy(catalog, "delivery")],
+        "retakes": lambda: [policy_fact(catalog, "retakes")],
+        "delivery": lambda: [policy_fact(catalog, "delivery")],
         "learn_access": lambda: _learn_access_facts(exam, catalog),
         "language": lambda: _language_facts(exam, catalog),
     }
     return builders[aspect]()
-
-
-def follow_up_buttons(exam: Exam, asked: Sequence[str], today: date) -> Tuple[Button, ...]:
-    """Two natural next questions about the same exam, and a study plan while it can still be taken."""
-    buttons: List[Button] = []
-    for aspect, title in (("skills", f"What's on {exam.code}?"), ("prerequisites", "Prerequisites"),
-                          ("study_time", "How long to study?")):
-        if aspect not in asked and len(buttons) < 2:
-            buttons.append(Button(title, intent_payload("ask_exam_fact", exam_code=exam.code, exam_aspect=aspect)))
-    if not exam.is_retired_on(today):
-        buttons.append(Button("Study plan", intent_payload("ask_study_plan", exam_code=exam.code)))
-    return tuple(buttons)
-
-
-def answer_about_exam(exam: Exam, aspects: Sequence[str], catalog: Catalog, today: date,
-                      profile: Optional[Profile] = None) -> Tuple[Reply, ...]:
-    """One reply per aspect asked (overview when none), each with its sources; buttons on the last."""
-    asked = normalise_aspects(aspects) or ("overview",)
-    if exam.is_retired_on(today) and "status" not in asked:
-        asked = ("status",) + asked  # a retired exam is always said to be retired first
-    replies: List[Reply] = []
-    for index, aspect in enumerate(asked):
-        heading = f"{exam.label}: {ASPECT_TITLES[aspect]}"
-        facts = exam_facts_for(aspect, exam, catalog, today, profile)
-        buttons = follow_up_buttons(exam, asked, today) if index == len(asked) - 1 else ()
-        replies.append(compose(heading, facts, buttons))
-    return tuple(replies)
 
 
 RULE_POLICIES: Dict[str, Tuple[str, ...]] = {
@@ -301,50 +247,12 @@ RULE_POLICIES: Dict[str, Tuple[str, ...]] = {
 }
 
 
-def answer_about_rules(aspects: Sequence[str], catalog: Catalog) -> Tuple[Reply, ...]:
-    """The general certification rules asked about, when no exam is named."""
-    replies = []
-    for aspect in normalise_aspects(aspects):
-        if aspect in RULE_POLICIES:
-            facts = [_policy(catalog, key) for key in RULE_POLICIES[aspect]]
-            replies.append(compose(f"Microsoft certification rules: {ASPECT_TITLES[aspect]}", facts))
-    return tuple(replies)
-
-
 def is_rule_question(aspects: Sequence[str]) -> bool:
     """Every aspect asked is a general rule (answerable without an exam)."""
     asked = normalise_aspects(aspects)
     return bool(asked) and all(aspect in RULE_ASPECTS for aspect in asked)
 
 
-def unknown_exam_reply(typed: str, closest: Sequence[Exam]) -> Reply:
-    """`I don't know AZ-999`, with the closest known exams as buttons."""
-    text = f"I don't know an exam called {typed}; it is not in my knowledge base."
-    if closest:
-        text += " The closest ones I know: " + "; ".join(exam.label for exam in closest) + "."
-    buttons = tuple(Button(exam.code, intent_payload("ask_exam_fact", exam_code=exam.code)) for exam in closest)
-    return Reply(text=text, buttons=buttons)
-
-
-def which_exam_reply(candidates: Sequence[Exam]) -> Reply:
-    """Ask which exam is meant, offering candidates (ambiguous name or the user's path)."""
-    if not candidates:
-        return Reply(text="Which exam do you mean? Give me its code (like AZ-104) or its name "
-                          "(like \"Azure Administrator\").")
-    return Reply(text="Which exam do you mean? " + "; ".join(exam.label for exam in candidates) + "?",
-                 buttons=tuple(Button(exam.code, intent_payload("ask_exam_fact", exam_code=exam.code))
-                               for exam in candidates))
-
-
-def refuse_exam_dumps(catalog: Catalog, exam: Optional[Exam] = None) -> Reply:
-    """Why the advisor won't help with dumps, and the free official ways to prepare instead."""
-    facts = [_policy(catalog, "exam_security"), _policy(catalog, "free_preparation"),
-             _policy(catalog, "practice_assessments")]
-    if exam is not None:
-        facts.append(Fact(f"For {exam.code}, start from the official page and its study guide: {exam.learn_url}",
-                          exam.status.source))
-    heading = "I can't help with exam dumps or real exam questions, and I'd steer you away from them:"
-    buttons: Tuple[Button, ...] = ()
-    if exam is not None:
-        buttons = (Button("Make me a study plan", intent_payload("ask_study_plan", exam_code=exam.code)),)
-    return compose(heading, facts, buttons)
+def rule_facts(aspect: str, catalog: Catalog) -> List[Fact]:
+    """The facts that answer a question about a general certification rule (no exam named)."""
+    return [policy_fact(catalog, key) for key in RULE_POLICIES.get(aspect, ())]

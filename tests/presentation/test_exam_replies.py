@@ -7,22 +7,13 @@ from datetime import date
 
 import pytest
 
-from advisor.exam_answers import (
-    ASPECTS,
-    RULE_ASPECTS,
-    answer_about_exam,
-    answer_about_rules,
-    is_rule_question,
-    normalise_aspects,
-    refuse_exam_dumps,
-    source_line,
-    unknown_exam_reply,
-)
+from advisor.exam_facts import ASPECTS, RULE_ASPECTS, is_rule_question, normalise_aspects
 from advisor.profile import Profile
 from knowledge.catalog import Catalog, Exam
+from presentation.exam_replies import answer_about_exam, answer_about_rules, refuse_exam_dumps, unknown_exam_reply
 
 SAMPLE_CODES = ("AZ-900", "AZ-104", "AZ-305", "AZ-204", "DP-203", "SC-100", "AI-200")
-URL = re.compile(r"https?://\S+ \(checked \d{4}-\d{2}-\d{2}")
+URL = re.compile(r"https?://\S+, checked \d{4}-\d{2}-\d{2}")
 
 
 def _text(exam: Exam, aspects, catalog: Catalog, today: date, profile=None) -> str:
@@ -44,8 +35,8 @@ def test_weak_sources_are_said_to_be_weak(catalog, today):
     text = _text(exam, ["price"], catalog, today)
     price = catalog.policy("price")
     assert price.source.weak
-    assert source_line(price.source) in text
-    assert "weak evidence" in text
+    cited = f"{price.source.url}, checked {price.source.checked.isoformat()}"
+    assert f"{cited}; weak evidence, treat it as an estimate" in text
 
 
 @pytest.mark.parametrize("code", SAMPLE_CODES)
@@ -120,7 +111,7 @@ def test_study_time_uses_the_profile_background_and_weekly_hours(catalog, today)
     profile = Profile(current_role="administrator", azure_experience="some", weekly_hours=5)
     text = _text(exam, ["study_time"], catalog, today, profile)
     low, high = exam.study_hours.for_background("some_azure")
-    assert f"{low}–{high} hours" in text and "At 5 hours a week" in text
+    assert f"{low}–{high} hours" in text and "At 5 h/week" in text
 
 
 def test_study_time_without_a_profile_lists_every_background(catalog, today):
@@ -174,3 +165,18 @@ def test_dump_requests_are_refused_with_the_agreement_and_free_alternatives(cata
         assert catalog.policy(key).source.url in text
     assert "Candidate Agreement" in text and "revokes" in text
     assert catalog.exam("AZ-104").learn_url in text
+
+
+@pytest.mark.parametrize("code", ["AZ-104", "AZ-305", "AZ-900"])
+def test_a_rule_is_said_once_per_answer(catalog, today, code):
+    renewal = " ".join(catalog.policy("renewal").statement.split())
+    text = _text(catalog.exam(code), ["validity", "renewal"], catalog, today)
+    assert text.count(renewal) <= 1
+    rules = "\n\n".join(reply.text for reply in answer_about_rules(["validity", "renewal"], catalog))
+    assert rules.count(renewal) == 1
+
+
+def test_an_aspect_with_nothing_new_adds_no_empty_reply(catalog, today):
+    replies = answer_about_exam(catalog.exam("AZ-900"), ["validity", "renewal"], catalog, today)
+    assert all("\n- " in reply.text for reply in replies), "every reply says something"
+    assert replies[-1].buttons, "the follow-up buttons stay on the last reply"

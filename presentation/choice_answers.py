@@ -7,35 +7,31 @@ from typing import List, Optional, Tuple
 
 from advisor.budget import BudgetPick
 from advisor.comparison import Comparison, EasierVerdict
-from advisor.exam_answers import compose, source_line
 from advisor.profile import Profile
 from advisor.recommendation import Fact
-from advisor.reply import Button, Reply, intent_payload
 from advisor.rules import recommend
 from knowledge.catalog import Catalog
+from presentation.compose import compose
+from presentation.formats import ESTIMATE_NOTE, sources_line
+from presentation.reply import Button, Reply, intent_payload
 
 
 def comparison_replies(comparison: Comparison, today: date, verdict: Optional[EasierVerdict] = None) -> List[Reply]:
-    """The side-by-side table, then the verdict (when asked), weak rows and sources."""
+    """The answer first (the verdict, when "which is easier?" was asked), the side-by-side table, then the
+    rows that rest on weak evidence and a capped line of sources."""
     first, second = comparison.exams
     heading = f"{first.label} vs {second.label}"
     if comparison.notes:
         heading += "\n" + "\n".join(comparison.notes)
+    if verdict is not None:  # its text names the reasons and says it is an estimate
+        heading = f"{verdict.text}\n\n{heading}"
     table_reply = Reply(text=heading, table=comparison.table)
     lines: List[str] = []
-    if verdict is not None:
-        lines.append(verdict.text)
-        lines += [f"- {point}" for point in verdict.points]
-        lines.append("This is an estimate from the knowledge base, not an official difficulty rating.")
     if comparison.weak_rows:
-        lines.append(f"Weak evidence (treat as estimates): {', '.join(comparison.weak_rows)}.")
-    lines.append("Sources:")
-    seen: List[str] = []
-    for source in comparison.sources:
-        line = source_line(source)
-        if line not in seen:
-            seen.append(line)
-    lines += [f"- {line}" for line in seen]
+        lines.append(f"{', '.join(comparison.weak_rows)}: {ESTIMATE_NOTE}.")
+    cited = sources_line(comparison.sources)
+    if cited:
+        lines.append(cited)
     buttons = tuple(
         Button(f"Study plan for {exam.code}", intent_payload("ask_study_plan", exam_code=exam.code))
         for exam in comparison.exams if not exam.is_retired_on(today)
