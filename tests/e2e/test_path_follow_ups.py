@@ -156,3 +156,37 @@ def test_a_status_question_with_or_is_no_comparison(servers):
     user = "e2e-status"
     answer = texts(servers.say(user, "is dp-750 still beta or fully live?"))
     assert "DP-750" in answer and "Which two exams" not in answer
+
+
+def test_a_fundamentals_exam_asked_for_first_keeps_the_goal(servers):
+    """Round 8: "no az-900 first?" offered a goal change, and taking it lost the architect path."""
+    user = "e2e-az900-first"
+    profile(servers, user, "windows sysadmin, some azure, powershell scripts, want to be a cloud architect",
+            "none", "5")
+    assert slots(servers, user)["recommended_path"] == ["AZ-104", "AZ-305"]
+    offer = texts(servers.say(user, "no az-900 first? everyone says start there"))
+    assert 'put AZ-900 first' in offer and "goal" in offer
+    texts(servers.say(user, "yes"))
+    state = slots(servers, user)
+    assert state["recommended_path"] == ["AZ-900", "AZ-104", "AZ-305"] and state["target_role"] == "architect"
+
+
+def test_a_question_that_names_a_role_changes_no_goal(servers):
+    """Round 8: "I want to work in a SOC as analyst first. isn't SC-200 better …?" became the data analyst goal."""
+    user = "e2e-soc-analyst"
+    profile(servers, user, "helpdesk, I only run scripts, no azure, want to go into security", "none", "6")
+    assert slots(servers, user)["target_role"] == "security_engineer"
+    answer = texts(servers.say(user, "I want to work in a SOC as analyst first. isn't SC-200 better for that "
+                                     "than SC-500?"))
+    assert "SC-200" in answer and "data analyst" not in answer
+    assert slots(servers, user)["target_role"] == "security_engineer"
+
+
+def test_the_calendar_starts_when_asked_and_a_correction_of_the_date_is_no_start_over(servers):
+    user = "e2e-calendar-start"
+    profile(servers, user, "developer", "I build apps in C#", "developer", "a bit", "none", "5")
+    answer = texts(servers.say(user, "put it in my calendar, i want to start jan 4"))
+    assert "From Monday 2027-01-04" in answer
+    corrected = texts(servers.say(user, "i said start january 11th, not january 4th"))
+    assert "From Monday 2027-01-11" in corrected
+    assert slots(servers, user)["recommended_path"] == ["AI-200"], "the profile is kept"
