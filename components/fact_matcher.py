@@ -23,6 +23,9 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from knowledge.exam_names import exam_names_digest, load_exam_names
+from knowledge.loader import KNOWLEDGE_DIR
+
 EXTRACTOR_NAME = "ProfileFactExtractor"
 LEXICON_ENTITIES = ("job_role", "coding_comfort", "azure_experience", "org_cloud_maturity", "amount")
 EXAM_CODE_PREFIXES = ("AZ", "AI", "DP", "SC", "MS", "PL", "MB", "AB", "GH")
@@ -208,8 +211,8 @@ def _as_list(value: Any, where: str) -> List[Any]:
     return value
 
 
-def load_lexicon(lexicon_dir: Path, exams_dir: Path) -> Lexicon:
-    """Read the lexicon YAML files and the exam names from the knowledge base files."""
+def load_lexicon(lexicon_dir: Path, knowledge_dir: Path = KNOWLEDGE_DIR) -> Lexicon:
+    """Read the lexicon YAML files and the exam names (through the knowledge base's loader)."""
     lexicon = Lexicon()
     for entity in LEXICON_ENTITIES:
         path = lexicon_dir / f"{entity}.yml"
@@ -240,50 +243,17 @@ def load_lexicon(lexicon_dir: Path, exams_dir: Path) -> Lexicon:
     lexicon.held_cues = [str(c).lower() for c in _as_list(cues.get("held_cues"), f"{cues_path}: held_cues")]
     plan = _as_list(cues.get("plan_cues"), f"{cues_path}: plan_cues") or list(_DEFAULT_PLAN_CUES)
     lexicon.plan_cues = [str(c).lower() for c in plan]
-    lexicon.exam_names = _exam_names(lexicon_dir, exams_dir)
+    lexicon.exam_names = load_exam_names(knowledge_dir)
     return lexicon
 
 
-def _exam_names(lexicon_dir: Path, exams_dir: Path) -> Dict[str, List[str]]:
-    """Certification names and titles from the knowledge base plus the curated nicknames."""
-    names: Dict[str, List[str]] = {}
-    for path in sorted(exams_dir.glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        code = str(data.get("code", path.stem)).upper()
-        for key in ("certification", "title"):
-            if data.get(key):
-                names.setdefault(code, []).append(str(data[key]))
-    extra_path = lexicon_dir / "certifications.yml"
-    if extra_path.exists():
-        extra = (yaml.safe_load(extra_path.read_text(encoding="utf-8")) or {}).get("names") or {}
-        for code, aliases in extra.items():
-            names.setdefault(str(code).upper(), []).extend(str(a) for a in _as_list(aliases, f"{extra_path}: {code}"))
-    # A name shared by several exams (e.g. a retired exam and its successor) is ambiguous:
-    # the newest owner wins only if it is listed in the curated file; otherwise drop it.
-    owners: Dict[str, List[str]] = {}
-    for code, aliases in names.items():
-        for alias in aliases:
-            owners.setdefault(alias.lower(), []).append(code)
-    curated = {}
-    if extra_path.exists():
-        extra = (yaml.safe_load(extra_path.read_text(encoding="utf-8")) or {}).get("names") or {}
-        curated = {str(a).lower(): str(code).upper() for code, aliases in extra.items() for a in aliases or []}
-    resolved: Dict[str, List[str]] = {}
-    for alias, codes in owners.items():
-        unique = sorted(set(codes))
-        if len(unique) == 1:
-            resolved.setdefault(unique[0], []).append(alias)
-        elif alias in curated:
-            resolved.setdefault(curated[alias], []).append(alias)
-    return {code: sorted(set(aliases)) for code, aliases in sorted(resolved.items())}
-
-
-def lexicon_fingerprint(lexicon_dir: Path, exams_dir: Path) -> str:
-    """Hash of every input file, so that an edited lexicon or exam name retrains the component."""
+def lexicon_fingerprint(lexicon_dir: Path, knowledge_dir: Path = KNOWLEDGE_DIR) -> str:
+    """Hash of every input file, so that an edited lexicon, exam name or nickname retrains the component."""
     digest = hashlib.sha256()
-    for path in sorted(list(lexicon_dir.glob("*.yml")) + list(exams_dir.glob("*.yml"))):
+    for path in sorted(lexicon_dir.glob("*.yml")):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
+    digest.update(exam_names_digest(knowledge_dir).encode())
     return digest.hexdigest()
 
 
@@ -434,9 +404,9 @@ class FactMatcher:
         return spans
 
     @classmethod
-    def from_files(cls, lexicon_dir: Path, exams_dir: Path) -> FactMatcher:
-        """Build from the lexicon folder and the knowledge base's exam files."""
-        return cls(blank_pipeline(), load_lexicon(lexicon_dir, exams_dir))
+    def from_files(cls, lexicon_dir: Path, knowledge_dir: Path = KNOWLEDGE_DIR) -> FactMatcher:
+        """Build from the lexicon folder and the knowledge base's exam names."""
+        return cls(blank_pipeline(), load_lexicon(lexicon_dir, knowledge_dir))
 
     # -- extraction -------------------------------------------------------------------------
 
