@@ -25,7 +25,8 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from components.fact_matcher import FactMatcher, Lexicon, lexicon_fingerprint
+from components.fact_lexicon import Lexicon, lexicon_fingerprint
+from components.fact_matcher import FactMatcher
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 LEXICON_FILE = "lexicon.json"

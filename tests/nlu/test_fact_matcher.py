@@ -6,7 +6,8 @@ from typing import Any, List, Optional, Set, Tuple
 
 import pytest
 
-from components.fact_matcher import FactMatcher, Lexicon, lexicon_fingerprint
+from components.fact_lexicon import Lexicon, lexicon_fingerprint
+from components.fact_matcher import FactMatcher
 from components.profile_fact_extractor import ProfileFactExtractor
 from tests.conftest import ROOT
 
