@@ -16,7 +16,9 @@ PYTHON310 := $(shell for p in "$$(pyenv which python3.10 2>/dev/null)" "$$(comma
 	[ -n "$$p" ] && "$$p" -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null && { echo "$$p"; break; }; done)
 
 # The model is named by the fingerprint of everything training reads.
-TRAINING_INPUTS := config.yml domain.yml $(shell find data components knowledge/exams -type f \( -name '*.yml' -o -name '*.py' \) 2>/dev/null | sort)
+# (The extractor reads exam names through knowledge/exam_names.py: the exam files and knowledge/exam_nicknames.yml.)
+TRAINING_INPUTS := config.yml domain.yml knowledge/exam_nicknames.yml knowledge/exam_names.py \
+	$(shell find data components knowledge/exams -type f \( -name '*.yml' -o -name '*.py' \) 2>/dev/null | sort)
 FINGERPRINT = $(shell cat $(TRAINING_INPUTS) | sha256sum | cut -c1-16)
 MODEL = models/advisor-$(FINGERPRINT).tar.gz
 KB_INPUTS := $(wildcard knowledge/exams/*.yml) knowledge/policies.yml knowledge/role_tracks.yml

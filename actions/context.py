@@ -8,9 +8,9 @@ from typing import Any, Optional
 from rasa_sdk import Tracker
 
 from advisor.profile import PROFILE_SLOTS, Profile
-from advisor.today import today
 from knowledge.catalog import Catalog
 from knowledge.queries import get_catalog
+from knowledge.today import today
 
 
 def catalog() -> Catalog:

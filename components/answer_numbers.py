@@ -1,4 +1,6 @@
-"""Numbers people type in answers: "4-5", "10ish", "2 or 3", "an hour a day", "couple of years".
+"""Numbers people type in answers: "4-5", "10ish", "2 or 3", "an hour a day", "couple of years"; and the study
+hours and bare numbers the profile fact extractor finds anywhere in a message (`weekly_hours_mentions`,
+`number_mentions`, used by `components/fact_matcher.py`).
 
 Plain Python, used by `components/answer_reader.py`. The stated rules: a range gives its midpoint,
 "10ish"/"~10"/"10+" is 10, daily hours are times 7, weekday hours times 5, a weekend day counts twice
@@ -236,3 +238,94 @@ def duration_years(text: str, today: date) -> Optional[float]:
         phrase = words.group(0).lower()
         return {"half a year": 0.5, "a decade": 10.0, "for years": 3.0, "for ages": 3.0}.get(phrase, 1.0)
     return None
+
+
+# ---------------------------------------------------------------- numbers anywhere in a message (the fact extractor)
+# components/fact_matcher.py reads study hours and bare numbers in any message, not only in answers, so it knows
+# fewer number words than the answer readers above (their values are NUMBER_WORDS', read with parse_number).
+_MENTION_NUMBER_WORDS = (
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty", "thirty", "half a", "half an", "a couple of", "a couple", "a few", "couple of", "few",
+)
+_MENTION_NUM = (r"(\d+(?:[.,]\d+)?|"
+                + "|".join(sorted((re.escape(w) for w in _MENTION_NUMBER_WORDS), key=len, reverse=True)) + r")")
+_MENTION_HOURS_RE = re.compile(
+    r"(?<![\w.])" + _MENTION_NUM + r"(?:\s*(?:-|–|to|or)\s*" + _MENTION_NUM + r")?\s*"
+    r"(h|hrs?|hours?|mins?|minutes?)\b"
+    r"(?:\s*(?:of\s+(?:study|studying|learning|prep)\s*)?"
+    r"(?:(?:a|an|per|each|every|/|on)\s*(day|night|evening|weekday|week|wk|weekend|month)s?\b|"
+    r"(daily|nightly|weekly|monthly)\b|(/\s*(?:d|w|wk|week|day)\b)))?",
+    re.IGNORECASE,
+)
+_BARE_NUMBER_RE = re.compile(
+    r"(?<![\w.\-])(?!(?:19|20)\d\d(?![\d.,]))(\d+(?:[.,]\d+)?)(?![\w.\-%])"
+    r"(?!\s*(?:years?|yrs?|months?|weeks?|days?|evenings?|nights?|mornings?|times?|sessions?|k\b|%|x\b))",
+    re.IGNORECASE,
+)
+_MENTION_PERIOD_FACTOR = {
+    "day": 7.0, "night": 7.0, "evening": 7.0, "daily": 7.0, "nightly": 7.0, "d": 7.0,
+    "weekday": 5.0, "week": 1.0, "wk": 1.0, "w": 1.0, "weekly": 1.0, "weekend": 1.0,
+    "month": 12.0 / 52.0, "monthly": 12.0 / 52.0,
+}
+# Frequency of study sessions near the hours: "two evenings a week", "3 nights per week", "twice a week", "on weekends".
+_MENTION_SESSIONS_RE = re.compile(
+    r"(?<![\w.])(?:(once|twice|thrice)|" + _MENTION_NUM + r"\s*(?:x\s*|times?|days?|evenings?|nights?|mornings?|"
+    r"afternoons?|sessions?|lunch(?:es| breaks?)?)\s*)\s*(?:a|an|per|each|every|/)\s*(?:week|wk)\b",
+    re.IGNORECASE,
+)
+_MENTION_WEEKEND_RE = re.compile(r"\b(?:weekends?|saturdays? and sundays?|sat and sun)\b", re.IGNORECASE)
+
+
+def weekly_hours_mentions(text: str, context: int) -> List[Tuple[int, int, float]]:
+    """Study hours a week stated anywhere in `text`, as (start, end, hours a week): "maybe 10 hrs/wk" 10,
+    "an hour a day" 7, "two evenings a week, 2 hours each" 4. Sessions are looked for `context` characters
+    either side of the hours."""
+    found: List[Tuple[int, int, float]] = []
+    for match in _MENTION_HOURS_RE.finditer(text):
+        low = parse_number(match.group(1))
+        high = parse_number(match.group(2)) if match.group(2) else None
+        if low is None:
+            continue
+        amount = (low + high) / 2 if high is not None else low
+        if match.group(3).lower().startswith("m"):
+            amount /= 60.0
+        stated = (match.group(4) or match.group(5) or match.group(6) or "").lower().strip("/ ").rstrip("s")
+        period = stated or "week"
+        factor = _MENTION_PERIOD_FACTOR.get(period, 1.0)
+        if _MENTION_PERIOD_FACTOR.get(period) != 1.0 or not stated:
+            sessions = _sessions_per_week(text, match.start(), match.end(), bool(stated), context)
+            if sessions is not None:
+                factor = sessions  # "two evenings a week, 2 hours each", "weekends, 3 hours a day"
+        found.append((match.start(), match.end(), round(amount * factor, 1)))
+    return found
+
+
+def _sessions_per_week(text: str, start: int, end: int, per_day: bool, context: int) -> Optional[float]:
+    """Study sessions a week stated near the hours ("3 nights a week", "twice a week", "weekends")."""
+    offset = max(0, start - context)
+    window = text[offset:end + context]
+    start, end = start - offset, end - offset
+    for match in _MENTION_SESSIONS_RE.finditer(window):
+        if match.start() < end and start < match.end():
+            continue
+        count = _SESSION_WORDS.get((match.group(1) or "").lower()) or parse_number(match.group(2) or "")
+        if count and 0 < count <= 7:
+            return count
+    outside = window[:start] + " " + window[end:]
+    if per_day and _MENTION_WEEKEND_RE.search(outside) and not re.search(r"\bweekdays?\b", window):
+        return 2.0
+    return None
+
+
+def number_mentions(text: str, taken: List[Tuple[int, int]]) -> List[Tuple[int, int, float]]:
+    """Bare numbers in `text` outside the `taken` spans, as (start, end, value): "5", "2.5"; not years, "6 years",
+    "3 times", "10k" or "50%"."""
+    found: List[Tuple[int, int, float]] = []
+    for match in _BARE_NUMBER_RE.finditer(text):
+        if any(match.start() < end and start < match.end() for start, end in taken):
+            continue
+        value = parse_number(match.group(1))
+        if value is None:
+            continue
+        found.append((match.start(), match.end(), value))
+    return found

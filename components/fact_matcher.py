@@ -1,65 +1,44 @@
-"""Profile facts from free text, with spaCy matchers over curated lexicons.
+"""Profile facts from free text, with spaCy matchers over curated lexicons: the matching.
 
-Plain Python (no Rasa import): a blank English spaCy pipeline with the lookup lemmatizer from
-`spacy-lookups-data`, one `PhraseMatcher` (on lemmas) and one `Matcher` per entity type, plus
-regular expressions for exam codes and study hours. The Rasa component in
-`components/profile_fact_extractor.py` builds a `FactMatcher` at training time, persists it in the
-model and calls `extract` for every message.
+Plain Python (no Rasa import): one `PhraseMatcher` (on lemmas) and one `Matcher` per entity type, built from
+the `Lexicon` (`components/fact_lexicon.py`: the lexicon files, the exam names, the blank English pipeline with
+the lookup lemmatizer), typo-tolerant single words, regular expressions for exam codes, and the cues around a
+mention that say whose fact it is (today's job, the goal, a held exam). Study hours and bare numbers are read
+by `components/answer_numbers.py`; facts are then read together by `components/fact_context.py`. The Rasa
+component in `components/profile_fact_extractor.py` builds a `FactMatcher` at training time, persists it in
+the model and calls `extract` for every message.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
-import spacy
-import yaml
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-EXTRACTOR_NAME = "ProfileFactExtractor"
-LEXICON_ENTITIES = ("job_role", "coding_comfort", "azure_experience", "org_cloud_maturity", "amount")
-EXAM_CODE_PREFIXES = ("AZ", "AI", "DP", "SC", "MS", "PL", "MB", "AB", "GH")
+from components.answer_numbers import number_mentions, weekly_hours_mentions
+from components.fact_context import (
+    ROLE_CURRENT,
+    ROLE_HELD,
+    ROLE_TARGET,
+    drop_idle_amounts,
+    relate_roles,
+    resolve_coding,
+)
+from components.fact_lexicon import LEXICON_ENTITIES, Lexicon, blank_pipeline, load_lexicon
+from knowledge.loader import KNOWLEDGE_DIR
 
-ROLE_CURRENT = "current"
-ROLE_TARGET = "target"
-ROLE_HELD = "held"
+EXTRACTOR_NAME = "ProfileFactExtractor"
+EXAM_CODE_PREFIXES = ("AZ", "AI", "DP", "SC", "MS", "PL", "MB", "AB", "GH")
 
 _EXAM_CODE_RE = re.compile(
     r"(?<![A-Za-z0-9])(" + "|".join(EXAM_CODE_PREFIXES) + r")[\s\-_–]?(\d{3})(?![0-9])",
     re.IGNORECASE,
 )
-_NUMBER_WORDS = {
-    "a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0,
-    "six": 6.0, "seven": 7.0, "eight": 8.0, "nine": 9.0, "ten": 10.0, "eleven": 11.0,
-    "twelve": 12.0, "fifteen": 15.0, "twenty": 20.0, "thirty": 30.0, "half a": 0.5, "half an": 0.5,
-    "a couple of": 2.0, "a couple": 2.0, "a few": 3.0, "couple of": 2.0, "few": 3.0,
-}
-_NUM = r"(\d+(?:[.,]\d+)?|" + "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True)) + r")"
-_HOURS_RE = re.compile(
-    r"(?<![\w.])" + _NUM + r"(?:\s*(?:-|–|to|or)\s*" + _NUM + r")?\s*"
-    r"(h|hrs?|hours?|mins?|minutes?)\b"
-    r"(?:\s*(?:of\s+(?:study|studying|learning|prep)\s*)?"
-    r"(?:(?:a|an|per|each|every|/|on)\s*(day|night|evening|weekday|week|wk|weekend|month)s?\b|"
-    r"(daily|nightly|weekly|monthly)\b|(/\s*(?:d|w|wk|week|day)\b)))?",
-    re.IGNORECASE,
-)
-_BARE_NUMBER_RE = re.compile(
-    r"(?<![\w.\-])(?!(?:19|20)\d\d(?![\d.,]))(\d+(?:[.,]\d+)?)(?![\w.\-%])"
-    r"(?!\s*(?:years?|yrs?|months?|weeks?|days?|evenings?|nights?|mornings?|times?|sessions?|k\b|%|x\b))",
-    re.IGNORECASE,
-)
-_PERIOD_FACTOR = {
-    "day": 7.0, "night": 7.0, "evening": 7.0, "daily": 7.0, "nightly": 7.0, "d": 7.0,
-    "weekday": 5.0, "week": 1.0, "wk": 1.0, "w": 1.0, "weekly": 1.0, "weekend": 1.0,
-    "month": 12.0 / 52.0, "monthly": 12.0 / 52.0,
-}
 _CLAUSE_BREAK_RE = re.compile(
     r"[.!?;\n]|\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b"
     r"|,\s*(?=(?:and\s+|so\s+)?(?:i|i'm|im|i've|ive|my|we|we're|currently|right now|today|now|at the moment)\b)"
@@ -83,11 +62,6 @@ _SUFFIX_END_RE = re.compile(
 _HELD_SUFFIX_RE = re.compile(
     r"^\s*(?:is\s+|was\s+)?(?:done|passed|complete|completed|certified|achieved|✅|✔)", re.IGNORECASE
 )
-_DEFAULT_PLAN_CUES = (
-    "take", "taking", "study for", "studying for", "prepare for", "preparing for", "next", "should i",
-    "thinking about", "considering", "planning", "plan to", "want to", "wanna", "going to", "aim for",
-    "instead of", "or", "vs", "versus", "compare",
-)
 # "senior sysadmin", "lead dev": a seniority word before a role noun describes the person today.
 _SENIORITY_RE = re.compile(
     r"\b(?:senior|snr|sr|junior|jnr|jr|lead|principal|staff|mid[\s-]?level|entry[\s-]?level|chief|head|"
@@ -103,20 +77,8 @@ _CURRENT_SUFFIX_RE = re.compile(
     r"|in\s+(?:an?|the)\s+(?!role\b))",
     re.IGNORECASE,
 )
-# "from helpdesk to cloud engineer", "helpdesk -> azure admin", "switching from dev into devops"
-_TRANSITION_RE = re.compile(r"^\s*(?:-+>|→|=>|>|to|into|towards?)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
-_FROM_RE = re.compile(r"\bfrom\s+(?:an?\s+|the\s+|being\s+(?:an?\s+)?)?$", re.IGNORECASE)
 # "I don't know any Python" is not an undecided goal.
 _NOT_UNDECIDED_SUFFIX_RE = re.compile(r"^\s*(?:any|much|how|the|a|an|anything about|what it|about)\b", re.IGNORECASE)
-# Frequency of study sessions: "two evenings a week", "3 nights per week", "twice a week", "on weekends".
-_FREQ_WORDS = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
-_SESSION_FREQ_RE = re.compile(
-    r"(?<![\w.])(?:(once|twice|thrice)|" + _NUM + r"\s*(?:x\s*|times?|days?|evenings?|nights?|mornings?|"
-    r"afternoons?|sessions?|lunch(?:es| breaks?)?)\s*)\s*(?:a|an|per|each|every|/)\s*(?:week|wk)\b",
-    re.IGNORECASE,
-)
-_WEEKEND_RE = re.compile(r"\b(?:weekends?|saturdays? and sundays?|sat and sun)\b", re.IGNORECASE)
-_CODING_LEVELS = {"low": 0, "medium": 1, "high": 2}
 # "sysadmin now, architect one day": a word right after a bare title that says when it applies.
 _NOW_SUFFIX_RE = re.compile(r"^\s*(?:now|currently|at the moment|atm|today|these days|right now|nowadays)\b",
                             re.IGNORECASE)
@@ -128,15 +90,10 @@ _LATER_SUFFIX_RE = re.compile(
 # "how do I fix my printer" asks about a task; it does not say the person does it for a living.
 _HOWTO_RE = re.compile(r"^\W*(?:how (?:do|can|should|would|could) (?:i|you|we|one)|how to|can you|could you|"
                        r"help me)\b", re.IGNORECASE)
-# "thx a ton", "nothing fancy": quantity words that answer nothing.
-_THANKS_BEFORE_RE = re.compile(r"\b(?:thanks|thank you|thx|ty|cheers)\W*$", re.IGNORECASE)
-_NOT_AMOUNT_AFTER_RE = re.compile(r"^\s*(?:fancy|special|serious|major|crazy|advanced|complex|big|much else)\b",
-                                  re.IGNORECASE)
 _OTHERS_HAVE_RE = re.compile(r"\b(?:anyone|anybody|someone|somebody|you|who)\s+(?:\w+\s+)?(?:have|has|got)\b",
                              re.IGNORECASE)
 _CERT_WORD_AFTER_RE = re.compile(r"^\s*(?:certs?|certifications?|certificates?|certified|exams?|badges?)\b",
                                  re.IGNORECASE)
-_BARE_NO_WORDS = {"nope", "nop", "nopes", "nah", "naw", "nay"}
 # Cues are looked for this far before and after a mention; facts past _MAX_CHARS are not read, so
 # a 20 000-character message costs no more than a long paragraph.
 _CONTEXT_CHARS = 300
@@ -144,162 +101,6 @@ _MAX_CHARS = 4000
 _LONG_RUN_RE = re.compile(r"\S{60,}")
 # Typos: tokens of at least this length, unknown to the lemma table, may match a lexicon word one edit away.
 _FUZZY_MIN_LENGTH = 6
-
-
-@dataclass(frozen=True)
-class LexiconEntry:
-    """One phrase or token pattern that signals `entity` = `value`."""
-
-    entity: str
-    value: str
-    kind: str  # "title" (role nouns), "phrase" or "pattern"
-    phrase: Optional[str] = None
-    pattern: Optional[List[Dict[str, Any]]] = None
-
-
-@dataclass
-class Lexicon:
-    """Everything the matcher is built from; serialisable to JSON for the model archive."""
-
-    entries: List[LexiconEntry] = field(default_factory=list)
-    target_cues: List[str] = field(default_factory=list)
-    current_cues: List[str] = field(default_factory=list)
-    held_cues: List[str] = field(default_factory=list)
-    plan_cues: List[str] = field(default_factory=list)
-    exam_names: Dict[str, List[str]] = field(default_factory=dict)
-
-    def to_json(self) -> str:
-        """Serialise for persistence."""
-        return json.dumps(
-            {
-                "entries": [entry.__dict__ for entry in self.entries],
-                "target_cues": self.target_cues,
-                "current_cues": self.current_cues,
-                "held_cues": self.held_cues,
-                "plan_cues": self.plan_cues,
-                "exam_names": self.exam_names,
-            },
-            sort_keys=True,
-        )
-
-    @classmethod
-    def from_json(cls, text: str) -> Lexicon:
-        """Inverse of `to_json`."""
-        data = json.loads(text)
-        return cls(
-            entries=[LexiconEntry(**entry) for entry in data["entries"]],
-            target_cues=data["target_cues"],
-            current_cues=data["current_cues"],
-            held_cues=data["held_cues"],
-            plan_cues=data["plan_cues"],
-            exam_names=data["exam_names"],
-        )
-
-
-class LexiconError(ValueError):
-    """A lexicon file is malformed; the message names the file and the place."""
-
-
-def _as_list(value: Any, where: str) -> List[Any]:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise LexiconError(f"{where}: expected a list, got {type(value).__name__}")
-    return value
-
-
-def load_lexicon(lexicon_dir: Path, exams_dir: Path) -> Lexicon:
-    """Read the lexicon YAML files and the exam names from the knowledge base files."""
-    lexicon = Lexicon()
-    for entity in LEXICON_ENTITIES:
-        path = lexicon_dir / f"{entity}.yml"
-        if not path.exists():
-            continue
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        if data.get("entity", entity) != entity:
-            raise LexiconError(f"{path}: 'entity' is {data.get('entity')!r}, expected {entity!r}")
-        values = data.get("values") or {}
-        if not isinstance(values, dict):
-            raise LexiconError(f"{path}: 'values' must be a mapping of value -> phrases")
-        for value, spec in values.items():
-            spec = spec or {}
-            where = f"{path}: values.{value}"
-            for title in _as_list(spec.get("titles"), f"{where}.titles"):
-                lexicon.entries.append(LexiconEntry(entity, str(value), "title", phrase=str(title)))
-            for phrase in _as_list(spec.get("phrases"), f"{where}.phrases"):
-                lexicon.entries.append(LexiconEntry(entity, str(value), "phrase", phrase=str(phrase)))
-            for index, pattern in enumerate(_as_list(spec.get("patterns"), f"{where}.patterns")):
-                if not isinstance(pattern, list) or not all(isinstance(tok, dict) for tok in pattern):
-                    raise LexiconError(f"{where}.patterns[{index}]: a pattern is a list of token dicts")
-                lexicon.entries.append(LexiconEntry(entity, str(value), "pattern", pattern=pattern))
-    cues_path = lexicon_dir / "cues.yml"
-    cues = yaml.safe_load(cues_path.read_text(encoding="utf-8")) if cues_path.exists() else {}
-    cues = cues or {}
-    lexicon.target_cues = [str(c).lower() for c in _as_list(cues.get("target_cues"), f"{cues_path}: target_cues")]
-    lexicon.current_cues = [str(c).lower() for c in _as_list(cues.get("current_cues"), f"{cues_path}: current_cues")]
-    lexicon.held_cues = [str(c).lower() for c in _as_list(cues.get("held_cues"), f"{cues_path}: held_cues")]
-    plan = _as_list(cues.get("plan_cues"), f"{cues_path}: plan_cues") or list(_DEFAULT_PLAN_CUES)
-    lexicon.plan_cues = [str(c).lower() for c in plan]
-    lexicon.exam_names = _exam_names(lexicon_dir, exams_dir)
-    return lexicon
-
-
-def _exam_names(lexicon_dir: Path, exams_dir: Path) -> Dict[str, List[str]]:
-    """Certification names and titles from the knowledge base plus the curated nicknames."""
-    names: Dict[str, List[str]] = {}
-    for path in sorted(exams_dir.glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        code = str(data.get("code", path.stem)).upper()
-        for key in ("certification", "title"):
-            if data.get(key):
-                names.setdefault(code, []).append(str(data[key]))
-    extra_path = lexicon_dir / "certifications.yml"
-    if extra_path.exists():
-        extra = (yaml.safe_load(extra_path.read_text(encoding="utf-8")) or {}).get("names") or {}
-        for code, aliases in extra.items():
-            names.setdefault(str(code).upper(), []).extend(str(a) for a in _as_list(aliases, f"{extra_path}: {code}"))
-    # A name shared by several exams (e.g. a retired exam and its successor) is ambiguous:
-    # the newest owner wins only if it is listed in the curated file; otherwise drop it.
-    owners: Dict[str, List[str]] = {}
-    for code, aliases in names.items():
-        for alias in aliases:
-            owners.setdefault(alias.lower(), []).append(code)
-    curated = {}
-    if extra_path.exists():
-        extra = (yaml.safe_load(extra_path.read_text(encoding="utf-8")) or {}).get("names") or {}
-        curated = {str(a).lower(): str(code).upper() for code, aliases in extra.items() for a in aliases or []}
-    resolved: Dict[str, List[str]] = {}
-    for alias, codes in owners.items():
-        unique = sorted(set(codes))
-        if len(unique) == 1:
-            resolved.setdefault(unique[0], []).append(alias)
-        elif alias in curated:
-            resolved.setdefault(curated[alias], []).append(alias)
-    return {code: sorted(set(aliases)) for code, aliases in sorted(resolved.items())}
-
-
-def lexicon_fingerprint(lexicon_dir: Path, exams_dir: Path) -> str:
-    """Hash of every input file, so that an edited lexicon or exam name retrains the component."""
-    digest = hashlib.sha256()
-    for path in sorted(list(lexicon_dir.glob("*.yml")) + list(exams_dir.glob("*.yml"))):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-# Lookup lemmas that are wrong for IT talk ("AI" is not "have", "first" is not "1").
-KEEP_AS_IS = ("ai", "d", "m", "s", "first", "second", "third", "best", "well", "less", "more", "most", "left")
-
-
-def blank_pipeline() -> Language:
-    """A blank English pipeline with the lookup lemmatizer (tables from spacy-lookups-data)."""
-    nlp = spacy.blank("en")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()
-    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")  # type: ignore[attr-defined]
-    for word in KEEP_AS_IS:
-        table.set(word, word)
-    return nlp
 
 
 def _same_length_lower(text: str) -> str:
@@ -313,16 +114,6 @@ def _cue_regex(cues: Iterable[str]) -> Optional[re.Pattern[str]]:
         return None
     alternatives = "|".join(re.escape(c) for c in sorted(set(cues), key=len, reverse=True))
     return re.compile(r"(?<![\w'])(?:" + alternatives + r")(?![\w'])", re.IGNORECASE)
-
-
-def _parse_number(token: str) -> Optional[float]:
-    token = token.strip().lower()
-    if token in _NUMBER_WORDS:
-        return _NUMBER_WORDS[token]
-    try:
-        return float(token.replace(",", "."))
-    except ValueError:
-        return None
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
@@ -434,9 +225,9 @@ class FactMatcher:
         return spans
 
     @classmethod
-    def from_files(cls, lexicon_dir: Path, exams_dir: Path) -> FactMatcher:
-        """Build from the lexicon folder and the knowledge base's exam files."""
-        return cls(blank_pipeline(), load_lexicon(lexicon_dir, exams_dir))
+    def from_files(cls, lexicon_dir: Path, knowledge_dir: Path = KNOWLEDGE_DIR) -> FactMatcher:
+        """Build from the lexicon folder and the knowledge base's exam names."""
+        return cls(blank_pipeline(), load_lexicon(lexicon_dir, knowledge_dir))
 
     # -- extraction -------------------------------------------------------------------------
 
@@ -454,9 +245,9 @@ class FactMatcher:
                 found = self._lexicon_entity(lowered, span)
                 if found:
                     entities.append(found)
-        entities = self._drop_idle_amounts(lowered, entities)
-        entities = self._relate_roles(lowered, entities)
-        entities = self._resolve_coding(entities)
+        entities = drop_idle_amounts(lowered, entities)
+        entities = relate_roles(lowered, entities)
+        entities = resolve_coding(entities)
         code_spans = self._exam_codes(lowered, doc)
         # "Azure Administrator Associate" names a certification, not the person's job.
         entities = [e for e in entities if not (e["entity"] == "job_role" and any(
@@ -543,70 +334,6 @@ class FactMatcher:
             found["title"] = True
         return found
 
-    @staticmethod
-    def _relate_roles(text: str, entities: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
-        """Roles stated relative to each other: "from helpdesk to cloud engineer", "sysadmin, want devops"."""
-        roles = [e for e in entities if e["entity"] == "job_role"]
-        for before, after in zip(roles, roles[1:], strict=False):
-            between = text[before["end"]:after["start"]]
-            arrow = between.strip()[:1] in ("-", "→", "=", ">")
-            preceding = text[max(0, before["start"] - 40):before["start"]]
-            if _TRANSITION_RE.match(between) and (arrow or _FROM_RE.search(preceding)):
-                before["role"], after["role"] = ROLE_CURRENT, ROLE_TARGET
-        if roles and "role" not in roles[0] and roles[0]["value"] != "undecided" and not re.search(
-                r"[^\W\d_]", text[:roles[0]["start"]]):
-            # "helpdesk guy, never used azure, ...": a title that opens a list of facts is the job today
-            first = roles[0]
-            rest = text[first["end"]:]
-            others = [e for e in entities if e is not first and e["start"] >= first["end"]
-                      and e["entity"] not in ("amount", "number")]
-            if others and re.match(r"^\s*(?:[,;:\-–—/(]|[^\w\s])", rest):
-                first["role"] = ROLE_CURRENT
-        targets = [e["start"] for e in roles if e.get("role") == ROLE_TARGET]
-        if targets:
-            for found in roles:
-                if "role" not in found and found["value"] != "undecided" and found["start"] < min(targets):
-                    found["role"] = ROLE_CURRENT  # a bare title before the stated goal is the job today
-        for found in roles:
-            found.pop("title", None)
-        return entities
-
-    @staticmethod
-    def _drop_idle_amounts(text: str, entities: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
-        """Quantity words that belong to another fact ("zero Azure experience") or answer nothing ("thx a ton")."""
-        facts = [e for e in entities if e["entity"] not in ("amount", "number")]
-        kept: List[Dict[str, Any]] = []
-        for found in entities:
-            if found["entity"] == "amount":
-                start, end = found["start"], found["end"]
-                word = text[start:end].strip().lower()
-                if (any(f["start"] < end + 3 and start < f["end"] for f in facts)
-                        or _THANKS_BEFORE_RE.search(text[max(0, start - 20):start])
-                        or _NOT_AMOUNT_AFTER_RE.match(text[end:end + 20])
-                        or (word in _BARE_NO_WORDS and re.sub(r"[\W_]+", "", text.lower()) != word)):
-                    continue
-            kept.append(found)
-        return kept
-
-    @staticmethod
-    def _resolve_coding(entities: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
-        """One coding level per message; only negated mentions ("I don't know any Python") mean low.
-
-        A described activity ("one-liners", "write services") outweighs a bare language name ("PowerShell"),
-        then the highest level stated wins ("I'm no dev but I write Python scripts" is medium).
-        """
-        coding = [e for e in entities if e["entity"] == "coding_comfort"]
-        if not coding:
-            return entities
-        stated = [e for e in coding if not e.get("negated")]
-        if stated:
-            keep = max(stated, key=lambda e: (e.get("words", 1) > 1, _CODING_LEVELS.get(e["value"], 0)))
-        else:
-            keep = dict(coding[0], value="low")
-        keep.pop("negated", None)
-        keep.pop("words", None)
-        return [e for e in entities if e["entity"] != "coding_comfort"] + [keep]
-
     def _exam_codes(self, text: str, doc: Doc) -> List[Dict[str, Any]]:
         found: List[Dict[str, Any]] = []
         for match in _EXAM_CODE_RE.finditer(text):
@@ -639,57 +366,16 @@ class FactMatcher:
             found["role"] = ROLE_HELD
         return found
 
-    def _weekly_hours(self, text: str) -> List[Dict[str, Any]]:
-        found: List[Dict[str, Any]] = []
-        for match in _HOURS_RE.finditer(text):
-            low = _parse_number(match.group(1))
-            high = _parse_number(match.group(2)) if match.group(2) else None
-            if low is None:
-                continue
-            amount = (low + high) / 2 if high is not None else low
-            if match.group(3).lower().startswith("m"):
-                amount /= 60.0
-            stated = (match.group(4) or match.group(5) or match.group(6) or "").lower().strip("/ ").rstrip("s")
-            period = stated or "week"
-            factor = _PERIOD_FACTOR.get(period, 1.0)
-            if _PERIOD_FACTOR.get(period) != 1.0 or not stated:
-                sessions = self._sessions_per_week(text, match.start(), match.end(), bool(stated))
-                if sessions is not None:
-                    factor = sessions  # "two evenings a week, 2 hours each", "weekends, 3 hours a day"
-            found.append({
-                "entity": "weekly_hours", "value": round(amount * factor, 1),
-                "start": match.start(), "end": match.end(),
-                "confidence_entity": 1.0, "extractor": EXTRACTOR_NAME,
-            })
-        return found
+    @staticmethod
+    def _weekly_hours(text: str) -> List[Dict[str, Any]]:
+        return [{
+            "entity": "weekly_hours", "value": value, "start": start, "end": end,
+            "confidence_entity": 1.0, "extractor": EXTRACTOR_NAME,
+        } for start, end, value in weekly_hours_mentions(text, _CONTEXT_CHARS)]
 
     @staticmethod
-    def _sessions_per_week(text: str, start: int, end: int, per_day: bool) -> Optional[float]:
-        """Study sessions a week stated near the hours ("3 nights a week", "twice a week", "weekends")."""
-        offset = max(0, start - _CONTEXT_CHARS)
-        window = text[offset:end + _CONTEXT_CHARS]
-        start, end = start - offset, end - offset
-        for match in _SESSION_FREQ_RE.finditer(window):
-            if match.start() < end and start < match.end():
-                continue
-            count = _FREQ_WORDS.get((match.group(1) or "").lower()) or _parse_number(match.group(2) or "")
-            if count and 0 < count <= 7:
-                return count
-        outside = window[:start] + " " + window[end:]
-        if per_day and _WEEKEND_RE.search(outside) and not re.search(r"\bweekdays?\b", window):
-            return 2.0
-        return None
-
-    def _bare_numbers(self, text: str, taken: List[Tuple[int, int]]) -> List[Dict[str, Any]]:
-        found: List[Dict[str, Any]] = []
-        for match in _BARE_NUMBER_RE.finditer(text):
-            if any(match.start() < end and start < match.end() for start, end in taken):
-                continue
-            value = _parse_number(match.group(1))
-            if value is None:
-                continue
-            found.append({
-                "entity": "number", "value": value, "start": match.start(), "end": match.end(),
-                "confidence_entity": 1.0, "extractor": EXTRACTOR_NAME,
-            })
-        return found
+    def _bare_numbers(text: str, taken: List[Tuple[int, int]]) -> List[Dict[str, Any]]:
+        return [{
+            "entity": "number", "value": value, "start": start, "end": end,
+            "confidence_entity": 1.0, "extractor": EXTRACTOR_NAME,
+        } for start, end, value in number_mentions(text, taken)]

@@ -25,7 +25,8 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from components.fact_matcher import FactMatcher, Lexicon, lexicon_fingerprint
+from components.fact_lexicon import Lexicon, lexicon_fingerprint
+from components.fact_matcher import FactMatcher
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 LEXICON_FILE = "lexicon.json"
@@ -39,7 +40,7 @@ class ProfileFactExtractor(GraphComponent, EntityExtractorMixin):
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
         """Folders (relative to the project root) that the lexicon is built from."""
-        return {"lexicon_dir": "components/lexicons", "exams_dir": "knowledge/exams"}
+        return {"lexicon_dir": "components/lexicons", "knowledge_dir": "knowledge"}
 
     def __init__(
         self,
@@ -66,25 +67,25 @@ class ProfileFactExtractor(GraphComponent, EntityExtractorMixin):
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
-        """Retrain when a lexicon file or an exam file changes."""
-        lexicon_dir, exams_dir = cls._folders(config)
-        return lexicon_fingerprint(lexicon_dir, exams_dir)
+        """Retrain when a lexicon file, an exam file or the exam nicknames change."""
+        lexicon_dir, knowledge_dir = cls._folders(config)
+        return lexicon_fingerprint(lexicon_dir, knowledge_dir)
 
     @staticmethod
     def _folders(config: Dict[str, Any]) -> tuple[Path, Path]:
         defaults = ProfileFactExtractor.get_default_config()
         lexicon_dir = Path(config.get("lexicon_dir", defaults["lexicon_dir"]))
-        exams_dir = Path(config.get("exams_dir", defaults["exams_dir"]))
+        knowledge_dir = Path(config.get("knowledge_dir", defaults["knowledge_dir"]))
         if not lexicon_dir.is_absolute():
             lexicon_dir = PROJECT_ROOT / lexicon_dir
-        if not exams_dir.is_absolute():
-            exams_dir = PROJECT_ROOT / exams_dir
-        return lexicon_dir, exams_dir
+        if not knowledge_dir.is_absolute():
+            knowledge_dir = PROJECT_ROOT / knowledge_dir
+        return lexicon_dir, knowledge_dir
 
     def train(self, training_data: TrainingData) -> Resource:
         """Builds the matcher from the lexicon files and persists it in the model."""
-        lexicon_dir, exams_dir = self._folders(self._config)
-        self._matcher = FactMatcher.from_files(lexicon_dir, exams_dir)
+        lexicon_dir, knowledge_dir = self._folders(self._config)
+        self._matcher = FactMatcher.from_files(lexicon_dir, knowledge_dir)
         with self._model_storage.write_to(self._resource) as directory:
             (directory / LEXICON_FILE).write_text(self._matcher.lexicon.to_json(), encoding="utf-8")
             self._matcher.nlp.to_disk(directory / PIPELINE_DIR)
@@ -179,8 +180,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("messages", nargs="*", help="messages to analyse")
     parser.add_argument("--check-nlu", action="store_true", help="compare with data/nlu annotations")
     args = parser.parse_args(argv)
-    lexicon_dir, exams_dir = ProfileFactExtractor._folders({})
-    matcher = FactMatcher.from_files(lexicon_dir, exams_dir)
+    lexicon_dir, knowledge_dir = ProfileFactExtractor._folders({})
+    matcher = FactMatcher.from_files(lexicon_dir, knowledge_dir)
     if args.check_nlu:
         return _check_nlu(matcher, PROJECT_ROOT / "data" / "nlu")
     for message in args.messages:

@@ -15,7 +15,6 @@ import sys
 from datetime import date
 from typing import List, Optional
 
-from advisor.today import InvalidTodayError, today
 from knowledge.catalog import Catalog, Exam, Source
 from knowledge.catalog_sync import (
     CATALOG_URL,
@@ -29,6 +28,7 @@ from knowledge.catalog_sync import (
 from knowledge.loader import KnowledgeValidationError, load_catalog
 from knowledge.staleness import Age, BadAgeError, parse_age, render_stale, stale_facts
 from knowledge.store import build, database_url, make_engine
+from knowledge.today import InvalidTodayError, today
 
 
 def _source_line(source: Source) -> str:

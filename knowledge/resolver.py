@@ -3,7 +3,7 @@
 One resolver for every spelling of a code ("az104", "AZ 104", "Az-104"), certification names and titles
 ("the Azure Administrator cert", "Azure Solutions Architect Expert") and role phrases ("the architect
 exam", "the admin one"). Names come from the catalog (titles, certification names, role tracks), the
-extractor's curated nicknames (components/lexicons/certifications.yml) and knowledge/synonyms.yml.
+curated nicknames (knowledge/exam_nicknames.yml, read through knowledge/exam_names.py) and knowledge/synonyms.yml.
 
     resolver = ExamResolver.from_catalog(catalog)
     resolver.resolve("az104", today).code                      # 'AZ-104'
@@ -24,11 +24,11 @@ from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence,
 import yaml
 
 from knowledge.catalog import Catalog
+from knowledge.exam_names import NICKNAMES_FILE, load_exam_nicknames
 from knowledge.vocabulary import ROLE_LABELS
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent
 SYNONYMS_FILE = KNOWLEDGE_DIR / "synonyms.yml"
-LEXICON_FILE = KNOWLEDGE_DIR.parent / "components" / "lexicons" / "certifications.yml"
 
 RESOLVED, UNKNOWN_CODE, AMBIGUOUS, NOT_FOUND = "resolved", "unknown_code", "ambiguous", "not_found"
 
@@ -118,13 +118,6 @@ def _read_yaml(path: Path) -> Dict[str, object]:
     return data
 
 
-def _names_from(path: Path) -> Dict[str, List[str]]:
-    names = _read_yaml(path).get("names") or {}
-    if not isinstance(names, dict):
-        raise ValueError(f"{path}: 'names' must map exam codes to lists of names")
-    return {str(code).upper(): [str(n) for n in (aliases or [])] for code, aliases in names.items()}
-
-
 class ExamResolver:
     """Resolves exam codes, names and role phrases against one catalog (build once, reuse)."""
 
@@ -167,9 +160,9 @@ class ExamResolver:
         cls,
         catalog: Catalog,
         synonyms_file: Path = SYNONYMS_FILE,
-        lexicon_file: Optional[Path] = LEXICON_FILE,
+        nicknames_file: Optional[Path] = NICKNAMES_FILE,
     ) -> ExamResolver:
-        """Build from the catalog, knowledge/synonyms.yml and (when present) the extractor's lexicon."""
+        """Build from the catalog, knowledge/synonyms.yml and (unless None) the curated nicknames."""
         data = _read_yaml(synonyms_file)
         words = data.get("words") or {}
         if not isinstance(words, dict):
@@ -181,10 +174,10 @@ class ExamResolver:
             other_prefixes=tuple(str(p).upper() for p in _as_list(data.get("other_prefixes"))),
         )
         curated: Dict[str, List[str]] = {}
-        for path in (synonyms_file, lexicon_file):
+        for path in (synonyms_file, nicknames_file):
             if path is None:
                 continue
-            for code, aliases in _names_from(path).items():
+            for code, aliases in load_exam_nicknames(path).items():
                 curated.setdefault(code, []).extend(aliases)
         return cls(catalog, curated, vocabulary)
 

@@ -11,6 +11,8 @@ from typing import Any, Dict
 from jsonschema.exceptions import best_match
 from jsonschema.validators import validator_for
 
+from rasa_runtime.version import check_rasa_version
+
 
 @lru_cache(maxsize=1)
 def _action_response_validator() -> Any:
@@ -42,7 +44,11 @@ def _validate_action_result(self: Any, result: Dict[str, Any]) -> bool:
 
 
 def apply() -> None:
-    """Install every fix."""
+    """Install every fix, after checking that the installed Rasa is the version they were written for.
+
+    Raises `rasa_runtime.version.RasaVersionError` (and changes nothing) on any other version.
+    """
+    check_rasa_version()
     from rasa.core.actions.action import RemoteAction
 
     from rasa_runtime import channels, faults, health, locks, privacy, rest_validation, store_faults

@@ -146,8 +146,8 @@ def test_a_shared_name_goes_to_the_exam_available_on_the_date(catalog, today):
     title = catalog.exam("AI-901").title
     retired_on = catalog.exam("AI-900").status.retirement_date
     assert retired_on is not None
-    assert ExamResolver.from_catalog(catalog, lexicon_file=None).resolve(title, today).code == "AI-901"
-    before = ExamResolver.from_catalog(catalog, lexicon_file=None).resolve(title, retired_on - timedelta(days=30))
+    assert ExamResolver.from_catalog(catalog, nicknames_file=None).resolve(title, today).code == "AI-901"
+    before = ExamResolver.from_catalog(catalog, nicknames_file=None).resolve(title, retired_on - timedelta(days=30))
     assert before.status == AMBIGUOUS and set(before.candidates) == {"AI-900", "AI-901"}
 
 
@@ -197,7 +197,7 @@ def test_curated_names_must_name_known_exams(catalog, tmp_path):
     bad = tmp_path / "synonyms.yml"
     bad.write_text("names:\n  AZ-999: [the imaginary exam]\n", encoding="utf-8")
     with pytest.raises(ValueError, match="AZ-999"):
-        ExamResolver.from_catalog(catalog, synonyms_file=bad, lexicon_file=None)
+        ExamResolver.from_catalog(catalog, synonyms_file=bad, nicknames_file=None)
 
 
 @pytest.mark.parametrize("a, b, distance", [("999", "900", 2), ("104", "104", 0), ("205", "204", 1), ("", "ab", 2)])

@@ -6,14 +6,15 @@ from typing import Any, List, Optional, Set, Tuple
 
 import pytest
 
-from components.fact_matcher import FactMatcher, Lexicon, lexicon_fingerprint
+from components.fact_lexicon import Lexicon, lexicon_fingerprint
+from components.fact_matcher import FactMatcher
 from components.profile_fact_extractor import ProfileFactExtractor
 from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")
 def matcher() -> FactMatcher:
-    return FactMatcher.from_files(ROOT / "components" / "lexicons", ROOT / "knowledge" / "exams")
+    return FactMatcher.from_files(ROOT / "components" / "lexicons", ROOT / "knowledge")
 
 
 def facts(matcher: FactMatcher, text: str) -> Set[Tuple[str, Any, Optional[str]]]:
@@ -72,13 +73,13 @@ def test_fingerprint_changes_when_a_lexicon_changes(tmp_path):
 
     lexicons = tmp_path / "lexicons"
     shutil.copytree(ROOT / "components" / "lexicons", lexicons)
-    exams = ROOT / "knowledge" / "exams"
-    before = lexicon_fingerprint(lexicons, exams)
+    knowledge = ROOT / "knowledge"
+    before = lexicon_fingerprint(lexicons, knowledge)
     path = lexicons / "cues.yml"
     path.write_text(path.read_text() + "\n# edited\n")
-    assert lexicon_fingerprint(lexicons, exams) != before
+    assert lexicon_fingerprint(lexicons, knowledge) != before
     assert ProfileFactExtractor.fingerprint_addon({}) == lexicon_fingerprint(
-        ROOT / "components" / "lexicons", exams)
+        ROOT / "components" / "lexicons", knowledge)
 
 
 def test_empty_and_hostile_text(matcher):

@@ -8,7 +8,7 @@ import pytest
 
 from advisor.profile import Profile
 from advisor.rules import held_and_active, recommend, weeks_for
-from advisor.today import InvalidTodayError, today
+from knowledge.today import InvalidTodayError, today
 
 BASE = dict(coding_comfort="medium", azure_experience="some", weekly_hours=5.0)
 

@@ -1,4 +1,8 @@
-""""Today" for every date rule: `ADVISOR_TODAY=YYYY-MM-DD` when set (tests pin it), else the real date."""
+""""Today" for every date rule: `ADVISOR_TODAY=YYYY-MM-DD` when set (tests pin it), else the real date.
+
+It lives in `knowledge/`, the lowest layer, so that the knowledge base's own command line (`python -m knowledge
+stale`) and the decision rules in `advisor/` read the same date without importing upwards.
+"""
 
 from __future__ import annotations
 
