@@ -102,12 +102,15 @@ class PathStepAnswer:
 def path_step_facts(codes: List[str], text: str, profile: Profile, catalog: Catalog, today: date) -> PathStepAnswer:
     """The answer about the first exam named, relative to the path (the second is where they want to go)."""
     rec = recommend(profile, catalog, today)
-    code = _destination_skip(codes, text, rec.path) or codes[0]
+    code = _destination_skip(codes, text, rec.path) or _asked_about(codes, text)
     step = rec.step(code)
     if step is None:
         if HARD_RE.search(text) and not SKIP_RE.search(text):  # "is AZ-700 hard for someone with CCNP?"
             hard_heading, hard_facts = _difficulty_answer(code, rec, catalog, today)
             return PathStepAnswer(code, Answer(hard_heading, tuple(hard_facts)))
+        if ENOUGH_RE.search(text) and catalog.exam(code).level == "fundamentals" and rec.path:
+            enough_heading, enough_facts = _fundamentals_enough(code, rec, catalog)
+            return PathStepAnswer(code, Answer(enough_heading, tuple(enough_facts)))
         return PathStepAnswer(code, None)
     exam = step.exam
     path = " → ".join(rec.path)
@@ -177,3 +180,29 @@ def _difficulty_answer(code: str, rec: Recommendation, catalog: Catalog, today: 
     facts += exam_facts_for("coding", exam, catalog, today, rec.profile)[:1]
     facts += exam_facts_for("passing_score", exam, catalog, today, rec.profile)[:1]
     return heading, facts
+
+
+_SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?\n]*")
+
+
+def _asked_about(codes: List[str], text: str) -> str:
+    """The exam the question is about: the first one named in the sentence that asks ("AZ-104 sounds heavy.
+    would AZ-900 be enough?" asks about AZ-900), else the first one named."""
+    for sentence in _SENTENCE_RE.findall(text):
+        if "?" in sentence:
+            named = [c for c in codes if re.search(rf"(?<!\d){re.escape(c.split('-')[1])}(?!\d)", sentence)]
+            if named:
+                return named[0]
+    return codes[0]
+
+
+def _fundamentals_enough(code: str, rec: Recommendation, catalog: Catalog) -> Tuple[str, List[Fact]]:
+    """"Would AZ-900 be enough for what I want?" when the path starts elsewhere: enough for the overview only."""
+    exam = catalog.exam(code)
+    target = next((s for s in reversed(rec.steps) if not s.optional), rec.steps[-1])
+    heading = f"{code} alone gives the overview; for your goal, no: its credential is {target.exam.certification} " \
+              f"({target.code})."
+    return heading, [Fact(f"{code} proves the vocabulary and concepts, not the hands-on skills the job asks for.",
+                          exam.status.source),
+                     Fact(f"If the overview is all you want, say \"just the fundamentals\" and I'll make {code} the "
+                          "whole path.", None)]

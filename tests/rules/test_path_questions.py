@@ -37,3 +37,14 @@ def test_order_and_skip_questions(person, codes, text, start, catalog, today):
 ])
 def test_what_comes_next_and_how_hard(person, codes, text, start, catalog, today):
     assert path_step_answer(codes, text, person, catalog, today).text.startswith(start)
+
+
+MODERN_WORK = Profile(current_role="administrator", target_role="administrator", coding_comfort="low",
+                      azure_experience="some", weekly_hours=3.5)  # path AZ-104
+
+
+def test_the_exam_in_the_question_is_the_one_answered(catalog, today):
+    text = "AZ-104 sounds heavy for 3-4h a week. would AZ-900 be enough for what I want?"
+    answer = path_step_answer(["AZ-104", "AZ-900"], text, MODERN_WORK, catalog, today).text
+    assert answer.startswith("AZ-900 alone gives the overview; for your goal, no")
+    assert "AZ-104" in answer and "just the fundamentals" in answer
