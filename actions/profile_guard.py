@@ -6,7 +6,9 @@ without the person meaning it, so this action (Rasa runs it after every extracti
   better than SC-500?" sets no goal; facts stated in the same message ("I want AZ-140. Do I …?") stay;
 - with several goals named, the goal for now wins, not the last one named; a bare "analyst" beside SOC
   or security is a security analyst, not a data analyst.
-Inside the form, `ValidateProfileForm` reads every answer, so this action stays out of its way.
+Inside the form, `ValidateProfileForm` reads every answer; this action only keeps the words that answered
+the question asked from filling another slot too ("none really, maybe clicked around the portal once" answers
+the Azure question and says nothing about coding).
 """
 
 from __future__ import annotations
@@ -111,6 +113,34 @@ def checked_values(text: str, entities: List[Dict[str, Any]], mapped: Dict[str, 
     return values
 
 
+# The entities that can answer each question while the form asks it (domain.yml's conditional mappings).
+_ANSWER_ENTITIES: Dict[str, Tuple[str, ...]] = {
+    "current_role": ("job_role",), "target_role": ("job_role",), "coding_comfort": ("coding_comfort",),
+    "azure_experience": ("azure_experience", "amount"), "certifications_held": ("exam_code", "amount"),
+    "weekly_hours": ("weekly_hours", "number"), "org_cloud_maturity": ("org_cloud_maturity",),
+}
+
+
+def _overlaps(a: Dict[str, Any], b: Dict[str, Any]) -> bool:
+    starts, ends = (a.get("start"), b.get("start")), (a.get("end"), b.get("end"))
+    if not all(isinstance(x, int) for x in starts + ends):
+        return False
+    return int(a["start"]) < int(b["end"]) and int(b["start"]) < int(a["end"])
+
+
+def side_readings(requested: str, entities: List[Dict[str, Any]], mapped: Dict[str, Any]) -> List[str]:
+    """While the form asks `requested`, the other slots filled only from the words that answered it."""
+    answer = [e for e in entities if e.get("entity") in _ANSWER_ENTITIES.get(requested, ())]
+    side = []
+    for slot in mapped:
+        if slot == requested or slot not in _SLOT_ENTITIES:
+            continue
+        found = _entities_for(slot, entities)
+        if answer and found and all(any(_overlaps(e, a) for a in answer) for e in found):
+            side.append(slot)
+    return side
+
+
 class ActionValidateSlotMappings(Action):
     """Undo what the slot mappings read from questions and side mentions, outside the profile form."""
 
@@ -118,12 +148,15 @@ class ActionValidateSlotMappings(Action):
         return "action_validate_slot_mappings"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        if tracker.active_loop.get("name"):
-            return []
         text = tracker.latest_message.get("text") or ""
         mapped = tracker.slots_to_validate()
         if not text or text.startswith("/") or not mapped:
             return []
+        if tracker.active_loop.get("name"):
+            requested = tracker.get_slot("requested_slot")
+            side = side_readings(str(requested), tracker.latest_message.get("entities") or [], mapped) \
+                if requested else []
+            return [SlotSet(slot, value_before_latest_message(tracker, slot)) for slot in side]
         checked = checked_values(text, tracker.latest_message.get("entities") or [], mapped)
         events: List[EventType] = []
         for slot, value in mapped.items():

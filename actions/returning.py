@@ -1,9 +1,10 @@
 """A returning person: the welcome back at a new session, exam results, "am I on track?" and "forget me".
 
-Thin actions over `advisor/returning.py` and `advisor/retake.py`; which kind of message it is comes from
-`components/returning_reader.py` through the follow-up policy. "Forget me" asks once (buttons); on "yes" the
-action answers and marks the turn (`answer_kind` = `FORGOTTEN`), and `rasa_runtime/privacy.py` deletes the
-conversation from the tracker store once Rasa has saved that turn (a deletion here would be undone by that save).
+Thin actions over the rules in `advisor/returning.py` and `advisor/retake.py`, worded by
+`presentation/returning_replies.py`; which kind of message it is comes from `components/returning_reader.py`
+through the follow-up policy. "Forget me" asks once (buttons); on "yes" the action answers and marks the turn
+(`answer_kind` = `FORGOTTEN`), and `rasa_runtime/privacy.py` deletes the conversation from the tracker store
+once Rasa has saved that turn (a deletion here would be undone by that save).
 """
 
 from __future__ import annotations
@@ -19,8 +20,7 @@ from actions.channel_output import send
 from actions.context import advisor_today, catalog, profile_from
 from actions.exam_mentions import codes_with_bare_numbers, exam_in_focus, path_codes
 from actions.profile_reading import latest_text
-from advisor.retake import failed_reply, retake_rule_reply, weak_areas_reply
-from advisor.returning import on_track_reply, passed, welcome_back_reply
+from advisor.returning import passed
 from components.answer_numbers import read_hours
 from components.returning_reader import (
     FORGET_QUESTION,
@@ -32,6 +32,14 @@ from components.returning_reader import (
 )
 from knowledge.resolver import find_exam_mentions
 from presentation.reply import Button, Reply
+from presentation.returning_replies import (
+    failed_reply,
+    on_track_reply,
+    passed_reply,
+    retake_rule_reply,
+    weak_areas_reply,
+    welcome_back_reply,
+)
 
 FORGOTTEN = "forgotten"  # the answer_kind that rasa_runtime/privacy.py deletes the conversation after
 # Slots that belong to one turn or one session, never carried into the next session.
@@ -112,7 +120,7 @@ class ActionRecordExamResult(Action):
             events += [SlotSet("certifications_held", list(result.held)),
                        SlotSet("recommended_path", result.recommendation.path),
                        SlotSet("certification_dates", dates or None)]
-            send(dispatcher, tracker, [result.reply])
+            send(dispatcher, tracker, [passed_reply(result)])
             return events
         if kind == "weak_areas":
             reply = weak_areas_reply(kb.exam(code), text, profile.weekly_hours)

@@ -1,7 +1,7 @@
-"""A returning person: the welcome back, an exam passed, and whether the plan still fits before an exam date.
+"""A returning person: an exam passed, and whether the plan still fits before an exam date.
 
-Plain Python, no Rasa. Stated rules:
-- the welcome back names the path of the last recommendation and asks about its first exam;
+Plain Python, no Rasa; the rules and their data only. The replies (the welcome back, congratulations, "am I on
+track?") are `presentation/returning_replies.py`'s. Stated rules:
 - a passed exam is added to the certifications held (with the day, when given) and the path is recomputed
   by the same rules as every recommendation (`advisor/rules.recommend`); for a certification that expires,
   the answer says when its free renewal opens (`advisor/certification_dates.py`);
@@ -16,44 +16,26 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import List, Optional, Sequence, Tuple
+from typing import List, Optional, Tuple
 
 from advisor.certification_dates import certification_standing
 from advisor.profile import Profile
-from advisor.recommendation import Fact, Recommendation
+from advisor.recommendation import Answer, Fact, Recommendation
 from advisor.rules import recommend, study_background
 from knowledge.catalog import Catalog
-from presentation.compose import compose
-from presentation.reply import Button, Reply
+from presentation.formats import exam_reference, path_label, span
 
 MAX_WEEKLY_HOURS = 80.0
 
 
-def welcome_back_text(path: Sequence[str]) -> str:
-    """"Welcome back. Last time: AZ-104, then AZ-305. How did AZ-104 go?"."""
-    if not path:
-        return "Welcome back. Last time your path was complete. Anything new to plan?"
-    steps = ", then ".join(path)
-    return f"Welcome back. Last time: {steps}. How did {path[0]} go?"
-
-
-def welcome_back_reply(path: Sequence[str]) -> Reply:
-    """The welcome back with the three answers people give most."""
-    buttons: Tuple[Button, ...] = ()
-    if path:
-        buttons = (Button(f"I passed {path[0]}", f"I passed {path[0]}"),
-                   Button("I didn't pass", f"I failed {path[0]}"),
-                   Button("Am I on track?", "am I on track?"))
-    return Reply(text=welcome_back_text(path), buttons=buttons)
-
-
 @dataclass(frozen=True)
 class Passed:
-    """A passed exam noted: the new held list and the recomputed recommendation."""
+    """A passed exam noted: the new held list, the recomputed recommendation, and what to say about it
+    (congratulations, the path from here, the renewal dates): `presentation.returning_replies.passed_reply`."""
 
     held: Tuple[str, ...]
     recommendation: Recommendation
-    reply: Reply
+    answer: Answer
 
 
 def passed(code: str, earned_on: Optional[date], profile: Profile, catalog: Catalog, today: date) -> Passed:
@@ -66,8 +48,9 @@ def passed(code: str, earned_on: Optional[date], profile: Profile, catalog: Cata
     facts: List[Fact] = []
     if rec.path:
         nxt = rec.steps[0]
-        span = f" (about {nxt.study_hours[0]}–{nxt.study_hours[1]} hours of study)" if nxt.study_hours else ""
-        facts.append(Fact(f"Your path from here: {' → '.join(rec.path)}. Next up: {nxt.exam.label}{span}.", None))
+        hours = f" (about {span(nxt.study_hours, 'hours')} of study)" if nxt.study_hours else ""
+        facts.append(Fact(f"Your path from here: {path_label(rec.path)}. Next up: {exam_reference(nxt.exam)}{hours}.",
+                          None))
     else:
         facts.append(Fact("That completes your path: every certification on it is yours.", None))
     if earned_on is not None and exam.level != "fundamentals":
@@ -79,9 +62,7 @@ def passed(code: str, earned_on: Optional[date], profile: Profile, catalog: Cata
     elif exam.level != "fundamentals":
         facts.append(Fact("It is valid for a year and renews free online; tell me the day you passed and I'll give "
                           "you the renewal dates.", catalog.policy("validity").source))
-    buttons = (Button("Put it in my calendar", "put it in my calendar"), Button("Why this path?",
-                                                                             "/explain_recommendation"))
-    return Passed(held, rec, compose(heading, facts, buttons if rec.path else ()))
+    return Passed(held, rec, Answer(heading, tuple(facts)))
 
 
 @dataclass(frozen=True)
@@ -95,6 +76,11 @@ class TrackCheck:
     available: float
     verdict: str  # fits | tight | short
     needed_weekly: Tuple[float, float]
+
+    @property
+    def pace_possible(self) -> bool:
+        """Whether the quick end of the estimate fits in the weeks left at a weekly pace a person can keep."""
+        return self.needed_weekly[0] <= MAX_WEEKLY_HOURS
 
 
 def weeks_until(exam_day: date, today: date) -> int:
@@ -116,42 +102,6 @@ def track_check(code: str, profile: Profile, weekly_hours: float, weeks_left: in
     return TrackCheck(code, hours, weekly_hours, weeks_left, available, verdict, needed)
 
 
-def on_track_reply(code: str, profile: Profile, weekly_hours: Optional[float], exam_day: Optional[date],
-                   catalog: Catalog, today: date, retake: bool = False) -> Reply:
-    """Plainly whether the plan fits before the exam day, why, and what to change."""
-    if exam_day is None:
-        return Reply(text=f"When is your {code} exam? Tell me the date or how far off it is (\"in 3 weeks\") and I'll "
-                          "check your plan against it.")
-    if not weekly_hours:
-        return Reply(text=f"To check your plan before {exam_day.isoformat()}, I need your study time: how many hours "
-                          "a week can you give it?")
-    weeks = weeks_until(exam_day, today)
-    check = track_check(code, profile, weekly_hours, weeks, catalog)
-    if check is None:
-        return Reply(text=f"I have no study-time estimate for {code}, so I can't check your plan against the date.")
-    low, high = check.hours
-    basis = (f"{code} takes about {low}–{high} hours of study for you; {weekly_hours:g} h/week × {weeks} weeks "
-             f"left is {check.available:g} hours.")
-    if check.verdict == "fits":
-        heading = f"Yes, you're on track: {basis}"
-        advice = "Keep your weekly hours and spend the last week on the practice assessment and your weakest areas."
-    elif check.verdict == "tight":
-        heading = f"Tight but possible: {basis}"
-        advice = (f"It fits at the quick end of the estimate. To be safe, study about "
-                  f"{check.needed_weekly[1]:g} h/week, "
-                  "or count the hours you have already put in: if they cover the gap, you're fine.")
-    else:
-        later = today + timedelta(weeks=math.ceil(low / weekly_hours))
-        more = (f"about {check.needed_weekly[0]:g}–{check.needed_weekly[1]:g} h/week"
-                if check.needed_weekly[0] <= MAX_WEEKLY_HOURS else "more hours than a week has")
-        heading = f"Not at this pace: {basis}"
-        advice = (f"Either study {more} from now, or move the exam to {later.isoformat()} or later "
-                  "(check your booking's rescheduling terms), unless you have already done most of the study.")
-    source = catalog.exam(code).study_hours
-    if retake:  # the estimate is for a first attempt: most of it is done
-        heading = f"For a retake, it depends on how close your score was: {basis}"
-        advice = (f"You've sat {code} before, so much of this is done: the estimate is for a first attempt. Put the "
-                  f"{check.available:g} hours into the areas your score report showed as weak.")
-    facts = [Fact(advice, None)] + ([Fact("Study hours are the knowledge base's estimate for your background.",
-                                          source.source)] if source else [])
-    return compose(heading, facts, (Button("Study plan", "/ask_study_plan"),))
+def day_that_fits(check: TrackCheck, today: date) -> date:
+    """The first exam day by which the quick end of the estimate fits at the person's weekly hours."""
+    return today + timedelta(weeks=math.ceil(check.hours[0] / check.weekly_hours))

@@ -54,6 +54,9 @@ _PERIOD_HINT_RE = re.compile(r"\b(?:each|x|every|daily|weekdays?|monday|saturday
 _SELF_CORRECTION_RE = re.compile(r"\b(?:make (?:that|it)|i mean|i meant|actually|correction|no wait|or rather|"
                                  r"sorry|well maybe|more like|realistically|probably more like|tops)\b",
                                  re.IGNORECASE)
+# "until then maybe 6", "for now 5, later 10": the hours that hold now (the nearest number to these words)
+_NOW_RE = re.compile(r"\b(?:until then|till then|til then|for now|right now|at the moment|currently|these days|"
+                     r"nowadays|this (?:month|term|semester)|during (?:the )?(?:semester|term))\b", re.IGNORECASE)
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 _FULL_TIME_RE = re.compile(r"\bfull[- ]?time\b", re.IGNORECASE)
 _HALF_DAY_RE = re.compile(r"\bhalf (?:a )?day (?:a|per|each) week\b", re.IGNORECASE)
@@ -135,6 +138,7 @@ def read_hours(text: str, asked: bool) -> Optional[float]:
         return 8.0
     sessions = _SESSIONS_RE.search(text)
     candidates: List[Tuple[float, bool]] = []  # (hours a week, has an explicit unit)
+    positions: List[int] = []  # where each candidate starts
     bases: List[float] = []  # the same hours before any "a day" / "each" factor
     for match in _HOURS_RE.finditer(text):
         after = text[match.end():match.end() + 20]
@@ -186,6 +190,7 @@ def read_hours(text: str, asked: bool) -> Optional[float]:
             if count:
                 factor = count
         candidates.append((value * factor, bool(unit)))
+        positions.append(match.start())
         bases.append(value)
     if not candidates:
         if sessions and asked:  # "two evenings a week": about 2 hours each
@@ -194,6 +199,10 @@ def read_hours(text: str, asked: bool) -> Optional[float]:
         return None
     with_unit = [value for value, has_unit in candidates if has_unit]
     value = with_unit[-1] if with_unit else candidates[-1][0]
+    now = _NOW_RE.search(text)
+    if len(candidates) > 1 and now:  # "15 hours in June. Until then maybe 6": the hours now
+        nearest = min(range(len(candidates)), key=lambda i: abs(positions[i] - now.end()))
+        return round(candidates[nearest][0], 1) if candidates[nearest][0] > 0 else None
     if len(candidates) > 1 and _SELF_CORRECTION_RE.search(text):
         return round(candidates[-1][0], 1) if candidates[-1][0] > 0 else None  # "6 hrs, no make that 8"
     if len(with_unit) == 2 and re.search(r"\bnow\b|\bcurrently\b|\bfor now\b", text):

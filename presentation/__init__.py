@@ -8,7 +8,7 @@ No business rule and no Rasa import lives here; both servers import it (the acti
   heading, facts, one Sources line), `buttons.py` (every follow-up button);
 - wording: `recommendation_text.py` (the one-screen summary and the "why?" reasoning), `exam_replies.py`,
   `why_answers.py` (why not, what if, one step of the path), `plan_answers.py`, `choice_answers.py`
-  (comparisons, budget);
+  (comparisons, budget), `returning_replies.py` (welcome back, passed, failed, on track);
 - channel forms: `channel_formats.py` with `roadmap.py` (text lines and SVG), `slack_blocks.py` and
   `teams_cards.py`; `preview.py` says what a person reads in each form (the length budget, `make replies`).
 """

@@ -9,7 +9,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.profile_guard import ActionValidateSlotMappings, checked_values, question_spans
+from actions.profile_guard import ActionValidateSlotMappings, checked_values, question_spans, side_readings
 
 
 def entity(text: str, words: str, name: str, value: Any, role: Any = None) -> Dict[str, Any]:
@@ -96,3 +96,22 @@ def test_the_action_leaves_the_form_alone():
     found = [entity(text, "AZ-104", "exam_code", "AZ-104", "held")]
     t = _tracker(text, found, {}, {"certifications_held": ["AZ-104"]}, form="profile_form")
     assert _run(t) == {}
+
+
+def test_the_words_that_answered_the_question_fill_no_other_slot():
+    text = "none really, maybe clicked around the portal once"
+    found = [entity(text, "none really", "amount", "none"),
+             entity(text, "clicked around the portal", "azure_experience", "some"),
+             entity(text, "clicked around the portal", "coding_comfort", "low")]
+    assert side_readings("azure_experience", found, {"azure_experience": "some", "coding_comfort": "low"}) == \
+        ["coding_comfort"]
+    t = _tracker(text, found, {"coding_comfort": "medium", "requested_slot": "azure_experience"},
+                 {"azure_experience": "some", "coding_comfort": "low"}, form="profile_form")
+    assert _run(t) == {"coding_comfort": "medium"}
+
+
+def test_a_second_fact_in_its_own_words_stays():
+    text = "some azure, and I write python daily"
+    found = [entity(text, "some azure", "azure_experience", "some"),
+             entity(text, "I write python daily", "coding_comfort", "medium")]
+    assert side_readings("azure_experience", found, {"azure_experience": "some", "coding_comfort": "medium"}) == []

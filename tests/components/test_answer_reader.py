@@ -200,3 +200,13 @@ def test_yes_to_an_offer_is_the_offered_change(reply, offer, accepted):
 ])
 def test_a_request_for_advice_starts_the_profile(text, advice):
     assert asks_for_advice(text) is advice
+
+
+@pytest.mark.parametrize("text, hours", [
+    ("maybe 15 hours a week in June. Until then maybe 6", 6.0),  # the hours that hold now
+    ("during semester ~5h, in summer way more like 15", 5.0),
+    ("for now 5h, later 10h", 5.0),
+    ("17-27 weeks for a fundamentals exam?? I've been in infrastructure 20 years", None),  # weeks are no hours
+])
+def test_hours_now_and_durations(text, hours):
+    assert read_hours(text, asked=True) == hours
