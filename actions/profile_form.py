@@ -137,6 +137,19 @@ def _slot_events(events: List[EventType]) -> Dict[str, Any]:
     return {e["name"]: e.get("value") for e in events if e.get("event") == "slot"}
 
 
+def form_was_running(tracker: Tracker) -> bool:
+    """True when the profile form was active when the latest user message came (it asked something)."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen_user = True
+        elif seen_user and event.get("event") == "active_loop":
+            return event.get("name") == "profile_form"
+        elif seen_user and event.get("event") in ("restart", "session_started"):
+            break
+    return bool(tracker.active_loop.get("name"))  # no form yet in this conversation: its first question
+
+
 class ValidateProfileForm(FormValidationAction):
     """Reads, checks and confirms the profile form's answers."""
 
@@ -171,8 +184,11 @@ class ValidateProfileForm(FormValidationAction):
     # -- reading (expected slot first) ------------------------------------------------------------
 
     def _requested(self, tracker: Tracker) -> Optional[str]:
+        """The question the person answers; none when the form starts with this message. (Rasa puts the next
+        slot to fill into `requested_slot` when it activates the form, but nobody asked it: "which one is the
+        second cert" after a recommendation is no answer of "1" to the hours question.)"""
         requested = tracker.get_slot("requested_slot")
-        return str(requested) if requested else None
+        return str(requested) if requested and form_was_running(tracker) else None
 
     async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> List[EventType]:

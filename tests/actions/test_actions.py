@@ -180,3 +180,14 @@ def test_start_over_clears_are_not_treated_as_bad_answers():
     events, messages = run(ValidateProfileForm(), t)
     assert {e["name"]: e["value"] for e in events if e["event"] == "slot"}.get("current_role") is None
     assert not messages
+
+
+def test_a_form_started_by_a_message_after_the_recommendation_asked_nothing():
+    """Rasa names the next slot to fill in `requested_slot` when a message starts the form again; nobody asked
+    it, so "which one is the second cert" is no "1" to the hours question."""
+    done = {**ARCHITECT, "recommended_path": ["AZ-104", "AZ-305"]}
+    history = [{"event": "active_loop", "name": "profile_form"}, {"event": "active_loop", "name": None}]
+    t = tracker({**done, "requested_slot": "weekly_hours"}, new={}, form="profile_form", events=history)
+    t.latest_message["text"] = "if i want to move up to architect which one is the second cert"
+    events, _ = run(ValidateProfileForm(), t)
+    assert "weekly_hours" not in {e["name"] for e in events if e["event"] == "slot"}
