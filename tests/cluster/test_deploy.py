@@ -145,3 +145,11 @@ def test_the_guide_says_kubernetes_was_not_run() -> None:
     for topic in ("Secrets from the environment", "Health and readiness", "Replicas per node memory",
                   "Sticky sessions for socket.io"):
         assert f"## {topic}" in guide
+
+
+def test_both_deployments_keep_conversations_for_the_stated_retention() -> None:
+    """The README's privacy promise holds in the deployments too: conversations older than the retention go."""
+    compose = load("docker-compose.yml")["services"]["rasa"]["environment"]
+    assert compose["TRACKER_RETENTION_DAYS"] == "${TRACKER_RETENTION_DAYS:-365}"
+    chart = {item["name"]: item["value"] for item in load("helm/rasa-values.yaml")["extraEnv"]}
+    assert chart["TRACKER_RETENTION_DAYS"] == "365"
