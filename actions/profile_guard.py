@@ -14,7 +14,7 @@ the Azure question and says nothing about coding).
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -22,7 +22,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.context import value_before_latest_message
-from actions.profile_reading import goal_for_now
+from actions.profile_reading import goal_for_now, is_negated, states_current_role
 from components.answer_reader import looks_like_question
 
 # The entities each profile slot is filled from outside the form (domain.yml), and the role they must carry.
@@ -88,9 +88,31 @@ def _security_analyst(text: str, entities: List[Dict[str, Any]]) -> List[Dict[st
     return kept
 
 
-def checked_values(text: str, entities: List[Dict[str, Any]], mapped: Dict[str, Any]) -> Dict[str, Any]:
+# "i took ai-200 and failed", "didn't pass AZ-104": an exam failed is no certification held
+_FAILED_RE = re.compile(r"\b(?:fail\w*|didn'?t pass|did not pass|not pass\w*|flunk\w*|bombed|retake|resit)\b",
+                        re.IGNORECASE)
+
+
+def _failed_clause(text: str, entity: Dict[str, Any]) -> bool:
+    start = entity.get("start")
+    if not isinstance(start, int):
+        return False
+    sentence = next((m for m in _SENTENCE_RE.finditer(text) if m.start() <= start < m.end()), None)
+    return bool(sentence and _FAILED_RE.search(sentence.group(0)))
+
+
+def _denied(text: str, entity: Dict[str, Any]) -> bool:
+    """"I'm not a dev" names no role; "i took ai-200 and failed" holds no AI-200."""
+    if entity.get("entity") == "job_role":
+        return is_negated(text, entity)
+    return entity.get("entity") == "exam_code" and _failed_clause(text, entity)
+
+
+def checked_values(text: str, entities: List[Dict[str, Any]], mapped: Dict[str, Any],
+                   before: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
     """For each slot the mappings set from this message, the value it should have; a slot missing from the
-    result goes back to its value before the message."""
+    result goes back to its value before the message (`before`: the values then)."""
+    before = before or {}
     spans = question_spans(text)
     entities = _security_analyst(text, entities)
     values: Dict[str, Any] = {}
@@ -99,11 +121,17 @@ def checked_values(text: str, entities: List[Dict[str, Any]], mapped: Dict[str, 
             values[slot] = value
             continue
         found = _entities_for(slot, entities)
-        stated = [e for e in found if not _in_question(e, spans)]
+        stated = [e for e in found if not _in_question(e, spans) and not _denied(text, e)]
         if found and not stated:
             continue  # every mention is inside a question
-        if slot == "certifications_held" and found:
-            values[slot] = list(dict.fromkeys(str(e["value"]) for e in stated))
+        if slot == "current_role" and before.get(slot) and not any(states_current_role(text, e) for e in stated):
+            continue  # a role already known changes only when the person says what they are now
+        if slot == "certifications_held" and (found or value):
+            # a mention adds to what was held ("I passed AZ-305 today" keeps AZ-104); removing is said in words
+            held = [str(e["value"]) for e in stated] if found else []
+            values[slot] = list(dict.fromkeys(list(before.get(slot) or []) + held))
+            if values[slot] == list(before.get(slot) or []):
+                del values[slot]
         elif slot == "target_role" and len({e.get("value") for e in stated}) > 1:
             values[slot] = goal_for_now(text, stated) or value
         elif slot == "target_role" and stated and value not in {e.get("value") for e in stated}:
@@ -157,7 +185,8 @@ class ActionValidateSlotMappings(Action):
             side = side_readings(str(requested), tracker.latest_message.get("entities") or [], mapped) \
                 if requested else []
             return [SlotSet(slot, value_before_latest_message(tracker, slot)) for slot in side]
-        checked = checked_values(text, tracker.latest_message.get("entities") or [], mapped)
+        before = {slot: value_before_latest_message(tracker, slot) for slot in mapped}
+        checked = checked_values(text, tracker.latest_message.get("entities") or [], mapped, before)
         events: List[EventType] = []
         for slot, value in mapped.items():
             if slot not in checked:

@@ -86,6 +86,24 @@ _TITLE_RE = re.compile(r"\b(?:admin\w*|sysadmin|administrator|engineer|eng|devel
                        r"intern|graduate|grad)s?\b", re.IGNORECASE)
 
 
+_NEGATED_RE = re.compile(r"\b(?:not|never|no longer|isn'?t|wasn'?t|aren'?t|nor|no)\b(?:\s+\w+){0,2}\s*$|"
+                         r"n'?t\s+(?:\w+\s+)?(?:an?\s+)?$", re.IGNORECASE)
+
+
+def is_negated(text: str, entity: Dict[str, Any]) -> bool:
+    """True when the role is denied: "I'm not a dev", "never been an admin"."""
+    start = entity.get("start")
+    return isinstance(start, int) and bool(_NEGATED_RE.search(text[max(0, start - 25):start]))
+
+
+def states_current_role(text: str, entity: Dict[str, Any]) -> bool:
+    """True when the words say what the person does now, with a job title ("actually I'm more of a sysadmin"),
+    never a denial ("I'm not a dev") or a description of work ("never done azure networking")."""
+    start = int(entity.get("start") or 0)
+    return bool(_CURRENT_CUE_RE.search(text[max(0, start - 30):start])) and _names_a_title(text, entity) and \
+        not is_negated(text, entity)
+
+
 def _names_a_title(text: str, entity: Dict[str, Any]) -> bool:
     """True when the words of a role mention name a job title, not an activity or a tool."""
     start, end = entity.get("start"), entity.get("end")
@@ -113,11 +131,9 @@ def read_current_role(tracker: Tracker, requested: Optional[str]) -> Optional[st
     stated = [e for e in entities if e.get("role") != "target" and not _is_goal_mention(text, e)]
     if previous and requested != "current_role":
         # A tool or an activity named while answering another question never replaces the role.
-        explicit = [e for e in stated if _CURRENT_CUE_RE.search(text[max(0, int(e.get("start") or 0) - 30):
-                                                                     int(e.get("start") or 0)])
-                    and _names_a_title(text, e)]
+        explicit = [e for e in stated if states_current_role(text, e)]
         if not explicit and stated and re.search(r"\b(?:i'?m|i am|im|i work as)\b", text, re.IGNORECASE):
-            explicit = [e for e in stated[:1] if _names_a_title(text, e)]  # "actually I'm more of a sysadmin"
+            explicit = [e for e in stated[:1] if _names_a_title(text, e) and not is_negated(text, e)]
         return str(explicit[0]["value"]) if explicit else str(previous)
     if not stated and entities:
         return str(previous) if previous else "__drop__"

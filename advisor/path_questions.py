@@ -35,8 +35,9 @@ ENOUGH_RE = re.compile(r"\b(?:enough|sufficient|suffice|all i need|just that|onl
 
 
 def is_path_question(text: str) -> bool:
-    """True when the words ask about skipping, ordering or sufficiency of a step."""
-    return bool(SKIP_RE.search(text) or FIRST_RE.search(text) or ENOUGH_RE.search(text))
+    """True when the words ask about skipping, ordering, sufficiency, difficulty of a step or what follows it."""
+    return bool(SKIP_RE.search(text) or FIRST_RE.search(text) or ENOUGH_RE.search(text) or HARD_RE.search(text)
+                or NEXT_RE.search(text))
 
 
 def _earlier_step_asked(codes: List[str], text: str, path: List[str]) -> Optional[str]:

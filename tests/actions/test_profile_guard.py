@@ -115,3 +115,28 @@ def test_a_second_fact_in_its_own_words_stays():
     found = [entity(text, "some azure", "azure_experience", "some"),
              entity(text, "I write python daily", "coding_comfort", "medium")]
     assert side_readings("azure_experience", found, {"azure_experience": "some", "coding_comfort": "medium"}) == []
+
+
+def test_an_exam_failed_is_not_held_and_a_pass_keeps_what_was_held():
+    failed = "i took ai-200 and failed, 640 :( when can i retake"
+    found = [entity(failed, "ai-200", "exam_code", "AI-200", "held")]
+    assert checked_values(failed, found, {"certifications_held": ["AI-200"]}, {"certifications_held": []}) == {}
+    passed = "i passed AZ-305 today"
+    found = [entity(passed, "AZ-305", "exam_code", "AZ-305", "held")]
+    held = ["AZ-104", "AZ-800", "AZ-801"]
+    assert checked_values(passed, found, {"certifications_held": ["AZ-305"]}, {"certifications_held": held}) == \
+        {"certifications_held": held + ["AZ-305"]}
+
+
+def test_a_known_role_changes_only_when_the_person_says_what_they_are():
+    side = "i've never really done azure networking, vnets etc"
+    found = [entity(side, "azure networking", "job_role", "network_engineer", "current")]
+    assert checked_values(side, found, {"current_role": "network_engineer"}, {"current_role": "administrator"}) == {}
+    denied = "DP-800 sounds like developer stuff, I'm not a dev"
+    found = [entity(denied, "dev", "job_role", "developer", "current")]
+    assert checked_values(denied, found, {"current_role": "developer"}, {"current_role": "database_administrator"}) \
+        == {}
+    said = "actually I'm more of a sysadmin"
+    found = [entity(said, "sysadmin", "job_role", "administrator", "current")]
+    assert checked_values(said, found, {"current_role": "administrator"}, {"current_role": "developer"}) == \
+        {"current_role": "administrator"}
