@@ -284,6 +284,11 @@ def read_certifications_held(tracker: Tracker, requested: Optional[str], known: 
         reading.values["certifications_held"] = merged + [c for c in codes if c not in merged]
     elif answer.said_none or (asked and answer.other_vendors) or (asked and answer.not_held):
         reading.values["certifications_held"] = []
+    elif (answer.other_vendors or answer.lapsed) and tracker.get_slot("certifications_held") is None and \
+            value_before_latest_message(tracker, "certifications_held") is None:
+        # "AWS SA Pro, my AZ-204 lapsed" lists what they have: no current Microsoft one (said, so it can be fixed)
+        reading.values["certifications_held"] = []
+        reading.notes.append("So no current Microsoft certification for now; if you do hold one, just name it.")
     elif answer.not_held:  # "I don't hold AZ-900": take it off the list, and only it
         previous = list(value_before_latest_message(tracker, "certifications_held") or [])
         reading.values["certifications_held"] = [c for c in previous if c not in answer.not_held]

@@ -17,6 +17,14 @@ _SOMEONE_ELSE_RE = re.compile(r"\b(?:my|our|his|her|their)\s+(?:boss|manager|col
 _NOT_RE = re.compile(r"\b(?:not|no|never|don'?t|doesn'?t|isn'?t|without)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
+# "a Databricks cert", "Databricks certified data engineer": a certificate, not the work they do
+_CERTIFICATE_RE = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:cert\w*|badge|credential|exam|associate|professional)\b",
+                             re.IGNORECASE)
+# "at my old job we used Databricks": work they no longer do
+_PAST_RE = re.compile(r"\b(?:old|previous|former|last|prior) (?:job|role|company|employer|team|gig)\b|\bused to\b|"
+                      r"\bback (?:then|when)\b|\byears ago\b", re.IGNORECASE)
+
+
 def cued_alternative(texts: Iterable[str], track: RoleTrack) -> Optional[Tuple[str, str]]:
     """(exam, cue) for the first alternative of `track` whose cue the person used about their work."""
     sentences: List[str] = []
@@ -28,6 +36,7 @@ def cued_alternative(texts: Iterable[str], track: RoleTrack) -> Optional[Tuple[s
             pattern = re.compile(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", re.IGNORECASE)
             for sentence in sentences:
                 match = pattern.search(sentence)
-                if match and not _NOT_RE.search(sentence[:match.start()]):
+                if match and not _NOT_RE.search(sentence[:match.start()]) and \
+                        not _CERTIFICATE_RE.match(sentence[match.end():]) and not _PAST_RE.search(sentence):
                     return alternative.exam, cue
     return None

@@ -15,6 +15,8 @@ from components.work_cues import cued_alternative
     ("data_engineer", ["we don't use databricks, it's all fabric"], None),
     ("data_engineer", ["I build ETL pipelines in ADF"], None),
     ("administrator", ["/inform{\"current_role\": \"administrator\"}"], None),
+    ("data_engineer", ["I have a Databricks data engineer associate cert, new job will be azure + fabric"], None),
+    ("data_engineer", ["at my old job we used databricks, now it's all fabric"], None),
 ])
 def test_cues(role, texts, expected, catalog):
     assert cued_alternative(texts, catalog.track(role)) == expected
