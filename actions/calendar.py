@@ -15,8 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.channel_output import send
 from actions.context import advisor_today, catalog, profile_from
-from actions.exam_mentions import path_codes
-from actions.profile_reading import latest_text
+from actions.exam_mentions import path_codes, question_part
 from advisor.calendar_link import calendar_link
 from advisor.calendar_plan import CalendarPlan, CalendarPlanError, build_calendar_plan, plan_request
 from advisor.calendar_token import LINK_DAYS
@@ -64,7 +63,7 @@ class ActionSendCalendar(Action):
             return []
         try:
             today = advisor_today()
-            request = plan_request(path, profile, today, read_start(latest_text(tracker), today))
+            request = plan_request(path, profile, today, read_start(question_part(tracker)[1], today))
             plan = build_calendar_plan(request, kb)
         except CalendarPlanError as error:
             send(dispatcher, tracker, [Reply(text=f"I can't make a calendar for this path: {error}")])

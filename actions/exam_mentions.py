@@ -11,6 +11,7 @@ from rasa_sdk import Tracker
 
 from actions.context import advisor_today, catalog, profile_from
 from advisor.profile import Profile
+from components.message_parts import answered_so_far, part_for
 from knowledge.catalog import Catalog
 from knowledge.resolver import Resolution, find_exam_mentions, resolve_exam
 from knowledge.vocabulary import MAX_WEEKLY_HOURS
@@ -49,13 +50,34 @@ def latest_entity_values(tracker: Tracker, entity: str) -> List[str]:
     return values
 
 
-def exams_mentioned(tracker: Tracker, catalog: Catalog, today: date) -> ExamMentions:
-    """Resolve the message's exam mentions: names and codes in the text, then `exam_code` entities."""
+def question_part(tracker: Tracker) -> Tuple[int, str]:
+    """(offset, text) of what this answer is about: the whole latest message, or, in a message with several
+    requests ("skip DP-900. is DP-700 heavy on PySpark?"), the part whose turn it is."""
     text = tracker.latest_message.get("text") or ""
+    names: List[Optional[str]] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "action":
+            names.append(event.get("name"))
+    part = part_for(text, answered_so_far(names))
+    return (part[0], part[1]) if part else (0, text)
+
+
+def exams_mentioned(tracker: Tracker, catalog: Catalog, today: date) -> ExamMentions:
+    """Resolve the message's exam mentions: names and codes in the text, then `exam_code` entities (in a
+    message with several requests, those of the part being answered)."""
+    offset, text = question_part(tracker)
+    whole = len(text) == len(tracker.latest_message.get("text") or "")
     resolutions: List[Resolution] = []
     if not text.startswith("/") and len(text) <= MAX_TEXT_FOR_MENTIONS:
         resolutions += [mention.resolution for mention in find_exam_mentions(text, catalog, today)]
+    inside = [str(e.get("value")) for e in tracker.latest_message.get("entities") or []
+              if e.get("entity") == "exam_code" and isinstance(e.get("start"), int)
+              and offset <= int(e["start"]) < offset + len(text)]
     for value in latest_entity_values(tracker, "exam_code"):
+        if not whole and value not in inside:
+            continue
         resolution = resolve_exam(value, catalog, today)
         if not any(r.code == resolution.code and r.status == resolution.status and r.code for r in resolutions):
             if resolution.resolved or not any(r.matched == resolution.matched for r in resolutions):
@@ -129,5 +151,5 @@ class Question(NamedTuple):
 def read_question(tracker: Tracker) -> Question:
     """The latest message as a question about the knowledge base."""
     kb, today = catalog(), advisor_today()
-    text = tracker.latest_message.get("text") or ""
+    _, text = question_part(tracker)
     return Question(kb, today, profile_from(tracker), text, exams_mentioned(tracker, kb, today))

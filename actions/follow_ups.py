@@ -18,7 +18,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.channel_output import send
 from actions.context import advisor_today, catalog, profile_from
-from actions.exam_mentions import codes_with_bare_numbers
+from actions.exam_mentions import codes_with_bare_numbers, question_part
 from actions.profile_reading import latest_text
 from advisor.certification_dates import certification_standing
 from advisor.deadline import check_deadline, check_path, steps_by_deadline
@@ -225,7 +225,7 @@ class ActionAnswerFollowUp(Action):
         return "action_answer_follow_up"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        text = latest_text(tracker)
+        text = question_part(tracker)[1] if not latest_text(tracker).startswith("/") else latest_text(tracker)
         rec = recommend(profile_from(tracker), catalog(), advisor_today())
         kind = follow_up_kind(text) or "career"
         codes = _codes(text, rec)

@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional
 
 from rasa.core.policies.policy import PolicyPrediction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import BotUttered, UserUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from components.answer_deadline import read_start
 from components.follow_up_reader import accepts_offer, follow_up_kind
+from components.message_parts import ANSWER_ACTIONS, PART_ACTIONS, answer_parts, answered_so_far
 from components.returning_reader import answer_to_question
 from components.stateless_policy import StatelessPolicy
 
@@ -84,6 +85,17 @@ _INTENT_WORDS = {
 _KEEP_INTENTS = ("start_over", "other_language", "ask_exam_dumps", "goodbye", "compare_exams", "ask_budget")
 
 
+def actions_since_message(tracker: DialogueStateTracker) -> List[Optional[str]]:
+    """The actions that ran since the latest user message, in order."""
+    names: List[Optional[str]] = []
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            break
+        if isinstance(event, ActionExecuted):
+            names.append(event.action_name)
+    return list(reversed(names))
+
+
 def previous_bot_text(tracker: DialogueStateTracker) -> str:
     """What the assistant said between the previous user message and the latest one."""
     texts = []
@@ -124,6 +136,9 @@ class FollowUpPolicy(StatelessPolicy):
         if tracker.active_loop_name is not None:
             kind = FollowUpPolicy._kind(tracker) if tracker.latest_action_name == ACTION_LISTEN_NAME else None
             return ACTION_FOR_KIND[kind] if kind in _FORGET_KINDS else None
+        following = FollowUpPolicy._next_part(tracker)
+        if following is not None:
+            return following  # "skip DP-900. is DP-700 heavy on PySpark?": the next part's answer, then listen
         if tracker.latest_action_name in ACTION_FOR_KIND.values() and tracker.latest_action_name != "profile_form" \
                 and FollowUpPolicy._answered_by_us(tracker):
             return ACTION_LISTEN_NAME  # the answer is given: wait for the person (no rule knows this turn)
@@ -145,12 +160,27 @@ class FollowUpPolicy(StatelessPolicy):
         return ACTION_FOR_KIND.get(kind) if kind else None
 
     @staticmethod
+    def _next_part(tracker: DialogueStateTracker) -> Optional[str]:
+        """After the answer to one part of a message with several, the next part's action (or listen)."""
+        if tracker.latest_action_name not in ANSWER_ACTIONS or not isinstance(tracker.latest_message, UserUttered) \
+                or tracker.get_slot("recommended_path") is None:
+            return None
+        parts = answer_parts(tracker.latest_message.text or "")
+        if not parts:
+            return None
+        done = answered_so_far(actions_since_message(tracker))
+        return PART_ACTIONS[parts[done][2]] if done < len(parts) else ACTION_LISTEN_NAME
+
+    @staticmethod
     def _kind(tracker: DialogueStateTracker) -> Optional[str]:
         """The follow-up kind of the latest message; "yes" to an offered change is that change."""
         message = tracker.latest_message
         text = (message.text or "") if isinstance(message, UserUttered) else ""
         previous = previous_bot_text(tracker)
         command = accepts_offer(text, previous)
+        parts = answer_parts(text) if not command and tracker.get_slot("recommended_path") is not None else []
+        if parts:
+            return parts[0][2]  # a message with several requests: the first one first
         if not command and ".ics" in previous and read_start(text, date.today()) is not None:
             return "calendar"  # "i said start january 4th, not december" right after the calendar link
         return (None if command else answer_to_question(text, previous)) or follow_up_kind(command or text)

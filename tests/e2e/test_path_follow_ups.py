@@ -190,3 +190,14 @@ def test_the_calendar_starts_when_asked_and_a_correction_of_the_date_is_no_start
     corrected = texts(servers.say(user, "i said start january 11th, not january 4th"))
     assert "From Monday 2027-01-11" in corrected
     assert slots(servers, user)["recommended_path"] == ["AI-200"], "the profile is kept"
+
+
+def test_a_message_with_two_requests_gets_both(servers):
+    """Round 9: "skip X. is Y hard?" did one of the two."""
+    user = "e2e-two-parts"
+    profile(servers, user, "helpdesk, I only run scripts, no azure, want to become an azure admin", "none", "6")
+    assert slots(servers, user)["recommended_path"] == ["AZ-900", "AZ-104"]
+    answer = texts(servers.say(user, "skip az-900. is az-104 hard?"))
+    assert "AZ-900 is off your path" in answer and "AZ-104 is an associate-level exam" in answer
+    assert answer.index("AZ-900 is off your path") < answer.index("associate-level")
+    assert slots(servers, user)["recommended_path"] == ["AZ-104"]

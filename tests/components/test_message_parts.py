@@ -1,0 +1,32 @@
+"""Messages with several requests are answered part by part; one request stays one part."""
+
+from __future__ import annotations
+
+import pytest
+
+from components.message_parts import answer_parts, check_actions, part_for, split_message
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("skip dp-900. is dp-700 heavy on pyspark or more clicking in the UI?", ["skip_exam", "covers"]),
+    ("is AZ-700 hard? also can you put it in my calendar", ["path_step", "calendar"]),
+    ("does my SC-200 count towards anything here? and do i need to renew it?", ["held_counts", "policy"]),
+    ("drop az-900 and put it in my calendar", ["skip_exam", "calendar"]),
+    ("can i skip 104 and go straight to 305?", []),  # one request
+    ("is it open book?", []),
+    ("I passed AZ-104. Now what?", []),  # one part has no kind of its own
+])
+def test_parts_and_their_kinds(text, kinds):
+    assert [kind for _, _, kind in answer_parts(text)] == kinds
+
+
+def test_parts_keep_their_place_in_the_message():
+    text = "skip dp-900. is dp-700 heavy on pyspark?"
+    assert split_message(text) == [(0, "skip dp-900."), (13, "is dp-700 heavy on pyspark?")]
+    assert part_for(text, 1) == (13, "is dp-700 heavy on pyspark?", "covers")
+    assert part_for(text, 2) is None
+
+
+def test_the_part_actions_are_the_policys_own():
+    from components.follow_up_policy import ACTION_FOR_KIND
+    assert check_actions(ACTION_FOR_KIND) == []
