@@ -164,7 +164,8 @@ def side_readings(requested: str, entities: List[Dict[str, Any]], mapped: Dict[s
         if slot == requested or slot not in _SLOT_ENTITIES:
             continue
         found = _entities_for(slot, entities)
-        if answer and found and all(any(_overlaps(e, a) for a in answer) for e in found):
+        if answer and found and all(any(_overlaps(e, a) and e.get("entity") != a.get("entity") for a in answer)
+                                    for e in found):
             side.append(slot)
     return side
 

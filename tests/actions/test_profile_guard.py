@@ -140,3 +140,10 @@ def test_a_known_role_changes_only_when_the_person_says_what_they_are():
     found = [entity(said, "sysadmin", "job_role", "administrator", "current")]
     assert checked_values(said, found, {"current_role": "administrator"}, {"current_role": "developer"}) == \
         {"current_role": "administrator"}
+
+
+def test_a_goal_named_with_the_role_is_no_side_reading():
+    text = "I'm a sysadmin, I tweak PowerShell scripts, and I want to become an architect"
+    found = [entity(text, "sysadmin", "job_role", "administrator", "current"),
+             entity(text, "architect", "job_role", "architect", "target")]
+    assert side_readings("current_role", found, {"current_role": "administrator", "target_role": "architect"}) == []
