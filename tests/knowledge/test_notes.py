@@ -1,0 +1,51 @@
+"""`note` is written for users, `editor_note` for the knowledge base's editors (`knowledge.schema`).
+
+The advisor shows every `note` as it is, so no note in the data may carry an editor marker; the loader
+accepts `editor_note` next to any `note`, drops it, and still rejects unknown fields.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from knowledge.loader import KNOWLEDGE_DIR, KnowledgeValidationError, load_catalog
+
+
+def _copy(tmp_path: Path) -> Path:
+    root = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, root, ignore=shutil.ignore_patterns("*.py", "*.db", "__pycache__"))
+    return root
+
+
+def _add_after_note(root: Path, text: str) -> None:
+    """Put `text` (a YAML line) after AZ-104's status note, at the note's indentation."""
+    path = root / "exams" / "AZ-104.yml"
+    data = path.read_text(encoding="utf-8")
+    assert "\n  note: null\n  source:" in data
+    path.write_text(data.replace("\n  note: null\n  source:", f"\n  note: null\n  {text}\n  source:", 1),
+                    encoding="utf-8")
+
+
+def test_the_loader_accepts_an_editor_note_and_drops_it(catalog: Any, tmp_path: Path) -> None:
+    root = _copy(tmp_path)
+    _add_after_note(root, "editor_note: Sites that give 1999-01-01 are wrong (grade D).")
+    loaded = load_catalog(root)
+    assert loaded == catalog
+    assert "1999-01-01" not in repr(loaded)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("editor_notes: a misspelt field", "AZ-104: status.editor_notes: unknown field"),
+    ("editor_note: [not, a, sentence]", "AZ-104: status.editor_note: str type expected"),
+])
+def test_the_loader_rejects_unknown_fields_and_bad_editor_notes(tmp_path: Path, line: str, expected: str) -> None:
+    root = _copy(tmp_path)
+    _add_after_note(root, line)
+    with pytest.raises(KnowledgeValidationError) as info:
+        load_catalog(root)
+    problems = [str(p) for p in info.value.problems]
+    assert any(expected in problem for problem in problems), problems
