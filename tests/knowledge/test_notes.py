@@ -8,11 +8,48 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator, List, Tuple
 
 import pytest
+import yaml
 
 from knowledge.loader import KNOWLEDGE_DIR, KnowledgeValidationError, load_catalog
+from tests.editor_markers import DATA_LABEL_RE, EDITOR_RE
+
+DATA_FILES = sorted((KNOWLEDGE_DIR / "exams").glob("*.yml")) + [KNOWLEDGE_DIR / "policies.yml",
+                                                                 KNOWLEDGE_DIR / "role_tracks.yml"]
+
+
+def _notes(node: Any, where: str) -> Iterator[Tuple[str, str, str]]:
+    """(where, key, text) for every `note` and `editor_note` under node."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("note", "editor_note") and isinstance(value, str):
+                yield where, key, value
+            else:
+                yield from _notes(value, f"{where}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _notes(value, f"{where}[{i}]")
+
+
+def _all_notes() -> List[Tuple[str, str, str]]:
+    found = []
+    for path in DATA_FILES:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        found += [(f"{path.name}{where}", key, text) for where, key, text in _notes(data, "")]
+    return found
+
+
+def test_the_data_has_notes_of_both_kinds() -> None:
+    kinds = {key for _, key, _ in _all_notes()}
+    assert kinds == {"note", "editor_note"}
+
+
+def test_no_user_note_carries_an_editor_marker() -> None:
+    leaks = [(where, text) for where, key, text in _all_notes()
+             if key == "note" and (EDITOR_RE.search(text) or DATA_LABEL_RE.search(text))]
+    assert not leaks, "move these sentences to editor_note:\n" + "\n".join(f"{w}: {t}" for w, t in leaks)
 
 
 def _copy(tmp_path: Path) -> Path:
