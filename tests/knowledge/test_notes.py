@@ -52,6 +52,33 @@ def test_no_user_note_carries_an_editor_marker() -> None:
     assert not leaks, "move these sentences to editor_note:\n" + "\n".join(f"{w}: {t}" for w, t in leaks)
 
 
+# fields whose text never reaches a person: editor_note, and where a fact was recorded (via) or read (url)
+NOT_SHOWN = ("editor_note", "via", "url")
+
+
+def _texts(node: Any, where: str) -> Iterator[Tuple[str, str]]:
+    """(where, text) for every string under node that may reach a person."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key not in NOT_SHOWN:
+                yield from _texts(value, f"{where}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _texts(value, f"{where}[{i}]")
+    elif isinstance(node, str):
+        yield where, node
+
+
+def test_no_other_user_facing_text_carries_an_editor_marker() -> None:
+    """Audiences, statements, a track's reasons: shown as they are too (editors' remarks go in YAML comments)."""
+    leaks = []
+    for path in DATA_FILES:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        leaks += [(f"{path.name}{where}", text) for where, text in _texts(data, "")
+                  if EDITOR_RE.search(text) or DATA_LABEL_RE.search(text)]
+    assert not leaks, "\n".join(f"{w}: {t}" for w, t in leaks)
+
+
 def _copy(tmp_path: Path) -> Path:
     root = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE_DIR, root, ignore=shutil.ignore_patterns("*.py", "*.db", "__pycache__"))
