@@ -42,3 +42,17 @@ def test_no_editor_note_in_any_answer_about_an_exam(catalog: Catalog, today: Any
         for aspect in ASPECTS:
             text = "\n".join(reply.text for reply in answer_about_exam(exam, [aspect], catalog, today, profile))
             assert not _leaks(text), (exam.code, aspect, _leaks(text))
+
+
+@pytest.mark.parametrize("aspect, note_of", [
+    ("coding", lambda exam: exam.coding.note),
+    ("prerequisites", lambda exam: exam.prerequisites.note if exam.prerequisites else None),
+])
+def test_a_note_is_shown_as_it_is(catalog: Catalog, today: Any, aspect: str, note_of: Any) -> None:
+    """`note` is written for users: no run-time filter cuts it (editors' sentences are in `editor_note`)."""
+    profile = Profile(current_role="administrator", azure_experience="some", weekly_hours=5.0)
+    for exam in catalog:
+        note = note_of(exam)
+        if note:
+            text = "\n".join(reply.text for reply in answer_about_exam(exam, [aspect], catalog, today, profile))
+            assert " ".join(note.split()) in " ".join(text.split()), (exam.code, aspect)
