@@ -11,7 +11,6 @@ from datetime import date
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from advisor.profile import Profile
-from advisor.public_notes import public
 from advisor.recommendation import Fact
 from advisor.rules import study_background, weeks_for
 from knowledge.catalog import Catalog, Exam
@@ -114,15 +113,15 @@ def _skills_facts(exam: Exam) -> List[Fact]:
         return [_missing(exam, "skills outline")]
     facts = [Fact(f"Skills measured as of {exam.skills.as_of.isoformat()}:", exam.skills.source)]
     facts += [Fact(f"{domain.name}: {domain.weight_label}", exam.skills.source) for domain in exam.skills.by_weight()]
-    if public(exam.skills.note):
-        facts.append(Fact(f"Note: {public(exam.skills.note)}", exam.skills.source))
+    if exam.skills.note:
+        facts.append(Fact(f"Note: {exam.skills.note}", exam.skills.source))
     return facts
 
 
 def _coding_facts(exam: Exam) -> List[Fact]:
     facts = [Fact(CODING_LEVELS[exam.coding.level], exam.coding.source)]
-    if public(exam.coding.note):
-        facts.append(Fact(public(exam.coding.note), exam.coding.source))
+    if exam.coding.note:
+        facts.append(Fact(exam.coding.note, exam.coding.source))
     return facts
 
 
@@ -135,8 +134,8 @@ def _prerequisite_facts(exam: Exam, catalog: Catalog) -> List[Fact]:
         facts.append(Fact(f"The {exam.certification} certification requires: {options}.", source))
     else:
         facts.append(Fact(f"{exam.code} has no formal prerequisite.", source))
-    if exam.prerequisites and public(exam.prerequisites.note):
-        facts.append(Fact(public(exam.prerequisites.note), source))
+    if exam.prerequisites and exam.prerequisites.note:
+        facts.append(Fact(exam.prerequisites.note, source))
     if exam.level != "fundamentals":
         facts.append(policy_fact(catalog, "fundamentals_not_prerequisite"))
     return facts
@@ -158,8 +157,8 @@ def _study_time_facts(exam: Exam, profile: Optional[Profile]) -> List[Fact]:
     else:
         facts += [Fact(f"{span((low, high), 'hours')} {BACKGROUND_LABELS.get(name, name)}.", source)
                   for name, low, high in exam.study_hours.ranges]
-    if public(exam.study_hours.note):
-        facts.append(Fact(public(exam.study_hours.note), source))
+    if exam.study_hours.note:
+        facts.append(Fact(exam.study_hours.note, source))
     return facts
 
 

@@ -2,6 +2,9 @@
 
 Everything is checked before anything is written anywhere: each problem is reported with the file,
 the exam (or policy, or track) and the field, and all problems are reported at once.
+
+Every `editor_note` is validated and then dropped here: it is for the knowledge base's editors, and nothing
+in the advisor reads it (`knowledge.schema` says which note is which).
 """
 
 from __future__ import annotations

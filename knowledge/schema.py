@@ -2,6 +2,18 @@
 
 These models check one file at a time; cross-file checks (unknown exam codes in a successor,
 prerequisite or track) live in `knowledge.loader`.
+
+Notes come in two fields, and the field says who reads it:
+
+- `note` is written for users: the advisor shows it as it is, next to the fact it qualifies, so it holds
+  only sentences a person asking about the exam should read (caveats, what was not verified).
+- `editor_note` is for the people who edit the knowledge base and is never shown to users: where a figure
+  came from and how reliable that source is, which sites are wrong, advisor defaults, evidence grades,
+  research references and data labels (`as_of`, `learn_url`, `some_azure`…).
+
+`editor_note` is validated here (it must be a string) and then dropped by `knowledge.loader`: nothing in the
+advisor reads it, so it never reaches the catalog or the database. `tests/knowledge/test_notes.py` checks
+that no `note` carries an editor marker.
 """
 
 from __future__ import annotations
@@ -53,7 +65,8 @@ class SourceSpec(Strict):
     checked: date
     grade: str
     via: Optional[str] = None
-    note: Optional[str] = None
+    note: Optional[str] = None  # for users (see the module docstring)
+    editor_note: Optional[str] = None  # for the people who edit the knowledge base; never shown to users
 
     _checked_not_future = validator("checked", allow_reuse=True)(_check_not_future)
 
@@ -74,7 +87,8 @@ class StatusSpec(Strict):
     value: str
     retirement_date: Optional[date] = None
     successor: Optional[str] = None
-    note: Optional[str] = None
+    note: Optional[str] = None  # for users (see the module docstring)
+    editor_note: Optional[str] = None  # for the people who edit the knowledge base; never shown to users
     source: SourceSpec
 
     @validator("value")
@@ -124,7 +138,8 @@ class DomainSpec(Strict):
 class SkillsSpec(Strict):
     as_of: date
     domains: List[DomainSpec]
-    note: Optional[str] = None
+    note: Optional[str] = None  # for users (see the module docstring)
+    editor_note: Optional[str] = None  # for the people who edit the knowledge base; never shown to users
     source: SourceSpec
 
     @validator("domains")
@@ -142,7 +157,8 @@ class SkillsSpec(Strict):
 
 class PrerequisitesSpec(Strict):
     any_of: List[List[str]]
-    note: Optional[str] = None
+    note: Optional[str] = None  # for users (see the module docstring)
+    editor_note: Optional[str] = None  # for the people who edit the knowledge base; never shown to users
     source: SourceSpec
 
     @validator("any_of", each_item=True)
@@ -154,7 +170,8 @@ class PrerequisitesSpec(Strict):
 
 class CodingSpec(Strict):
     level: str
-    note: Optional[str] = None
+    note: Optional[str] = None  # for users (see the module docstring)
+    editor_note: Optional[str] = None  # for the people who edit the knowledge base; never shown to users
     source: SourceSpec
 
     @validator("level")
@@ -166,7 +183,8 @@ class CodingSpec(Strict):
 
 class StudyHoursSpec(Strict):
     ranges: Dict[str, Tuple[int, int]]
-    note: Optional[str] = None
+    note: Optional[str] = None  # for users (see the module docstring)
+    editor_note: Optional[str] = None  # for the people who edit the knowledge base; never shown to users
     source: SourceSpec
 
     @validator("ranges")

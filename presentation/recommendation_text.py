@@ -12,7 +12,6 @@ import re
 from typing import List, Optional
 
 from advisor.alternative_fit import worth_knowing
-from advisor.public_notes import public
 from advisor.recommendation import RULE_TITLES, Fact, Reason, Recommendation, Step
 from knowledge.catalog import Source
 from presentation.buttons import follow_up_buttons
@@ -72,7 +71,7 @@ def _worth_knowing(rec: Recommendation) -> str:
 
 def _heads_up(rec: Recommendation) -> List[str]:
     """The warnings, one sentence each, at most `MAX_WARNINGS_SHOWN` (the rest: "why?")."""
-    lines = [f"Heads-up: {gist(public(w.text))}" for w in rec.warnings[:MAX_WARNINGS_SHOWN]]
+    lines = [f"Heads-up: {gist(w.text)}" for w in rec.warnings[:MAX_WARNINGS_SHOWN]]
     more = len(rec.warnings) - MAX_WARNINGS_SHOWN
     if more > 0:
         lines.append(f'{more} more heads-up{"s" if more > 1 else ""}: ask "why?".')
@@ -103,7 +102,7 @@ def render_summary(rec: Recommendation) -> List[str]:
                                                         fitting[:MAX_ALTERNATIVES_SHOWN]) + ".")
         text += [f"- {action}" for action in rec.next_actions]
         return ["\n".join(text), _closing(rec)]
-    why = ["Why:"] + [f"- {step.code}: {gist(public(step.reasons[0].text))}" for step in rec.steps if step.reasons]
+    why = ["Why:"] + [f"- {step.code}: {gist(step.reasons[0].text)}" for step in rec.steps if step.reasons]
     details = _heads_up(rec) + [_next_step(rec)]
     also = _worth_knowing(rec)
     if also:
@@ -120,13 +119,13 @@ def _closing(rec: Recommendation) -> str:
 
 def _fact_line(fact: Fact) -> str:
     note = source_note(fact.source)
-    return f"    • {public(fact.text)} {note}".rstrip()
+    return f"    • {fact.text} {note}".rstrip()
 
 
 def _reason_block(reason: Reason) -> List[str]:
     title = RULE_TITLES.get(reason.rule, reason.rule)
-    lines = [f"  [{title}] {public(reason.text)}"]
-    lines += [_fact_line(f) for f in reason.facts if public(f.text)]
+    lines = [f"  [{title}] {reason.text}"]
+    lines += [_fact_line(f) for f in reason.facts if f.text]
     return lines
 
 
@@ -140,7 +139,7 @@ def render_explanation(rec: Recommendation) -> List[str]:
         if step.exam.study_hours:
             lines.append(_fact_line(Fact(
                 f"Typical study time for your background: {span(step.study_hours, 'hours')}."
-                + (f" {public(step.exam.study_hours.note)}" if public(step.exam.study_hours.note) else ""),
+                + (f" {step.exam.study_hours.note}" if step.exam.study_hours.note else ""),
                 step.exam.study_hours.source,
             )))
         lines.append(f"    • Microsoft Learn: {step.exam.learn_url}")
