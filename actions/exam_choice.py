@@ -212,8 +212,8 @@ class ActionChooseExam(Action):
         elif choice.refused == "required" and choice.required_by == code and any(
                 s.exam.level == "fundamentals" for s in rec.steps):  # "drop AZ-104": the fundamentals alone, then
             fundamentals = next(s.code for s in rec.steps if s.exam.level == "fundamentals")
-            return ActionChooseExam._choose(dispatcher, tracker, choose_exam(fundamentals, rec.profile, [],
-                                                                            rec.track, kb, rec.today), rec)
+            alone = replace(choose_exam(fundamentals, rec.profile, [], rec.track, kb, rec.today), target_role=None)
+            return ActionChooseExam._choose(dispatcher, tracker, alone, rec)  # the goal stays; only the path shrinks
         elif choice.refused == "required":
             message = (f"{code} stays: it is your goal's exam ({path})." if choice.required_by == code else
                        f"{code} stays: the {kb.exam(choice.required_by or code).certification} certification "

@@ -23,7 +23,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.context import value_before_latest_message
 from actions.profile_reading import goal_for_now, is_negated, states_current_role
-from components.answer_reader import looks_like_question
+from components.message_parts import SENTENCE_RE, question_spans
 
 # The entities each profile slot is filled from outside the form (domain.yml), and the role they must carry.
 _SLOT_ENTITIES: Dict[str, Tuple[Tuple[str, ...], Tuple[Any, ...]]] = {
@@ -35,34 +35,8 @@ _SLOT_ENTITIES: Dict[str, Tuple[Tuple[str, ...], Tuple[Any, ...]]] = {
     "weekly_hours": (("weekly_hours",), (None,)),
     "org_cloud_maturity": (("org_cloud_maturity",), (None,)),
 }
-_SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?\n]+|$)")
-_CLAUSE_RE = re.compile(r",|;|\s-\s|\b(?:and|but|so|or)\b(?=\s+(?:is|are|do|does|did|can|could|should|would|will|"
-                        r"what|which|how|why|when|isn'?t|aren'?t|don'?t|doesn'?t)\b)", re.IGNORECASE)
-# "can you change my hours to 8?", "could you put SC-200 on my path?": requests, whatever their grammar
-_REQUEST_RE = re.compile(r"\b(?:change|update|set|switch|correct|fix|make (?:it|that)|put me down|note that|"
-                         r"remember)\b", re.IGNORECASE)
 _SECURITY_NEAR_RE = re.compile(r"\b(?:soc|security|secops|cyber\w*|threat|incident|blue team|sentinel)\b",
                                re.IGNORECASE)
-
-
-def question_spans(text: str) -> List[Tuple[int, int]]:
-    """Where the message asks something: (start, end) offsets of its question clauses.
-
-    A sentence that ends with "?" is a question from its first clause that opens like one ("I have AZ-900, is
-    that enough?" asks only "is that enough?"); a sentence that opens like a question is one without "?".
-    """
-    spans: List[Tuple[int, int]] = []
-    for sentence in _SENTENCE_RE.finditer(text):
-        body = sentence.group(0)
-        if _REQUEST_RE.search(body):
-            continue
-        cuts = [0] + [m.end() for m in _CLAUSE_RE.finditer(body)]
-        opening = next((cut for cut in cuts if looks_like_question(body[cut:])), None)
-        if opening is not None:
-            spans.append((sentence.start() + opening, sentence.end()))
-        elif body.rstrip().endswith("?"):
-            spans.append((sentence.start(), sentence.end()))
-    return spans
 
 
 def _in_question(entity: Dict[str, Any], spans: List[Tuple[int, int]]) -> bool:
@@ -97,7 +71,7 @@ def _failed_clause(text: str, entity: Dict[str, Any]) -> bool:
     start = entity.get("start")
     if not isinstance(start, int):
         return False
-    sentence = next((m for m in _SENTENCE_RE.finditer(text) if m.start() <= start < m.end()), None)
+    sentence = next((m for m in SENTENCE_RE.finditer(text) if m.start() <= start < m.end()), None)
     return bool(sentence and _FAILED_RE.search(sentence.group(0)))
 
 

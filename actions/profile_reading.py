@@ -19,6 +19,7 @@ from rasa_sdk import Tracker
 from actions.context import catalog, value_before_latest_message
 from components.answer_certifications import read_certifications
 from components.answer_reader import looks_like_question, read_answer, read_goal
+from components.message_parts import question_spans
 from knowledge.vocabulary import CURRENT_ROLES, TARGET_ROLE_VALUES, UNDECIDED
 from presentation.formats import role_label
 
@@ -255,7 +256,10 @@ def read_certifications_held(tracker: Tracker, requested: Optional[str], known: 
     asked = requested == "certifications_held"
     if not text:
         return reading
-    answer = read_certifications(text, asked, known)
+    asked_part = _without_questions(text) if asked else text
+    answer = read_certifications(asked_part, asked, known) if asked_part.strip() else None
+    if asked and answer is None and asked_part != text:  # "do I need AZ-104 before AZ-700?" holds nothing
+        return reading
     if not asked and (looks_like_question(text) or text.rstrip().endswith("?")) and \
             (answer is None or not answer.codes) and _mapped_now(tracker, "certifications_held"):
         # "most of dp-300 is stuff i know, no?" asks about an exam; it holds nothing: undo the NLU's mapping
@@ -263,8 +267,10 @@ def read_certifications_held(tracker: Tracker, requested: Optional[str], known: 
         return reading
     if answer is None:
         return reading
+    spans = question_spans(text)
     entity_codes = [str(e.get("value")).upper() for e in tracker.latest_message.get("entities") or []
-                    if e.get("entity") == "exam_code" and (asked or e.get("role") == "held")]
+                    if e.get("entity") == "exam_code" and (asked or e.get("role") == "held")
+                    and not any(a <= int(e.get("start") or -1) < b for a, b in spans)]
     # the NLU's codes (from names such as "the admin one") only when the text names no code itself
     codes = list(answer.codes) or [c for c in entity_codes if c not in answer.not_held and asked
                                    and not answer.other_vendors]  # "SAA and developer associate" are AWS
@@ -293,6 +299,16 @@ def read_certifications_held(tracker: Tracker, requested: Optional[str], known: 
         previous = list(value_before_latest_message(tracker, "certifications_held") or [])
         reading.values["certifications_held"] = [c for c in previous if c not in answer.not_held]
     return reading
+
+
+def _without_questions(text: str) -> str:
+    """The message without its question clauses ("None yet. do I need AZ-104 before AZ-700?" → "None yet.")."""
+    kept, last = [], 0
+    for start, end in question_spans(text):
+        kept.append(text[last:start])
+        last = end
+    kept.append(text[last:])
+    return "".join(kept)
 
 
 def read_simple(tracker: Tracker, slot: str, requested: Optional[str], today: date) -> SlotReading:

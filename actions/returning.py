@@ -9,6 +9,7 @@ once Rasa has saved that turn (a deletion here would be undone by that save).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, Tracker
@@ -88,6 +89,19 @@ class ActionSessionStart(Action):
             if path is not None:
                 send(dispatcher, tracker, [welcome_back_reply(path_codes(tracker, catalog()))])
         return events + [ActionExecuted("action_listen")]
+
+
+class ActionGreetReturning(Action):
+    """"hi" from a person who was just welcomed back: the welcome back's question again, not the introduction
+    and the whole profile form."""
+
+    def name(self) -> str:
+        return "action_greet_returning"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        reply = welcome_back_reply(path_codes(tracker, catalog()))
+        send(dispatcher, tracker, [replace(reply, text="Hi again! " + reply.text.replace("Welcome back. ", ""))])
+        return []
 
 
 class ActionRecordExamResult(Action):

@@ -109,7 +109,8 @@ def _per_session(text: str, hours: float) -> Optional[float]:
     return None
 
 
-_SAID_NOT_RE = re.compile(r"\b(?:i said|i meant|i mean|it'?s|its|it is|make it|that'?s)\s+(\d+(?:\.\d+)?)\s*"
+_SAID_NOT_RE = re.compile(r"(?:\b(?:i said|i meant|i mean|it'?s|its|it is|make it|that'?s|hours:?|hrs:?)\s+|^\W*)"
+                          r"(\d+(?:\.\d+)?)\s*"
                           r"(?:h|hrs?|hours?)?(?:\s*(?:a|per|/)\s*(?:week|wk))?,?\s+not\s+\d+(?:\.\d+)?\b",
                           re.IGNORECASE)
 

@@ -18,7 +18,7 @@ from rasa.core.policies.policy import PolicyPrediction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from components.answer_deadline import read_start
@@ -60,7 +60,8 @@ ACTION_FOR_KIND = {
 }
 # A returning person's own news and their data: answered before and after a recommendation, and "forget me"
 # also in the middle of the profile questions (components/returning_reader.py).
-_RETURNING_ACTIONS = ("action_record_exam_result", "action_check_on_track", "action_forget_me")
+_RETURNING_ACTIONS = ("action_record_exam_result", "action_check_on_track", "action_forget_me",
+                      "action_greet_returning")
 _FORGET_KINDS = ("forget_me", "forget_confirmed", "forget_cancelled")
 # Kinds whose words are plain enough to overrule the intent classifier ("switch to DP-750" is no comparison,
 # "can I have both done by end of June?" no goodbye).
@@ -94,6 +95,17 @@ def actions_since_message(tracker: DialogueStateTracker) -> List[Optional[str]]:
         if isinstance(event, ActionExecuted):
             names.append(event.action_name)
     return list(reversed(names))
+
+
+def welcomed_back(tracker: DialogueStateTracker) -> bool:
+    """True when this session began with the welcome back (a returning person with a path). The welcome back is
+    sent by `action_session_start`, so it may come just before or just after `SessionStarted`."""
+    events = list(tracker.events)
+    start = max((i for i, event in enumerate(events) if isinstance(event, SessionStarted)), default=None)
+    if start is None:
+        return False
+    return any(isinstance(event, BotUttered) and (event.text or "").startswith("Welcome back")
+               for event in events[max(0, start - 3):])
 
 
 def previous_bot_text(tracker: DialogueStateTracker) -> str:
@@ -147,6 +159,8 @@ class FollowUpPolicy(StatelessPolicy):
         if not isinstance(tracker.latest_message, UserUttered):
             return None
         intent = (tracker.latest_message.intent or {}).get("name")
+        if intent == "greet" and tracker.get_slot("recommended_path") is not None and welcomed_back(tracker):
+            return "action_greet_returning"  # "hi" after the welcome back: its question again, no introduction
         kind = FollowUpPolicy._kind(tracker)
         if tracker.get_slot("recommended_path") is None and kind not in _STANDALONE_KINDS:
             return None

@@ -31,7 +31,7 @@ _CAREER_RE = re.compile(
     r"land (?:a|me)|get me (?:a|into)|make more money)\b", re.IGNORECASE)
 _POLICY_RE = re.compile(
     r"\bopen[- ]book\b|\brenew\w*|\bexpir\w*|\bretake\w*|\bresit\w*|\bre-?sit\b|\bproctor\w*|\bonline exam\b|"
-    r"\btest (?:cent(?:er|re))\b|\bpearson\b|\bat home\b|\blearn during\b|\bduring the exam\b|\bdiscount\w*|"
+    r"\btest (?:cent(?:er|re))\b|\bpearson\b|\b(?:at|from) home\b|\btake (?:it|the exams?) online\b|\blearn during\b|\bduring the exam\b|\bdiscount\w*|"
     r"\bvouchers?\b|\bvalid(?:ity)?\b|\bstudent (?:price|pricing)\b|\bif i fail\b|\bfail(?:ed)? (?:it|the exam)\b|\bhow many times\b|\bpassing score\b",
     re.IGNORECASE)
 

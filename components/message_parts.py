@@ -5,6 +5,9 @@ Plain Python, shared by the follow-up policy (which answers the parts in turn) a
 only the part it answers). A message has parts when it splits into sentences, or at "and"/"also"/"plus"
 before a question or a request, and at least two of the parts have a follow-up kind that an answering
 action handles on its own (`PART_ACTIONS`). Otherwise the message is one part, as before.
+
+It also names the question clauses of a message (`question_spans`): facts are never read from them ("None
+yet. do I need AZ-104 before AZ-700?" holds neither exam).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Dict, Iterable, List, Mapping, Optional, Tuple
 
+from components.answer_reader import looks_like_question
 from components.follow_up_reader import follow_up_kind
 
 # The follow-up kinds whose answer stands alone, and the action that gives it.
@@ -33,6 +37,35 @@ _STARTS = (r"is|are|isn'?t|do|does|did|can|could|should|would|will|what|whats|wh
 _SPLIT_RE = re.compile(rf"(?<=[.?!])\s+|\n+|\s*[,;]?\s+(?:and|also|plus|oh and|btw|and also)\s+(?=(?:{_STARTS})\b)",
                        re.IGNORECASE)
 MAX_PARTS = 3
+
+
+# ---------------------------------------------------------------- question clauses (no facts are read there)
+SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?\n]+|$)")
+_CLAUSE_RE = re.compile(r",|;|\s-\s|\b(?:and|but|so|or)\b(?=\s+(?:is|are|do|does|did|can|could|should|would|will|"
+                        r"what|which|how|why|when|isn'?t|aren'?t|don'?t|doesn'?t)\b)", re.IGNORECASE)
+# "can you change my hours to 8?", "could you put SC-200 on my path?": requests, whatever their grammar
+_REQUEST_RE = re.compile(r"\b(?:change|update|set|switch|correct|fix|make (?:it|that)|put me down|note that|"
+                         r"remember)\b", re.IGNORECASE)
+
+
+def question_spans(text: str) -> List[Tuple[int, int]]:
+    """Where the message asks something: (start, end) offsets of its question clauses.
+
+    A sentence that ends with "?" is a question from its first clause that opens like one ("I have AZ-900, is
+    that enough?" asks only "is that enough?"); a sentence that opens like a question is one without "?".
+    """
+    spans: List[Tuple[int, int]] = []
+    for sentence in SENTENCE_RE.finditer(text):
+        body = sentence.group(0)
+        if _REQUEST_RE.search(body):
+            continue
+        cuts = [0] + [m.end() for m in _CLAUSE_RE.finditer(body)]
+        opening = next((cut for cut in cuts if looks_like_question(body[cut:])), None)
+        if opening is not None:
+            spans.append((sentence.start() + opening, sentence.end()))
+        elif body.rstrip().endswith("?"):
+            spans.append((sentence.start(), sentence.end()))
+    return spans
 
 
 def split_message(text: str) -> List[Tuple[int, str]]:

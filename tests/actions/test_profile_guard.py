@@ -9,7 +9,8 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.profile_guard import ActionValidateSlotMappings, checked_values, question_spans, side_readings
+from actions.profile_guard import ActionValidateSlotMappings, checked_values, side_readings
+from components.message_parts import question_spans
 
 
 def entity(text: str, words: str, name: str, value: Any, role: Any = None) -> Dict[str, Any]:
@@ -147,3 +148,12 @@ def test_a_goal_named_with_the_role_is_no_side_reading():
     found = [entity(text, "sysadmin", "job_role", "administrator", "current"),
              entity(text, "architect", "job_role", "architect", "target")]
     assert side_readings("current_role", found, {"current_role": "administrator", "target_role": "architect"}) == []
+
+
+def test_a_question_in_the_answer_to_the_certifications_question_holds_nothing():
+    from actions.profile_reading import read_certifications_held
+    text = "None yet. do I need AZ-104 before AZ-700?"
+    found = [entity(text, "AZ-104", "exam_code", "AZ-104"), entity(text, "AZ-700", "exam_code", "AZ-700")]
+    t = _tracker(text, found, {"requested_slot": "certifications_held"}, {}, form="profile_form")
+    assert read_certifications_held(t, "certifications_held", ["AZ-104", "AZ-700"]).values == \
+        {"certifications_held": []}

@@ -173,6 +173,7 @@ def test_what_counts_as_an_answer_for_the_policy(slot, text, answers):
     ("az-400 is kinda like the aws devops pro right? how do they compare", "equivalent"),
     ("is there a cert for playfab", "find_exam"),
     ("is terraform on az-400 or only bicep/arm?", "covers"), ("what's on AZ-104?", None),
+    ("can I take AZ-900 online from home, yes or no", "policy"),
     ("no i mean which exam do i do NEXT after az900", "path_step"),
     ("you skipped my question: is AZ-700 hard for someone with CCNP?", "path_step"),
     ("Put AZ-900 first", "reorder"),
@@ -206,6 +207,7 @@ def test_a_request_for_advice_starts_the_profile(text, advice):
     ("maybe 15 hours a week in June. Until then maybe 6", 6.0),  # the hours that hold now
     ("during semester ~5h, in summer way more like 15", 5.0),
     ("for now 5h, later 10h", 5.0),
+    ("my hours: 4 per week, not 8. please change", 4.0),
     ("17-27 weeks for a fundamentals exam?? I've been in infrastructure 20 years", None),  # weeks are no hours
 ])
 def test_hours_now_and_durations(text, hours):

@@ -114,6 +114,8 @@ def test_a_new_session_keeps_the_profile_welcomes_back_and_a_passed_exam_moves_t
     assert after["requested_slot"] is None
     hello = servers.say(user, "hi")
     assert not asked_again(hello), texts(hello)
+    assert texts(hello).startswith("Hi again! Last time: AZ-104, then AZ-305. How did AZ-104 go?"), texts(hello)
+    assert "I'm the Azure certification path advisor" not in texts(hello), "no introduction to a returning person"
     assert slots(servers, user)["recommended_path"] == ["AZ-104", "AZ-305"]
 
     passed = servers.say(user, "passed 104 yesterday!!")
