@@ -159,6 +159,8 @@ def find_exam_answer(text: str, catalog: Catalog, today: date) -> Answer:
     subject (the words after "cert for", or else the message's own words); "basic" prefers fundamentals."""
     match = _SUBJECT_RE.search(text) or _SUBJECT_BEFORE_RE.search(text)
     subject = match.group(1).strip() if match else ""
+    subject = re.sub(r"(?:\s+(?:the|a|an|in|on|of|to|and|or|for|with|my|your|like|about))+\s*$", "", subject,
+                     flags=re.IGNORECASE)  # "labs in the" is about labs
     if subject.lower() in ("that", "it", "this", "them", "those", "me", "my job", "my role"):
         subject = ""
     words = topic_words(subject or text)

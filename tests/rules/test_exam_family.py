@@ -63,3 +63,8 @@ def test_which_of_two_is_for_me_comes_from_the_path(catalog, today):
                      azure_experience="some", weekly_hours=5.0)  # path AI-103; AI-300 is the MLOps alternative
     text = for_you("AI-300", "AI-103", person, catalog, today).text
     assert text.startswith("For you: AI-103.") and 'say "switch to AI-300"' in text
+
+
+def test_the_subject_never_ends_in_a_dangling_word(catalog, today):
+    heading = find_exam_answer("is there any cert on labs in the", catalog, today).heading
+    assert not heading.rstrip(". ").endswith((" the", " in")), heading
