@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from advisor.exam_family import counts_toward_answer, coverage_answer
+from advisor.exam_family import counts_toward_answer, coverage_answer, find_exam_answer
 from presentation.compose import reply_to
 
 
