@@ -73,6 +73,9 @@ def _exam(tracker: Tracker, text: str) -> Optional[str]:
     return path[0] if path else exam_in_focus(tracker, kb)
 
 
+WELCOME_BACK = "welcome_back"  # answer_kind after the welcome back (components/follow_up_policy.welcomed_back)
+
+
 class ActionSessionStart(Action):
     """A new session keeps the profile; a person who had a path is welcomed back with it."""
 
@@ -88,6 +91,7 @@ class ActionSessionStart(Action):
             path = tracker.get_slot("recommended_path")
             if path is not None:
                 send(dispatcher, tracker, [welcome_back_reply(path_codes(tracker, catalog()))])
+                events.append(SlotSet("answer_kind", WELCOME_BACK))  # the session's events say it (see the policy)
         return events + [ActionExecuted("action_listen")]
 
 

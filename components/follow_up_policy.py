@@ -18,7 +18,7 @@ from rasa.core.policies.policy import PolicyPrediction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, UserUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from components.answer_deadline import read_start
@@ -98,14 +98,15 @@ def actions_since_message(tracker: DialogueStateTracker) -> List[Optional[str]]:
 
 
 def welcomed_back(tracker: DialogueStateTracker) -> bool:
-    """True when this session began with the welcome back (a returning person with a path). The welcome back is
-    sent by `action_session_start`, so it may come just before or just after `SessionStarted`."""
-    events = list(tracker.events)
-    start = max((i for i, event in enumerate(events) if isinstance(event, SessionStarted)), default=None)
-    if start is None:
-        return False
-    return any(isinstance(event, BotUttered) and (event.text or "").startswith("Welcome back")
-               for event in events[max(0, start - 3):])
+    """True when this session began with the welcome back (a returning person with a path): `action_session_start`
+    marks it with `answer_kind` "welcome_back" after `SessionStarted` (a SQL tracker store loads only the latest
+    session's events, so the welcome back's own message, sent just before, may be missing)."""
+    for event in reversed(tracker.events):
+        if isinstance(event, SlotSet) and event.key == "answer_kind" and event.value == "welcome_back":
+            return True
+        if isinstance(event, SessionStarted):
+            return False
+    return False
 
 
 def previous_bot_text(tracker: DialogueStateTracker) -> str:
