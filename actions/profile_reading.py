@@ -19,7 +19,7 @@ from rasa_sdk import Tracker
 from actions.context import catalog, value_before_latest_message
 from components.answer_certifications import read_certifications
 from components.answer_reader import looks_like_question, read_answer, read_goal
-from components.message_parts import question_spans
+from components.message_parts import question_spans, without_questions
 from knowledge.vocabulary import CURRENT_ROLES, TARGET_ROLE_VALUES, UNDECIDED
 from presentation.formats import role_label
 
@@ -256,7 +256,7 @@ def read_certifications_held(tracker: Tracker, requested: Optional[str], known: 
     asked = requested == "certifications_held"
     if not text:
         return reading
-    asked_part = _without_questions(text) if asked else text
+    asked_part = without_questions(text) if asked else text
     answer = read_certifications(asked_part, asked, known) if asked_part.strip() else None
     if asked and answer is None and asked_part != text:  # "do I need AZ-104 before AZ-700?" holds nothing
         return reading
@@ -299,16 +299,6 @@ def read_certifications_held(tracker: Tracker, requested: Optional[str], known: 
         previous = list(value_before_latest_message(tracker, "certifications_held") or [])
         reading.values["certifications_held"] = [c for c in previous if c not in answer.not_held]
     return reading
-
-
-def _without_questions(text: str) -> str:
-    """The message without its question clauses ("None yet. do I need AZ-104 before AZ-700?" → "None yet.")."""
-    kept, last = [], 0
-    for start, end in question_spans(text):
-        kept.append(text[last:start])
-        last = end
-    kept.append(text[last:])
-    return "".join(kept)
 
 
 def read_simple(tracker: Tracker, slot: str, requested: Optional[str], today: date) -> SlotReading:

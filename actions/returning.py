@@ -23,6 +23,7 @@ from actions.exam_mentions import codes_with_bare_numbers, exam_in_focus, path_c
 from actions.profile_reading import latest_text
 from advisor.returning import passed
 from components.answer_numbers import read_hours
+from components.message_parts import without_questions
 from components.returning_reader import (
     FORGET_QUESTION,
     answer_to_question,
@@ -66,6 +67,7 @@ def previous_bot_text(tracker: Tracker) -> str:
 def _exam(tracker: Tracker, text: str) -> Optional[str]:
     """The exam the message names (bare numbers read against the path), else the path's first, else in focus."""
     kb, path = catalog(), path_codes(tracker, catalog())
+    text = without_questions(text)  # "passed on nov 27. do i really still need 104?": the exam passed is not AZ-104
     named = tuple(m.code for m in find_exam_mentions(text, kb, advisor_today()) if m.code)
     codes = codes_with_bare_numbers(text, named, kb, path)
     if codes:

@@ -166,6 +166,8 @@ def read_hours(text: str, asked: bool) -> Optional[float]:
                 continue
             if raw.lower() in ("a", "an") and (not unit or unit.lower() == "h"):
                 continue  # "ah no" is no "a h(our)"
+            if not raw[0].isdigit() and not unit and not period and len(text.split()) > 4:
+                continue  # "which ONE do i book first" names no hours; a bare "two" answering the question does
             value = number
         if not unit and not asked:
             continue

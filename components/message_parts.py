@@ -68,6 +68,15 @@ def question_spans(text: str) -> List[Tuple[int, int]]:
     return spans
 
 
+def without_questions(text: str) -> str:
+    """The message without its question clauses ("None yet. do I need AZ-104 before AZ-700?" → "None yet. ")."""
+    kept, last = [], 0
+    for start, end in question_spans(text):
+        kept.append(text[last:start])
+        last = end
+    return "".join(kept) + text[last:]
+
+
 def split_message(text: str) -> List[Tuple[int, str]]:
     """(offset, part) for the sentences and joined requests of a message, in order."""
     parts: List[Tuple[int, str]] = []

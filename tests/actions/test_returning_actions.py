@@ -47,7 +47,8 @@ def test_session_start_carries_the_profile_and_welcomes_back():
     assert events[-1]["event"] == "action" and events[-1]["name"] == "action_listen"
     carried = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
     assert carried["current_role"] == "administrator" and carried["recommended_path"] == ["AZ-104", "AZ-305"]
-    assert "requested_slot" not in carried and "answer_kind" not in carried
+    assert "requested_slot" not in carried
+    assert carried["answer_kind"] == "welcome_back", "the session's own events say it welcomed back (not carried)"
 
 
 def test_a_first_session_gets_no_welcome_back():
@@ -69,3 +70,10 @@ def test_forget_me_asks_then_marks_the_confirmed_turn():
     assert text.startswith("Done. I've deleted your profile") and events[-1]["value"] == "forgotten"
     text, events = run(ActionForgetMe(), tracker("no, keep it", PROFILE, bot=f"{FORGET_QUESTION} …"))
     assert text.startswith("OK, I've deleted nothing") and events[-1]["value"] == "forget_cancelled"
+
+
+def test_a_question_in_the_news_is_not_the_exam_passed():
+    """Round 11: "passed on nov 27. do i really still need 104?" congratulated on AZ-104."""
+    avd = {**PROFILE, "target_role": "administrator", "recommended_path": ["AZ-140"]}
+    text, events = run(ActionRecordExamResult(), tracker("passed on nov 27. do i really still need 104?", avd))
+    assert "AZ-140" in text and "passing AZ-104" not in text

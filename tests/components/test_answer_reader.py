@@ -208,6 +208,7 @@ def test_a_request_for_advice_starts_the_profile(text, advice):
     ("during semester ~5h, in summer way more like 15", 5.0),
     ("for now 5h, later 10h", 5.0),
     ("my hours: 4 per week, not 8. please change", 4.0),
+    ("so which ONE do i book first", None), ("two", 2.0), ("maybe two hours a week", 2.0),
     ("17-27 weeks for a fundamentals exam?? I've been in infrastructure 20 years", None),  # weeks are no hours
 ])
 def test_hours_now_and_durations(text, hours):
