@@ -93,11 +93,19 @@ def answer_parts(text: str) -> List[Tuple[int, str, str]]:
     text = (text or "")[:2000]
     if not text.strip() or text.startswith("/"):
         return []
-    found = [(offset, part, follow_up_kind(part)) for offset, part in split_message(text)]
+    found = [(offset, part, follow_up_kind(part) or _step_question(part)) for offset, part in split_message(text)]
     kinds = [(offset, part, kind) for offset, part, kind in found if kind in PART_ACTIONS]
     if len(kinds) < 2:
         return []
     return [(offset, part, str(kind)) for offset, part, kind in kinds][:MAX_PARTS]
+
+
+_CODE_RE = re.compile(r"(?<![\w.\-/])(?:[A-Za-z]{2}[\s-]?)?\d{3}(?![\w.%])")
+
+
+def _step_question(part: str) -> Optional[str]:
+    """A question about a named exam with no plainer kind ("is az-900 a waste of time?") is about that step."""
+    return "path_step" if _CODE_RE.search(part) and question_spans(part) else None
 
 
 def answered_so_far(actions_since_message: Iterable[Optional[str]]) -> int:

@@ -47,7 +47,9 @@ _ON_TRACK_RE = re.compile(r"\bon (?:track|schedule|pace|target)\b|\bbehind (?:sc
                           r"\b(?:will|would|am) i (?:be ready|make it)\b(?=.{0,25}\b(?:in time|by|before|exam)\b)|"
                           r"\bready in time\b|"
                           r"\bgonna make it\b|"
-                          r"\bam i (?:going to|gonna) make it\b", re.IGNORECASE)
+                          r"\bam i (?:going to|gonna) make it\b|"
+                          r"\b(?:exam|test)\b.{0,60}\b(?:still (?:ok|okay|fine|doable|realistic)|enough time|"
+                          r"will (?:that|it) (?:work|do)|is that enough)\b", re.IGNORECASE)
 _YES_RE = re.compile(r"^\W*(?:yes|yeah|yep|yup|ya|sure|ok(?:ay)?|please|do it|go ahead|confirm\w*|delete\b|"
                      r"forget me|wipe)", re.IGNORECASE)
 _NO_RE = re.compile(r"^\W*(?:no|nope|nah|cancel|don'?t|do not|stop|wait|keep|never ?mind)\b", re.IGNORECASE)

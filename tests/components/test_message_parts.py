@@ -13,6 +13,7 @@ from components.message_parts import answer_parts, check_actions, part_for, spli
     ("does my SC-200 count towards anything here? and do i need to renew it?", ["held_counts", "policy"]),
     ("drop az-900 and put it in my calendar", ["skip_exam", "calendar"]),
     ("can i skip 104 and go straight to 305?", []),  # one request
+    ("is az-900 a waste of time? and should I add 104 before or after ai-200?", ["path_step", "path_step"]),
     ("is it open book?", []),
     ("I passed AZ-104. Now what?", []),  # one part has no kind of its own
 ])

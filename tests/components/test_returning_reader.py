@@ -28,6 +28,7 @@ WEAK_QUESTION = "Which skill areas did your score report show as weakest? Tell m
     ("I failed it, when can I retake?", "exam_failed"),
     ("exam's in 3 weeks am i on track", "on_track"),
     ("Am I on track? Exam in 3 weeks", "on_track"),
+    ("exam is on the 28th. been doing like 6h a week not 10 tho, still ok?", "on_track"),
     ("delete my data", "forget_me"),
     ("forget everything about me", "forget_me"),
     ("forget me", "forget_me"),
