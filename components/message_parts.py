@@ -41,7 +41,7 @@ MAX_PARTS = 3
 
 # ---------------------------------------------------------------- question clauses (no facts are read there)
 SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?\n]+|$)")
-_CLAUSE_RE = re.compile(r",|;|\s-\s|\b(?:and|but|so|or)\b(?=\s+(?:is|are|do|does|did|can|could|should|would|will|"
+_CLAUSE_RE = re.compile(r",|;|\(|\s-\s|\b(?:and|but|so|or)\b(?=\s+(?:is|are|do|does|did|can|could|should|would|will|"
                         r"what|which|how|why|when|isn'?t|aren'?t|don'?t|doesn'?t)\b)", re.IGNORECASE)
 # "can you change my hours to 8?", "could you put SC-200 on my path?": requests, whatever their grammar
 _REQUEST_RE = re.compile(r"\b(?:change|update|set|switch|correct|fix|make (?:it|that)|put me down|note that|"

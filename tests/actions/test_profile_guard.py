@@ -24,6 +24,7 @@ def entity(text: str, words: str, name: str, value: Any, role: Any = None) -> Di
     ("I have AZ-900, is that enough?", ["is that enough?"]),
     ("what if I do 8 hours a week", ["what if I do 8 hours a week"]),
     ("AZ-104 first?", ["AZ-104 first?"]),
+    ("AZ-900 (does it expire?)", ["does it expire?"]),
     ("oh I forgot, I have AZ-900", []),
     ("can you change my hours to 8?", []),
 ])
