@@ -109,6 +109,9 @@ def path_step_facts(codes: List[str], text: str, profile: Profile, catalog: Cata
         if HARD_RE.search(text) and not SKIP_RE.search(text):  # "is AZ-700 hard for someone with CCNP?"
             hard_heading, hard_facts = _difficulty_answer(code, rec, catalog, today)
             return PathStepAnswer(code, Answer(hard_heading, tuple(hard_facts)))
+        if NEXT_RE.search(text) and held_and_active(code, profile, catalog, today):  # "whats next after az-700?"
+            after_heading, after_facts = _after_goal(code, rec, catalog, today)
+            return PathStepAnswer(code, Answer(after_heading, tuple(after_facts)))
         if ENOUGH_RE.search(text) and catalog.exam(code).level == "fundamentals" and rec.path:
             enough_heading, enough_facts = _fundamentals_enough(code, rec, catalog)
             return PathStepAnswer(code, Answer(enough_heading, tuple(enough_facts)))
@@ -160,13 +163,20 @@ def _next_answer(code: str, rec: Recommendation, catalog: Catalog, today: date) 
         reason = following.reasons[0] if following.reasons else None
         facts = [Fact(reason.text, reason.facts[0].source if reason.facts else None)] if reason else []
         return f"After {code} comes {following.exam.label} (step {position + 2} of {len(rec.path)}).", facts
+    return _after_goal(code, rec, catalog, today)
+
+
+def _after_goal(code: str, rec: Recommendation, catalog: Catalog, today: date) -> Tuple[str, List[Fact]]:
+    """What comes after the goal's exam (on the path, or already held): the track's next exams."""
+    held = held_and_active(code, rec.profile, catalog, today)
     suggested = [c for c in rec.track.next if catalog.has_exam(c) and not catalog.exam(c).is_retired_on(today)
                  and not held_and_active(c, rec.profile, catalog, today) and c not in rec.path]
+    done = f"You hold {code}" if held else f"{code} is the last step to your goal"
     if not suggested:
-        return (f"{code} is the last step to your goal: it completes the {rec.track.title} track. After it, keep "
-                f"it current with the free yearly renewal, or ask \"why not …?\" about another exam."), []
+        return (f"{done}: it completes the {rec.track.title} track. After it, keep it current with the free "
+                f"yearly renewal, or ask \"why not …?\" about another exam."), []
     names = ", ".join(catalog.exam(c).label for c in suggested[:3])
-    return (f"{code} is the last step to your goal. After it, the {rec.track.title} track goes on with: {names}.",
+    return (f"{done}. After it, the {rec.track.title} track goes on with: {names}.",
             [Fact(f"Say \"add {suggested[0]}\" to put it on your path.", rec.track.source)])
 
 

@@ -357,6 +357,8 @@ def make_study_plan(
         Fact(f"Skills measured as of {skills.as_of.isoformat()}: "
              + "; ".join(f"{d.name} {d.weight_label}" for d in skills.domains) + ".", skills.source),
         Fact(practice.statement, practice.source),
+        Fact(f"Exam fee: about {price_usd(found, catalog)} USD in the United States; prices vary by country or "
+             "region.", catalog.policy("price").source),  # "Time and cost" asks for both
     )
     return StudyPlan(
         exam=found, estimate=estimate, weeks=tuple(plan_weeks), weekly_hours=per_week, weekly_hours_given=given,

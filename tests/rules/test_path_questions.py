@@ -6,6 +6,8 @@ AZ-104; AZ-700 has no prerequisite) and from the paths the rules give these prof
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from advisor.profile import Profile
@@ -48,3 +50,11 @@ def test_the_exam_in_the_question_is_the_one_answered(catalog, today):
     answer = path_step_answer(["AZ-104", "AZ-900"], text, MODERN_WORK, catalog, today).text
     assert answer.startswith("AZ-900 alone gives the overview; for your goal, no")
     assert "AZ-104" in answer and "just the fundamentals" in answer
+
+
+def test_what_comes_after_a_goal_already_held(catalog, today):
+    """Round 11: after passing AZ-700, "whats next after az-700?" got "you already hold AZ-700"."""
+    done = replace(NETWORK, certifications_held=("AZ-104", "AZ-700"))
+    answer = path_step_answer(["AZ-700"], "so whats next after az-700?", done, catalog, today).text
+    assert answer.startswith("You hold AZ-700. After it, the Azure Network Engineer track goes on with:"), answer
+    assert "AZ-305" in answer  # role_tracks.yml: network_engineer next [AZ-305, SC-500]

@@ -207,3 +207,10 @@ def test_prices_follow_the_level(catalog):
     for exam in catalog:
         key = "fundamentals_usd" if exam.level == "fundamentals" else "role_based_usd"
         assert price_usd(exam, catalog) == catalog.policy_value("price", key)
+
+
+@pytest.mark.parametrize("code, fee", [("AZ-900", 99), ("AZ-104", 165)])  # knowledge/policies.yml, price
+def test_a_study_plan_says_the_exam_fee_too(code, fee, catalog, today):
+    """Round 11: "Time and cost" gave the time only."""
+    plan = make_study_plan(code, Profile(), catalog, today, weekly_hours=5)
+    assert any(f"Exam fee: about {fee} USD" in fact.text for fact in plan.facts)
