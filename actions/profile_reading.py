@@ -155,6 +155,9 @@ def read_target_role(tracker: Tracker, requested: Optional[str]) -> SlotReading:
     entities = _role_entities(tracker)
     goal = read_goal(text, asked) if text else None
     named = [e for e in entities if e.get("role") == "target"] or [e for e in entities if _is_goal_mention(text, e)]
+    theirs = [e for e in named if _someone_elses_wish(text, e)]  # "my manager wants me to be an architect, but …"
+    if theirs and len(theirs) < len(named):
+        named = [e for e in named if e not in theirs]
     if asked and not named:
         # "actually I'm more of a sysadmin" while the goal is asked corrects today's role, it is no goal
         named = [e for e in entities if not _CORRECTION_RE.search(text[max(0, int(e.get("start") or 0) - 30):
@@ -230,6 +233,18 @@ def _goal_from_exam(tracker: Tracker, text: str) -> Optional[str]:
             if any(step.exam == code and step.kind == "target" for step in track.steps):
                 return track.role
     return None
+
+
+_SOMEONE_ELSES_WISH_RE = re.compile(r"\b(?:my|our)\s+(?:boss|manager|lead|team ?lead|company|employer|parents?|"
+                                    r"dad|mum|mom|wife|husband|partner)\s+(?:\w+\s+){0,2}(?:wants?|would like|"
+                                    r"thinks?|says?|pushes|pushing|expects?)\b(?:(?!\b(?:but|however|though|whereas)\b)[^,.;])*$",
+                                    re.IGNORECASE)
+
+
+def _someone_elses_wish(text: str, entity: Dict[str, Any]) -> bool:
+    """True when the role is what someone else wants for the person, in the same clause."""
+    start = entity.get("start")
+    return isinstance(start, int) and bool(_SOMEONE_ELSES_WISH_RE.search(text[max(0, start - 50):start]))
 
 
 def goal_for_now(text: str, entities: List[Dict[str, Any]]) -> Optional[str]:

@@ -158,3 +158,12 @@ def test_a_question_in_the_answer_to_the_certifications_question_holds_nothing()
     t = _tracker(text, found, {"requested_slot": "certifications_held"}, {}, form="profile_form")
     assert read_certifications_held(t, "certifications_held", ["AZ-104", "AZ-700"]).values == \
         {"certifications_held": []}
+
+
+def test_a_goal_someone_else_wants_is_not_the_persons():
+    from actions.profile_reading import read_target_role
+    text = "my manager wants me to be an architect but I want to do devops"
+    found = [entity(text, "architect", "job_role", "architect", "target"),
+             entity(text, "devops", "job_role", "devops_engineer", "target")]
+    t = _tracker(text, found, {"requested_slot": "target_role"}, {}, form="profile_form")
+    assert read_target_role(t, "target_role").values.get("target_role") == "devops_engineer"
