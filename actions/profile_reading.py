@@ -119,9 +119,11 @@ def read_current_role(tracker: Tracker, requested: Optional[str]) -> Optional[st
     entities = [e for e in _role_entities(tracker) if e["value"] in CURRENT_ROLES]
     previous = value_before_latest_message(tracker, "current_role")
     if requested == "current_role":
-        if _mapped_now(tracker, "current_role"):
-            return None
         preferred = [e for e in entities if e.get("role") != "target"] or entities
+        if _mapped_now(tracker, "current_role"):
+            # "PhD student in ML": the role named first, not the last one the mapping took
+            first = str(preferred[0]["value"]) if len({e["value"] for e in preferred}) > 1 else None
+            return first if first != tracker.slots_to_validate().get("current_role") else None
         return str(preferred[0]["value"]) if preferred else None
     if not _mapped_now(tracker, "current_role") or not text:
         if requested is None and previous is None:

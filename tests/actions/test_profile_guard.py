@@ -167,3 +167,12 @@ def test_a_goal_someone_else_wants_is_not_the_persons():
              entity(text, "devops", "job_role", "devops_engineer", "target")]
     t = _tracker(text, found, {"requested_slot": "target_role"}, {}, form="profile_form")
     assert read_target_role(t, "target_role").values.get("target_role") == "devops_engineer"
+
+
+def test_the_role_named_first_answers_the_role_question():
+    from actions.profile_reading import read_current_role
+    text = "PhD student in ML"
+    found = [entity(text, "PhD student", "job_role", "student", "current"),
+             entity(text, "ML", "job_role", "ai_engineer")]
+    t = _tracker(text, found, {"requested_slot": "current_role"}, {"current_role": "ai_engineer"}, form="profile_form")
+    assert read_current_role(t, "current_role") == "student"
