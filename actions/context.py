@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Optional
+from typing import Any, List, Optional
 
 from rasa_sdk import Tracker
 
@@ -40,3 +40,17 @@ def value_before_latest_message(tracker: Tracker, slot: str) -> Optional[Any]:
         if seen_user and event.get("event") in ("restart", "session_started"):
             return None
     return None
+
+
+def previous_bot_text(tracker: Tracker) -> str:
+    """What the assistant said between the previous user message and the latest one."""
+    texts: List[str] = []
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                break
+            seen_user = True
+        elif seen_user and event.get("event") == "bot":
+            texts.append(event.get("text") or "")
+    return "\n".join(reversed(texts))

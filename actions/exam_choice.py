@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.channel_output import send
-from actions.context import catalog
+from actions.context import catalog, previous_bot_text
 from actions.exam_mentions import codes_with_bare_numbers, exam_in_focus, read_question
 from actions.recommendation import send_recommendation
 from advisor.exam_choice import ExamChoice, choose_exam, first_step_offer, skip_exam, without_own_choice
@@ -63,20 +63,6 @@ def _skipped(text: str, codes: List[str]) -> str:
     found = [(hit.start(), code) for code in codes
              for hit in [re.search(rf"(?<!\d){code.split('-')[1]}(?!\d)", after)] if hit]
     return min(found)[1] if found else codes[0]
-
-
-def previous_bot_text(tracker: Tracker) -> str:
-    """What the assistant said between the previous user message and the latest one."""
-    texts: List[str] = []
-    seen_user = False
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            if seen_user:
-                break
-            seen_user = True
-        elif seen_user and event.get("event") == "bot":
-            texts.append(event.get("text") or "")
-    return "\n".join(reversed(texts))
 
 
 class ActionChooseExam(Action):

@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.channel_output import send
-from actions.context import advisor_today, catalog, profile_from
+from actions.context import advisor_today, catalog, previous_bot_text, profile_from
 from actions.exam_mentions import codes_with_bare_numbers, exam_in_focus, path_codes
 from actions.profile_reading import latest_text
 from advisor.returning import passed
@@ -48,20 +48,6 @@ FORGOTTEN = "forgotten"  # the answer_kind that rasa_runtime/privacy.py deletes 
 NOT_CARRIED = ("requested_slot", "session_started_metadata", "answer_kind", "unanswered_question")
 STORED = ("your profile (role, coding, goal, Azure experience, certifications and their dates, study hours), "
           "your recommended path and the changes you asked for, and every message of our conversation")
-
-
-def previous_bot_text(tracker: Tracker) -> str:
-    """What the assistant said between the previous user message and the latest one."""
-    texts: List[str] = []
-    seen_user = False
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            if seen_user:
-                break
-            seen_user = True
-        elif seen_user and event.get("event") == "bot":
-            texts.append(event.get("text") or "")
-    return "\n".join(reversed(texts))
 
 
 def _exam(tracker: Tracker, text: str) -> Optional[str]:
