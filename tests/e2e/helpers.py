@@ -1,11 +1,12 @@
-"""What every REST conversation test needs: the servers for a module, reply texts, tracker slots."""
+"""What every REST conversation test needs: the servers for a module (with the page server when links must
+open), reply texts, tracker slots."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterator, List
+from typing import Dict, Iterator, List, Optional
 
-from scripts.servers import Servers, running_servers
+from scripts.servers import Servers, free_port, running_servers, start_web, stop_process
 from tests.conftest import TODAY
 
 
@@ -13,6 +14,21 @@ def module_servers(workdir: Path) -> Iterator[Servers]:
     """Action server and Rasa server for one test module, with "today" pinned."""
     with running_servers(workdir, env={"ADVISOR_TODAY": TODAY.isoformat()}) as running:
         yield running
+
+
+def servers_with_page(workdir: Path, env: Optional[Dict[str, str]] = None) -> Iterator[Servers]:
+    """Action server, Rasa server and the page server on the address the actions put in links (`WEB_URL`),
+    with "today" pinned; `env` adds settings (a calendar secret, a tracker database)."""
+    web_port = free_port()
+    web_url = f"http://127.0.0.1:{web_port}"
+    full = {"ADVISOR_TODAY": TODAY.isoformat(), "WEB_URL": web_url, **(env or {})}
+    with running_servers(workdir, env=full) as running:
+        page = start_web(workdir, web_port, running.rasa_url, running.env)
+        running.web_url = web_url
+        try:
+            yield running
+        finally:
+            stop_process(page)
 
 
 def texts(replies: List[dict]) -> str:

@@ -17,9 +17,9 @@ from icalendar import Calendar
 
 from advisor.calendar_plan import PlanRequest, plan_start
 from advisor.calendar_token import make_token
-from scripts.servers import Servers, free_port, running_servers, start_web, stop_process
+from scripts.servers import Servers
 from tests.conftest import TODAY
-from tests.e2e.helpers import slots, texts
+from tests.e2e.helpers import servers_with_page, slots, texts
 
 pytestmark = pytest.mark.e2e
 
@@ -31,16 +31,7 @@ HOURS = re.compile(r"^(\d+(?:\.\d+)?) h\b")
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory) -> Iterator[Servers]:
     """The action server and the Rasa server, plus the page server on the address the actions put in links."""
-    workdir = tmp_path_factory.mktemp("e2e-calendar")
-    web_port = free_port()
-    env = {"ADVISOR_TODAY": TODAY.isoformat(), "CALENDAR_SECRET": SECRET, "WEB_URL": f"http://127.0.0.1:{web_port}"}
-    with running_servers(workdir, env=env) as running:
-        page = start_web(workdir, web_port, running.rasa_url, running.env)
-        running.web_url = f"http://127.0.0.1:{web_port}"
-        try:
-            yield running
-        finally:
-            stop_process(page)
+    yield from servers_with_page(tmp_path_factory.mktemp("e2e-calendar"), {"CALENDAR_SECRET": SECRET})
 
 
 def recommendation(servers: Servers, user: str) -> List[dict]:

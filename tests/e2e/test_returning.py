@@ -24,9 +24,8 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from scripts.cluster_services import drop_database, ensure_database
-from scripts.servers import Servers, free_port, running_servers, start_web, stop_process
-from tests.conftest import TODAY
-from tests.e2e.helpers import slots, texts
+from scripts.servers import Servers
+from tests.e2e.helpers import servers_with_page, slots, texts
 from tests.e2e.test_calendar import SECRET, link_in, recommendation
 
 pytestmark = pytest.mark.e2e
@@ -63,18 +62,9 @@ def servers(tmp_path_factory) -> Iterator[Servers]:
         pytest.fail(f"PostgreSQL at {SERVER} is needed by this test: {error}")
     store_conversation("retention-old", time.time() - 400 * 86400)
     store_conversation("retention-recent", time.time() - 30 * 86400)
-    workdir = tmp_path_factory.mktemp("e2e-returning")
-    web_port = free_port()
-    env = {"ADVISOR_TODAY": TODAY.isoformat(), "CALENDAR_SECRET": SECRET, "WEB_URL": f"http://127.0.0.1:{web_port}",
-           "TRACKER_DATABASE_URL": URL, "TRACKER_RETENTION_DAYS": "365"}
     try:
-        with running_servers(workdir, env=env) as running:
-            page = start_web(workdir, web_port, running.rasa_url, running.env)
-            running.web_url = f"http://127.0.0.1:{web_port}"
-            try:
-                yield running
-            finally:
-                stop_process(page)
+        yield from servers_with_page(tmp_path_factory.mktemp("e2e-returning"), {
+            "CALENDAR_SECRET": SECRET, "TRACKER_DATABASE_URL": URL, "TRACKER_RETENTION_DAYS": "365"})
     finally:
         drop_database(URL)
 
