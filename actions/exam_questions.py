@@ -14,6 +14,7 @@ from actions.channel_output import send
 from actions.exam_mentions import exam_in_focus, latest_entity_values, read_question
 from advisor.exam_facts import is_rule_question
 from advisor.path_questions import is_path_question
+from components.follow_up_reader import FORMAT_RE, RESCHEDULE_RE
 from presentation.exam_replies import answer_about_exam, answer_about_rules, which_exam_reply
 from presentation.reply import Reply
 from presentation.why_answers import path_step_answer
@@ -32,11 +33,16 @@ NO_DISCOUNT_FACT = Reply(text="Discounts: I have no confirmed fact about student
 
 
 def aspects_asked(text: str, aspects: List[str]) -> List[str]:
-    """The aspects the NLU found, corrected by the words it misses (validity, discounts)."""
+    """The aspects the NLU found, corrected by the words it misses (validity, discounts, question types,
+    rescheduling)."""
     if _VALIDITY_RE.search(text):
         aspects = [a for a in aspects if a != "duration"] + ["validity"]
     if _DISCOUNT_RE.search(text) and "price" not in aspects:
         aspects = aspects + ["price"]
+    if FORMAT_RE.search(text) and "format" not in aspects:  # "are there labs?", "all multiple choice?"
+        aspects = [a for a in aspects if a not in ("overview", "questions")] + ["format"]
+    if RESCHEDULE_RE.search(text) and "reschedule" not in aspects:  # "can I move my exam if something comes up?"
+        aspects = [a for a in aspects if a not in ("overview", "delivery")] + ["reschedule"]
     if _STATUS_RE.search(text) and "status" not in aspects:
         aspects = [a for a in aspects if a != "overview"] + ["status"]
     return list(dict.fromkeys(aspects))

@@ -43,6 +43,7 @@ from presentation.compose import compose, reply_to
 from presentation.exam_replies import answer_about_exam
 from presentation.formats import per_week, span
 from presentation.reply import Button, Reply
+from presentation.why_answers import why_not
 
 CLOUD_VENDORS = ("AWS", "Google Cloud", "Oracle")
 
@@ -72,8 +73,21 @@ def other_vendor_reply(vendors: List[str], rec: Recommendation) -> Reply:
                    (Button("Why this path?", "/explain_recommendation"),))
 
 
-def career_reply(rec: Recommendation) -> Reply:
-    """Whether the path gets a job: honest, with no invented numbers."""
+def career_reply(rec: Recommendation, codes: Optional[List[str]] = None) -> Reply:
+    """Whether the path (or the exam named) gets a job: honest, with no invented numbers."""
+    step = rec.step(codes[0]) if codes else None
+    if codes and step is None:  # "would AI-900 look better on my CV?": why it is or isn't on the path first
+        return why_not(codes[0], rec.profile, catalog(), rec.today)
+    if step is not None:  # "is AZ-400 still worth it?": what this step earns and why it is on the path
+        goal = next((s for s in reversed(rec.steps) if not s.optional), None)
+        heading = (f"{step.code} is optional: it earns {step.exam.certification}, the overview; your goal's "
+                   f"credential is {goal.exam.certification} ({goal.code})." if step.optional and goal else
+                   f"For your goal, yes: {step.code} earns {step.exam.certification} and is step "
+                   f"{rec.path.index(step.code) + 1} of your path.")
+        facts = [Fact(reason.text, reason.facts[0].source if reason.facts else None) for reason in step.reasons[:1]]
+        facts.append(Fact("I have no salary or hiring data; employers verify the credential and still hire on "
+                          "hands-on work, so pair it with a small project you can show.", None))
+        return compose(heading, facts, (Button("Why this path?", "/explain_recommendation"),))
     target = next((s for s in reversed(rec.steps) if not s.optional), None)
     earns = f"{target.exam.certification} ({target.code})" if target else "the certifications on your path"
     return Reply(
@@ -263,6 +277,6 @@ class ActionAnswerFollowUp(Action):
         elif kind == "other_vendor":
             replies = [other_vendor_reply(list(other_vendors(text)), rec)]
         else:
-            replies = [career_reply(rec)]
+            replies = [career_reply(rec, codes)]
         send(dispatcher, tracker, replies)
         return events

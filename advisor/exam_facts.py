@@ -20,12 +20,12 @@ from presentation.formats import per_week, span
 ASPECTS: Tuple[str, ...] = (
     "overview", "status", "passing_score", "duration", "questions", "price", "skills", "coding",
     "prerequisites", "experience", "study_time", "link", "renewal", "validity", "retakes", "delivery",
-    "learn_access", "language",
+    "learn_access", "language", "format", "reschedule",
 )
 # Aspects that are general rules: answerable without naming an exam.
 RULE_ASPECTS: Tuple[str, ...] = (
     "passing_score", "duration", "questions", "price", "renewal", "validity", "retakes", "delivery",
-    "learn_access", "language",
+    "learn_access", "language", "format", "reschedule",
 )
 BACKGROUND_LABELS: Dict[str, str] = {
     "experienced": "with real hands-on Azure experience in this area",
@@ -234,6 +234,8 @@ def exam_facts_for(aspect: str, exam: Exam, catalog: Catalog, today: date, profi
         "delivery": lambda: [policy_fact(catalog, "delivery")],
         "learn_access": lambda: _learn_access_facts(exam, catalog),
         "language": lambda: _language_facts(exam, catalog),
+        "format": lambda: [policy_fact(catalog, "question_types")] + _duration_facts(exam, catalog)[:1],
+        "reschedule": lambda: [policy_fact(catalog, "reschedule")],
     }
     return builders[aspect]()
 
@@ -242,7 +244,8 @@ RULE_POLICIES: Dict[str, Tuple[str, ...]] = {
     "passing_score": ("passing_score",), "duration": ("exam_duration",), "questions": ("questions",),
     "price": ("price",), "renewal": ("renewal",), "validity": ("validity", "renewal"),
     "retakes": ("retakes",), "delivery": ("delivery",), "learn_access": ("learn_access",),
-    "language": ("language_accommodation",),
+    "language": ("language_accommodation",), "format": ("question_types", "exam_duration"),
+    "reschedule": ("reschedule",),
 }
 
 

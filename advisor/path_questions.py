@@ -34,6 +34,37 @@ HARD_RE = re.compile(r"\b(?:hard|harder|difficult\w*|tough|easy|easier|challengi
 ENOUGH_RE = re.compile(r"\b(?:enough|sufficient|suffice|all i need|just that|only that)\b", re.IGNORECASE)
 
 
+# "the first one", "the last exam": a step of the path by its place
+_ORDINAL_REF_RE = re.compile(r"\bthe (first|second|third|last|final) (?:one|exam|step|cert\w*)\b", re.IGNORECASE)
+# "the data fundamentals one", "the devops expert exam": a step of the path by its level (and a word of its title)
+_LEVEL_REF_RE = re.compile(r"\bthe ((?:[a-z]+ ){0,2}?)(fundamentals?|basics?|associate|expert|specialty) "
+                           r"(?:one|exam|cert\w*|level)\b", re.IGNORECASE)
+STEP_REFERENCE_RE = re.compile(f"{_ORDINAL_REF_RE.pattern}|{_LEVEL_REF_RE.pattern}", re.IGNORECASE)
+_ORDINALS = {"first": 0, "second": 1, "third": 2, "last": -1, "final": -1}
+_LEVEL_WORDS = {"fundamental": "fundamentals", "fundamentals": "fundamentals", "basic": "fundamentals",
+                "basics": "fundamentals", "associate": "associate", "expert": "expert", "specialty": "specialty"}
+
+
+def step_named(text: str, path: List[str], catalog: Catalog) -> Optional[str]:
+    """The step of the path a message names without its code ("why the devops expert one right away?",
+    "can I skip the data fundamentals one?"), or None when it names none or several fit."""
+    ordinal = _ORDINAL_REF_RE.search(text)
+    if ordinal and path:
+        index = _ORDINALS[ordinal.group(1).lower()]
+        return path[index] if -len(path) <= index < len(path) else None
+    level = _LEVEL_REF_RE.search(text)
+    if level is None:
+        return None
+    fits = [code for code in path if code in catalog.exams
+            and catalog.exam(code).level == _LEVEL_WORDS[level.group(2).lower()]]
+    words = [w for w in level.group(1).lower().split() if w not in ("the", "a", "an", "one")]
+    if len(fits) > 1 and words:
+        named = [code for code in fits if all(
+            w in f"{catalog.exam(code).title} {catalog.exam(code).certification}".lower() for w in words)]
+        fits = named or fits
+    return fits[0] if len(fits) == 1 else None
+
+
 def is_path_question(text: str) -> bool:
     """True when the words ask about skipping, ordering, sufficiency, difficulty of a step or what follows it."""
     return bool(SKIP_RE.search(text) or FIRST_RE.search(text) or ENOUGH_RE.search(text) or HARD_RE.search(text)

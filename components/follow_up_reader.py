@@ -14,6 +14,7 @@ import re
 from datetime import date
 from typing import Optional
 
+from advisor.path_questions import STEP_REFERENCE_RE
 from components.answer_certifications import other_vendors, read_certifications
 from components.answer_deadline import read_deadline
 from components.answer_numbers import read_hours
@@ -29,6 +30,28 @@ _CAREER_RE = re.compile(
     r"\b(?:jobs?|hired|hire|hiring|salary|salaries|pay rise|raise|paid more|promotion|career|employ\w*|"
     r"job market|recruiters?|interviews?|cv|resume|résumé|linkedin|market value|worth it|worth the (?:money|time)|"
     r"land (?:a|me)|get me (?:a|into)|make more money)\b", re.IGNORECASE)
+# "are there labs in the exam?", "is AZ-305 all multiple choice or case studies?"
+FORMAT_RE = re.compile(r"\b(?:are there|any|is there an?|with|includes?|including|has|have|got|get) (?:any )?(?:hands[- ]?on |live )?"
+                       r"labs?\b|\blabs? (?:in|on|during|as part of) (?:the |an? )?(?:exams?|tests?|\w+-?\d{3})\b|\bcase[- ]stud\w*|\bmultiple[- ]choice\b|"
+                       r"\bquestion (?:types?|formats?)\b|\b(?:types?|kinds?|sorts?) of questions\b|\bdrag[- ]and[- ]drop\b|"
+                       r"\bexam format\b|\bhands[- ]?on (?:exam|part|section|tasks?|questions?)\b|"
+                       r"\b(?:is|are) (?:the |it |they |that )?(?:exams? |(?:[A-Za-z]{2}[\s-]?)?\d{3} )?(?:all |fully |really )?"
+                       r"(?:hands[- ]?on|practical)\b", re.IGNORECASE)
+# "can i reschedule if something comes up?", "how do I cancel my exam?", "can I move my exam date?"
+RESCHEDULE_RE = re.compile(r"\bre-?schedul\w*|\bpostpon\w*|\bcancel\w*\s+(?:my |the |an? )?(?:\w+\s+)?(?:exam|booking|"
+                           r"appointment|test)\b|\bmove (?:my|the) (?:exam|booking|appointment|date|test)\b|"
+                           r"\bpush (?:it|my exam|the exam|the date) back\b|\bchange (?:the|my) (?:exam |booking )?date\b",
+                           re.IGNORECASE)
+# "suppose I had two years of Azure, would it change?", "imagine I aim for architect, what then?" ("if I had to
+# guess, 5" is a hedge, no hypothetical)
+HYPOTHETICAL_RE = re.compile(r"\bwhat if\b|\bsuppos(?:e|ing)\b|\bimagine\b|\bhypothetical\w*|\blet'?s say\b|"
+                             r"\bsay (?:i|my|we)(?:'d| had| was| were| wanted| held)\b|"
+                             r"\bin theory\b|\bif i (?:had|were|was|wanted|went|switched|changed|aimed|picked|chose|"
+                             r"learn\w*|got|already had|knew|moved)\b(?! to (?:guess|say|pick|choose|be honest))",
+                             re.IGNORECASE)
+# "what about DP-420?", "and how about AI-103 for me?": why that exam is or is not on the path
+_WHAT_ABOUT_RE = re.compile(r"^\W*(?:(?:and|so|but|ok|okay|hmm+|also)\W+){0,2}(?:what|how) about\s+(?:the\s+)?"
+                            r"(?:[A-Za-z]{2}[\s-]?)?\d{3}\b", re.IGNORECASE)
 _POLICY_RE = re.compile(
     r"\bopen[- ]book\b|\brenew\w*|\bexpir\w*|\bretake\w*|\bresit\w*|\bre-?sit\b|\bproctor\w*|\bonline exam\b|"
     r"\btest (?:cent(?:er|re))\b|\bpearson\b|\b(?:at|from) home\b|\btake (?:it|the exams?) online\b|\blearn during\b|\bduring the exam\b|\bdiscount\w*|"
@@ -125,7 +148,8 @@ def follow_up_kind(text: str) -> Optional[str]:
     `faster` ("too long, faster option?"), `status` ("is DP-750 still in beta?"), `calendar` ("put it in my
     calendar"), `other_vendor`, `policy`, and a returning person's `exam_passed`, `exam_failed`, `on_track`,
     `forget_me` (`components/returning_reader.py`),
-    `path_cost`, `path_step`, `explain`, `career`.
+    `path_cost`, `what_if` ("suppose I had two years of Azure?"), `why_not` ("what about DP-420?"), `path_step`,
+    `explain`, `career`.
     Profile statements: `profile` ("oh I forgot, I have AZ-900", "now I have 20 hours a week").
     """
     text = (text or "")[:2000]
@@ -165,24 +189,29 @@ def follow_up_kind(text: str) -> Optional[str]:
         return "status"
     if _EXAM_RE.search(text) and _COVERS_RE.search(text) and question:
         return "covers"
-    if not _EXAM_RE.search(text) and _FIND_EXAM_RE.search(text) and not _POLICY_RE.search(text):
+    if not _EXAM_RE.search(text) and _FIND_EXAM_RE.search(text) and not _POLICY_RE.search(text) and \
+            not FORMAT_RE.search(text):
         return "find_exam"
     if read_deadline(text, date.today()) is not None and (question or _DEADLINE_RE.search(text)):
         return "deadline"
     if re.search(r"\bwhat if\b|\bif i (?:do|did|had|put in|study|could do)\b", text, re.IGNORECASE) and \
             read_hours(text, asked=False) is not None:
         return "path_cost"  # "what if i do 6 hrs a week then": the path's time at those hours
+    if HYPOTHETICAL_RE.search(text) and not re.search(r"\bfail|\bdon'?t pass|\bdidn'?t pass", text, re.IGNORECASE):
+        return "what_if"  # "suppose I had 2 years of Azure, would it change?": the rules re-run, nothing stored
     held = read_certifications(text, asked=False)
     if not question and ((held is not None and (held.codes or held.said_none))
                          or read_hours(text, asked=False) is not None):
         return "profile"
     if other_vendors(text) and _COUNTS_RE.search(text):
         return "other_vendor"
-    if _POLICY_RE.search(text):
+    if _POLICY_RE.search(text) or FORMAT_RE.search(text) or RESCHEDULE_RE.search(text):
         return "policy"
     if _PATH_COST_RE.search(text):
         return "path_cost"
-    if _EXAM_RE.search(text) and _PATH_STEP_RE.search(text) and (question or re.search(r"\b(?:which|what|whats)\b",
+    if _WHAT_ABOUT_RE.search(text) and not _MY_EXAM_RE.search(text):
+        return "why_not"
+    if (_EXAM_RE.search(text) or STEP_REFERENCE_RE.search(text)) and _PATH_STEP_RE.search(text) and (question or re.search(r"\b(?:which|what|whats)\b",
                                                                                      text, re.IGNORECASE)):
         return "path_step"
     if _FASTER_RE.search(text):

@@ -16,7 +16,7 @@ import re
 from typing import Dict, Iterable, List, Mapping, Optional, Tuple
 
 from components.answer_reader import looks_like_question
-from components.follow_up_reader import follow_up_kind
+from components.follow_up_reader import HYPOTHETICAL_RE, follow_up_kind
 
 # The follow-up kinds whose answer stands alone, and the action that gives it.
 PART_ACTIONS: Dict[str, str] = {
@@ -29,7 +29,7 @@ PART_ACTIONS: Dict[str, str] = {
     "find_exam": "action_answer_follow_up", "equivalent": "action_answer_follow_up",
     "faster": "action_answer_follow_up", "other_vendor": "action_answer_follow_up",
     "career": "action_answer_follow_up", "policy": "action_answer_exam_question",
-    "status": "action_answer_exam_question",
+    "status": "action_answer_exam_question", "what_if": "action_answer_why_not", "why_not": "action_answer_why_not",
 }
 ANSWER_ACTIONS = frozenset(PART_ACTIONS.values())
 _STARTS = (r"is|are|isn'?t|do|does|did|can|could|should|would|will|what|whats|what'?s|which|how|when|why|where|"
@@ -52,15 +52,19 @@ def question_spans(text: str) -> List[Tuple[int, int]]:
     """Where the message asks something: (start, end) offsets of its question clauses.
 
     A sentence that ends with "?" is a question from its first clause that opens like one ("I have AZ-900, is
-    that enough?" asks only "is that enough?"); a sentence that opens like a question is one without "?".
+    that enough?" asks only "is that enough?"); a sentence that opens like a question is one without "?"; a
+    hypothetical ("suppose I had AZ-104, ...") counts from its first word.
     """
     spans: List[Tuple[int, int]] = []
     for sentence in SENTENCE_RE.finditer(text):
         body = sentence.group(0)
-        if _REQUEST_RE.search(body):
+        if _REQUEST_RE.search(body) and not HYPOTHETICAL_RE.search(body):
             continue
         cuts = [0] + [m.end() for m in _CLAUSE_RE.finditer(body)]
         opening = next((cut for cut in cuts if looks_like_question(body[cut:])), None)
+        supposed = HYPOTHETICAL_RE.search(body)  # "suppose I had 2 years of Azure": no fact either
+        if supposed is not None and not re.search(r"\bfail|n'?t pass", body, re.IGNORECASE):
+            opening = min(opening, supposed.start()) if opening is not None else supposed.start()
         if opening is not None:
             spans.append((sentence.start() + opening, sentence.end()))
         elif body.rstrip().endswith("?"):
@@ -94,7 +98,15 @@ def answer_parts(text: str) -> List[Tuple[int, str, str]]:
     if not text.strip() or text.startswith("/"):
         return []
     found = [(offset, part, follow_up_kind(part) or _step_question(part)) for offset, part in split_message(text)]
-    kinds = [(offset, part, kind) for offset, part, kind in found if kind in PART_ACTIONS]
+    kinds: List[Tuple[int, str, Optional[str]]] = []
+    for offset, part, kind in found:
+        if kind not in PART_ACTIONS:
+            continue
+        if kinds and kinds[-1][2] == kind == "policy":  # "is the 104 hands-on? any labs?": one question, one answer
+            first_offset, first_part, _ = kinds[-1]
+            kinds[-1] = (first_offset, text[first_offset:offset + len(part)], kind)
+            continue
+        kinds.append((offset, part, kind))
     if len(kinds) < 2:
         return []
     return [(offset, part, str(kind)) for offset, part, kind in kinds][:MAX_PARTS]

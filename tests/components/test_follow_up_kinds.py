@@ -1,0 +1,70 @@
+"""Follow-ups after a recommendation that ask about a change that has not happened, about an exam beside the path,
+about the exam's format or about moving a booking: each gets its own kind, and hypotheticals state no facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.path_questions import step_named
+from components.follow_up_reader import follow_up_kind
+from components.message_parts import answer_parts, question_spans
+from knowledge.queries import get_catalog
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a change that has not happened: the rules re-run on a copy of the profile
+    ("say I had three years on azure already, would the plan look different?", "what_if"),
+    ("imagine my goal was security, what changes?", "what_if"),
+    ("hypothetically, with way more azure time under my belt?", "what_if"),
+    ("what if I wanted devops instead", "what_if"),
+    ("let's say I already held AZ-104", "what_if"),
+    ("what if I fail it twice?", "policy"),  # a failure hypothetical is the retake rule
+    ("what if I put in 12 hours a week?", "path_cost"),  # new hours: the path's time at those hours
+    # an exam beside the path
+    ("what about SC-300?", "why_not"),
+    ("ok and how about the AI-103", "why_not"),
+    ("what about my AWS solutions architect cert?", "other_vendor"),
+    # the exam's format
+    ("does AZ-400 have labs?", "policy"),
+    ("any case studies on the 305?", "policy"),
+    ("is DP-700 just multiple-choice?", "policy"),
+    ("what kind of questions are on the exam", "policy"),
+    # moving a booking
+    ("can I move my exam to next month?", "policy"),
+    ("how late can I cancel my booking", "policy"),
+    ("need to postpone, work got crazy", "policy"),
+])
+def test_follow_up_kinds(text, kind):
+    assert follow_up_kind(text) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "I did a lab once", "if I had to guess, maybe 5", "we have a lab subscription at work",
+])
+def test_no_question_kind_in_statements(text):
+    assert follow_up_kind(text) not in ("what_if", "policy")
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("suppose I'd been on Azure for years, would that change it?",
+     ["suppose I'd been on Azure for years, would that change it?"]),
+    ("let's say I had AZ-104, is AZ-305 next?", ["let's say I had AZ-104, is AZ-305 next?"]),
+    ("I have AZ-104. imagine I aimed for architect", ["imagine I aimed for architect"]),
+])
+def test_a_hypothetical_states_no_fact(text, asked):
+    assert [text[a:b].strip() for a, b in question_spans(text)] == asked
+
+
+def test_two_sentences_of_one_question_are_one_part():
+    assert answer_parts("is the 305 practical? any labs in it?") == []
+
+
+@pytest.mark.parametrize("text, path, step", [
+    ("how come the security expert one is already in there?", ["SC-200", "SC-100"], "SC-100"),
+    ("do I have to do the fundamentals exam?", ["AZ-900", "AZ-104"], "AZ-900"),
+    ("is the last step really needed", ["AZ-104", "AZ-305"], "AZ-305"),
+    ("can I drop the associate one", ["AZ-900", "AZ-104", "AZ-305"], "AZ-104"),
+    ("the expert one", ["AZ-104"], None),  # no expert step on this path
+])
+def test_a_step_named_without_its_code(text, path, step):
+    assert step_named(text, path, get_catalog()) == step
