@@ -27,6 +27,8 @@ _DISCOUNT_RE = re.compile(r"\b(?:discounts?|discounted|vouchers?|cheaper|student
                           r"coupons?|promo\w*)\b", re.IGNORECASE)
 _STATUS_RE = re.compile(r"\b(?:beta|live|out yet|released|retir\w*|still (?:available|offered|a thing|around)|"
                         r"discontinued|generally available|\bga\b)\b", re.IGNORECASE)
+_PRICE_RE = re.compile(r"\bhow much\b(?! (?:time|of|study|work|effort|harder|longer))|\b(?:cost|costs|price|fee|fees|"
+                       r"expensive)\b", re.IGNORECASE)
 NO_DISCOUNT_FACT = Reply(text="Discounts: I have no confirmed fact about student or other discounts, so I won't "
                               "guess. The price you are shown when you book is the one that applies; Microsoft "
                               "Learn's Student Hub lists current offers for students.")
@@ -43,6 +45,8 @@ def aspects_asked(text: str, aspects: List[str]) -> List[str]:
         aspects = [a for a in aspects if a not in ("overview", "questions")] + ["format"]
     if RESCHEDULE_RE.search(text) and "reschedule" not in aspects:  # "can I move my exam if something comes up?"
         aspects = [a for a in aspects if a not in ("overview", "delivery")] + ["reschedule"]
+    if not [a for a in aspects if a != "overview"] and _PRICE_RE.search(text):  # "how much is it" in a longer message
+        aspects = ["price"]
     if _STATUS_RE.search(text) and "status" not in aspects:
         aspects = [a for a in aspects if a != "overview"] + ["status"]
     return list(dict.fromkeys(aspects))

@@ -49,6 +49,7 @@ ACTION_FOR_KIND = {
     "fundamentals_only": "action_choose_exam",
     "reorder": "action_choose_exam",
     "status": "action_answer_exam_question",
+    "exam_fact": "action_answer_exam_question",
     "equivalent": "action_answer_follow_up",
     "skip_exam": "action_choose_exam",
     "faster": "action_answer_follow_up",

@@ -111,7 +111,9 @@ _TOWARD_RE = re.compile(r"\bcounts?\s+(?:towards?|for|as)\b|\b(?:prereq\w*|requi
 # "is az-104 linux friendly or all windows stuff?", "is terraform on az-400?", "does sc-500 cover attacking?"
 _COVERS_RE = re.compile(r"\b(?:cover|covers|covered|covering|include|includes|included|friendly|heavy on|"
                         r"all (?:windows|linux|theory|about)|(?:windows|linux) stuff)\b|"
-                        r"\bis\s+[\w/+#.-]+\s+(?:on|in|part of)\s+(?:the\s+)?(?:[A-Za-z]{2}[\s-]?)?\d{3}\b", re.IGNORECASE)
+                        r"\bis\s+[\w/+#.-]+\s+(?:on|in|part of)\s+(?:the\s+)?(?:[A-Za-z]{2}[\s-]?)?\d{3}\b|"
+                       r"\bhow much (?:of )?(?:the\s+)?(?:[A-Za-z]{2}[\s-]?)?\d{3}\b.{0,12}\b(?:is|covers?|about)\b",
+                       re.IGNORECASE)
 # "is there a cert for SAP?", "there is a certification for playfab?", "any exam about kubernetes?"
 _FIND_EXAM_RE = re.compile(r"\b(?:is there|are there|isn.?t there|aren.?t there|there is|there are|any|do you have|does microsoft (?:have|offer)|"
                            r"exists?)\b[^?]{0,40}?\b(?:certs?|certifications?|exams?|credentials?)\b(?:[^?]{0,10}?"

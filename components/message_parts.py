@@ -29,7 +29,8 @@ PART_ACTIONS: Dict[str, str] = {
     "find_exam": "action_answer_follow_up", "equivalent": "action_answer_follow_up",
     "faster": "action_answer_follow_up", "other_vendor": "action_answer_follow_up",
     "career": "action_answer_follow_up", "policy": "action_answer_exam_question",
-    "status": "action_answer_exam_question", "what_if": "action_answer_why_not", "why_not": "action_answer_why_not",
+    "status": "action_answer_exam_question", "exam_fact": "action_answer_exam_question",
+    "what_if": "action_answer_why_not", "why_not": "action_answer_why_not",
 }
 ANSWER_ACTIONS = frozenset(PART_ACTIONS.values())
 _STARTS = (r"is|are|isn'?t|do|does|did|can|could|should|would|will|what|whats|what'?s|which|how|when|why|where|"
@@ -37,6 +38,7 @@ _STARTS = (r"is|are|isn'?t|do|does|did|can|could|should|would|will|what|whats|wh
 _SPLIT_RE = re.compile(rf"(?<=[.?!])\s+|\n+|\s*[,;]?\s+(?:and|also|plus|oh and|btw|and also)\s+(?=(?:{_STARTS})\b)",
                        re.IGNORECASE)
 MAX_PARTS = 3
+_LEADING_JOIN_RE = re.compile(r"\s*(?:(?:and|also|plus|oh|btw|but|so)\b[\s,]*)+(?=\w|$)", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- question clauses (no facts are read there)
@@ -89,7 +91,12 @@ def split_message(text: str) -> List[Tuple[int, str]]:
         parts.append((start, text[start:match.start()]))
         start = match.end()
     parts.append((start, text[start:]))
-    return [(offset, part) for offset, part in parts if part.strip()]
+    trimmed = []
+    for offset, part in parts:  # "? and can I be ready by March": the part opens at "can"
+        lead = _LEADING_JOIN_RE.match(part)
+        cut = lead.end() if lead else 0
+        trimmed.append((offset + cut, part[cut:]))
+    return [(offset, part) for offset, part in trimmed if part.strip()]
 
 
 def answer_parts(text: str) -> List[Tuple[int, str, str]]:
@@ -115,9 +122,20 @@ def answer_parts(text: str) -> List[Tuple[int, str, str]]:
 _CODE_RE = re.compile(r"(?<![\w.\-/])(?:[A-Za-z]{2}[\s-]?)?\d{3}(?![\w.%])")
 
 
+# "how much is it", "what's the pass mark": a fact about the exam in question (the price, the score, the length)
+_FACT_QUESTION_RE = re.compile(r"\bhow much\b(?! (?:of|time|study|work|effort|harder|longer))|\b(?:cost|costs|price|"
+                               r"fee|fees|expensive|pass(?:ing)? (?:mark|score)|how many questions|"
+                               r"how long is the exam|minutes)\b", re.IGNORECASE)
+
+
 def _step_question(part: str) -> Optional[str]:
-    """A question about a named exam with no plainer kind ("is az-900 a waste of time?") is about that step."""
-    return "path_step" if _CODE_RE.search(part) and question_spans(part) else None
+    """A question with no plainer kind: about a fact of the exam ("how much is it?") or about a named step ("is
+    az-900 a waste of time?")."""
+    if not question_spans(part):
+        return None
+    if _FACT_QUESTION_RE.search(part):
+        return "exam_fact"
+    return "path_step" if _CODE_RE.search(part) else None
 
 
 def answered_so_far(actions_since_message: Iterable[Optional[str]]) -> int:

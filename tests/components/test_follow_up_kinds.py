@@ -68,3 +68,13 @@ def test_two_sentences_of_one_question_are_one_part():
 ])
 def test_a_step_named_without_its_code(text, path, step):
     assert step_named(text, path, get_catalog()) == step
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("what's the fee? and do my cisco certs matter", ["exam_fact", "other_vendor"]),
+    ("how much of az-104 is networking? and could I be done by end of april", ["covers", "deadline"]),
+    ("whats the pass mark. also add it to my calendar", ["exam_fact", "calendar"]),
+    ("so is it hard? and also how much is it", []),  # one part has no kind of its own
+])
+def test_every_part_of_a_message_gets_its_answer(text, kinds):
+    assert [kind for _, _, kind in answer_parts(text)] == kinds
