@@ -14,7 +14,7 @@ from actions.channel_output import send
 from actions.exam_mentions import exam_in_focus, latest_entity_values, read_question
 from advisor.exam_facts import is_rule_question
 from advisor.path_questions import is_path_question
-from components.follow_up_reader import FORMAT_RE, RESCHEDULE_RE
+from components.follow_up_reader import FORMAT_RE, PREPARATION_RE, RESCHEDULE_RE
 from presentation.exam_replies import answer_about_exam, answer_about_rules, which_exam_reply
 from presentation.reply import Reply
 from presentation.why_answers import path_step_answer
@@ -45,6 +45,8 @@ def aspects_asked(text: str, aspects: List[str]) -> List[str]:
         aspects = [a for a in aspects if a not in ("overview", "questions")] + ["format"]
     if RESCHEDULE_RE.search(text) and "reschedule" not in aspects:  # "can I move my exam if something comes up?"
         aspects = [a for a in aspects if a not in ("overview", "delivery")] + ["reschedule"]
+    if PREPARATION_RE.search(text) and "preparation" not in aspects:  # "is Learn enough?", "practice tests?"
+        aspects = [a for a in aspects if a not in ("overview", "learn_access", "study_time")] + ["preparation"]
     if not [a for a in aspects if a != "overview"] and _PRICE_RE.search(text):  # "how much is it" in a longer message
         aspects = ["price"]
     if _STATUS_RE.search(text) and "status" not in aspects:

@@ -36,12 +36,18 @@ FORMAT_RE = re.compile(r"\b(?:are there|any|is there an?|with|includes?|includin
                        r"\bquestion (?:types?|formats?)\b|\b(?:types?|kinds?|sorts?) of questions\b|\bdrag[- ]and[- ]drop\b|"
                        r"\bexam format\b|\bhands[- ]?on (?:exam|part|section|tasks?|questions?)\b|"
                        r"\b(?:is|are) (?:the |it |they |that )?(?:exams? |(?:[A-Za-z]{2}[\s-]?)?\d{3} )?(?:all |fully |really )?"
-                       r"(?:hands[- ]?on|practical)\b", re.IGNORECASE)
+                       r"(?:hands[- ]?on|practical)\b(?! or theory)", re.IGNORECASE)
 # "can i reschedule if something comes up?", "how do I cancel my exam?", "can I move my exam date?"
 RESCHEDULE_RE = re.compile(r"\bre-?schedul\w*|\bpostpon\w*|\bcancel\w*\s+(?:my |the |an? )?(?:\w+\s+)?(?:exam|booking|"
                            r"appointment|test)\b|\bmove (?:my|the) (?:exam|booking|appointment|date|test)\b|"
                            r"\bpush (?:it|my exam|the exam|the date) back\b|\bchange (?:the|my) (?:exam |booking )?date\b",
                            re.IGNORECASE)
+# "is Learn enough to pass?", "any good practice tests?", "how should I study for it?"
+PREPARATION_RE = re.compile(r"\b(?:ms |microsoft )?learn (?:alone |only )?(?:is )?enough\b|\bis (?:ms |microsoft )?learn\b.{0,25}"
+                            r"\benough\b|\bpractice (?:tests?|exams?|questions|assessments?)\b|\bmock (?:tests?|exams?)\b|"
+                            r"\bhow (?:should|do|can|would) i (?:best )?(?:study|prepare|learn)\b|\bstudy (?:materials?|"
+                            r"resources?)\b|\b(?:best|good|free) (?:resources?|courses?|materials?|way to (?:study|prepare))\b|"
+                            r"\bhands[- ]?on or theory\b|\btheory or hands[- ]?on\b", re.IGNORECASE)
 # "suppose I had two years of Azure, would it change?", "imagine I aim for architect, what then?" ("if I had to
 # guess, 5" is a hedge, no hypothetical)
 HYPOTHETICAL_RE = re.compile(r"\bwhat if\b|\bsuppos(?:e|ing)\b|\bimagine\b|\bhypothetical\w*|\blet'?s say\b|"
@@ -207,7 +213,7 @@ def follow_up_kind(text: str) -> Optional[str]:
         return "profile"
     if other_vendors(text) and _COUNTS_RE.search(text):
         return "other_vendor"
-    if _POLICY_RE.search(text) or FORMAT_RE.search(text) or RESCHEDULE_RE.search(text):
+    if _POLICY_RE.search(text) or FORMAT_RE.search(text) or RESCHEDULE_RE.search(text) or PREPARATION_RE.search(text):
         return "policy"
     if _PATH_COST_RE.search(text):
         return "path_cost"

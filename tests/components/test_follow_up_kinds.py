@@ -78,3 +78,11 @@ def test_a_step_named_without_its_code(text, path, step):
 ])
 def test_every_part_of_a_message_gets_its_answer(text, kinds):
     assert [kind for _, _, kind in answer_parts(text)] == kinds
+
+
+@pytest.mark.parametrize("text", [
+    "is microsoft learn enough to pass?", "any decent practice exams you'd recommend", "how should I study for it?",
+    "is it more hands on or theory?",
+])
+def test_how_to_prepare_is_a_policy_question(text):
+    assert follow_up_kind(text) == "policy"
