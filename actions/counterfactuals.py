@@ -67,7 +67,8 @@ class ActionAnswerWhyNot(Action):
         codes = codes_with_bare_numbers(text, mentions.codes, kb, path) if path else list(mentions.codes)
         named_step = step_named(text, path, kb) if path and not codes else None
         codes = [named_step] if named_step else codes  # "why the devops expert one right away?"
-        if path and codes and (is_path_question(text) or named_step) and \
+        has_path = tracker.get_slot("recommended_path") is not None  # an empty path is a finished one
+        if has_path and codes and (is_path_question(text) or named_step) and \
                 not re.search(r"\bwhat if\b", text, re.IGNORECASE):
             send(dispatcher, tracker, [path_step_answer(codes, text, profile, kb, today)])
             kind = OFFER_KIND if is_offered(codes[0], profile, kb, today) else "path_step"

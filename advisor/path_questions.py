@@ -211,6 +211,18 @@ def _after_goal(code: str, rec: Recommendation, catalog: Catalog, today: date) -
             [Fact(f"Say \"add {suggested[0]}\" to put it on your path.", rec.track.source)])
 
 
+def beyond_path(rec: Recommendation, catalog: Catalog, today: date) -> Answer:
+    """"What next?" once every exam of the path is held: the track's next exams, or keeping them current."""
+    suggested = [c for c in rec.track.next if catalog.has_exam(c) and not catalog.exam(c).is_retired_on(today)
+                 and not held_and_active(c, rec.profile, catalog, today)]
+    if not suggested:
+        return Answer(f"You hold every exam on the {rec.track.title} track, so nothing new is required. Keep them "
+                      "current with the free yearly renewal, or ask \"why not …?\" about another exam.", ())
+    names = ", ".join(catalog.exam(c).label for c in suggested[:3])
+    return Answer(f"You hold every exam your goal needs. Worth doing next on the {rec.track.title} track: {names}.",
+                  (Fact(f"Say \"add {suggested[0]}\" to put it on your path.", rec.track.source),))
+
+
 def _difficulty_answer(code: str, rec: Recommendation, catalog: Catalog, today: date) -> Tuple[str, List[Fact]]:
     """"Is AZ-700 hard?": no one can promise a pass; the level, the study time for this person and what the
     exam expects are what decide it."""
