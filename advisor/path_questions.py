@@ -31,6 +31,10 @@ NEXT_RE = re.compile(r"\b(?:after|next|afterwards|then what|what comes|builds? o
 # "is AZ-700 hard for someone with CCNP?", "how difficult is it?"
 HARD_RE = re.compile(r"\b(?:hard|harder|difficult\w*|tough|easy|easier|challenging|pass rates?|doable)\b",
                      re.IGNORECASE)
+# "is AI-200 still the right exam for me?", "isn't DP-600 the better fit?", "is AZ-104 realistic for me?"
+FIT_RE = re.compile(r"\b(?:right (?:exam|one|choice|cert\w*|fit|path)|(?:still )?ok(?:ay)? for me|better (?:fit|choice|"
+                    r"option|for me)|better than|(?:good|best) (?:fit|choice|option) for me|make (?:more )?sense|"
+                    r"realistic|waste of time)\b", re.IGNORECASE)
 ENOUGH_RE = re.compile(r"\b(?:enough|sufficient|suffice|all i need|just that|only that)\b", re.IGNORECASE)
 
 
@@ -66,9 +70,10 @@ def step_named(text: str, path: List[str], catalog: Catalog) -> Optional[str]:
 
 
 def is_path_question(text: str) -> bool:
-    """True when the words ask about skipping, ordering, sufficiency, difficulty of a step or what follows it."""
+    """True when the words ask about skipping, ordering, sufficiency, difficulty or fit of a step, or what follows
+    it."""
     return bool(SKIP_RE.search(text) or FIRST_RE.search(text) or ENOUGH_RE.search(text) or HARD_RE.search(text)
-                or NEXT_RE.search(text))
+                or NEXT_RE.search(text) or FIT_RE.search(text))
 
 
 def _earlier_step_asked(codes: List[str], text: str, path: List[str]) -> Optional[str]:

@@ -68,7 +68,10 @@ _POLICY_RE = re.compile(
 _EXAM_RE = re.compile(r"(?<![\w.\-/])(?:[A-Za-z]{2}[\s-]?)?\d{3}(?![\w.%])")
 _PATH_STEP_RE = re.compile(
     r"\b(?:skip|skipping|straight|directly|jump|first|before|really need|do i need|need to do|have to do|"
-    r"enough|overkill|necessary|mandatory|swap|instead|replace|hard|difficult|tough|next|after)\b|^\W*why\b",
+    r"enough|overkill|necessary|mandatory|swap|instead|replace|hard|harder|easier|difficult|tough|next|after|"
+    r"realistic|waste of time|right (?:exam|one|choice|cert\w*|fit|path)|(?:still )?ok(?:ay)? for me|"
+    r"better (?:fit|choice|option|for me)|better than|(?:good|best) (?:fit|choice|option) for me|"
+    r"make (?:more )?sense)\b|^\W*why\b",
     re.IGNORECASE)
 _EXPLAIN_RE = re.compile(
     r"\bsources?\b|\bwhere (?:does|did|do) (?:this|that|the|these|you) (?:info\w*|data|facts?|numbers?|get)|"
@@ -104,7 +107,8 @@ _FAMILY_RE = re.compile(r"\b(?:is|are|isn'?t|counts? as)\b.{0,40}\b(?:an?\s+|the
 _MY_EXAM_RE = re.compile(r"\b(?:my|i (?:have|hold|got|passed)|i'?ve got)\s+(?:[A-Za-z]{2}[\s-]?)?\d{3}\b", re.IGNORECASE)
 # "too long. faster option?", "whats the quickest security cert i could get"
 _FASTER_RE = re.compile(r"\b(?:faster|quicker|quickest|fastest|shorter|shortest|too long|takes forever|"
-                        r"speed (?:it|this) up|sooner)\b", re.IGNORECASE)
+                        r"speed (?:it|this) up|sooner|that long|so long|seems (?:a lot|long|excessive|like a lot)|"
+                        r"in a (?:weekend|week|few days)|too many (?:weeks|hours|months))\b", re.IGNORECASE)
 # "is my ai-900 still valid?", "so my 204 just dies in june 2027? can i renew it again", "I passed AZ-104 in March 2025"
 _VALIDITY_RE = re.compile(r"\b(?:valid|validity|expir\w*|lapse\w*|renew\w*|still (?:good|count\w*|active|current)|"
                           r"dies?|run out|how long (?:is|does) (?:it|my))\b", re.IGNORECASE)
@@ -136,8 +140,9 @@ _EQUIVALENT_RE = re.compile(r"\b(?:equivalen\w*|equivalant\w*|counterpart|same a
                             r"same (?:thing|level) as|vs\.?|versus|compared? (?:to|with)|how do they compare)\b",
                             re.IGNORECASE)
 # "is dp-750 still beta or fully live?"
-_STATUS_WORDS_RE = re.compile(r"\b(?:beta|fully live|live yet|out yet|released yet|generally available|still in beta)\b",
-                              re.IGNORECASE)
+_STATUS_WORDS_RE = re.compile(r"\b(?:beta|fully live|live yet|out yet|released yet|generally available|still in beta|"
+                              r"retir\w*|discontinued|going away|being replaced|sunset\w*|still (?:available|offered|"
+                              r"around|a thing))\b", re.IGNORECASE)
 _DEADLINE_RE = re.compile(r"\b(?:deadline|due|needs? (?:it|a cert|to be certified)|has to be done|wants? (?:it|a cert))\b",
                           re.IGNORECASE)
 _PATH_COST_RE = re.compile(r"^\W*time and cost\W*$|\b(?:whole|entire|total|all|full)\b.{0,25}\b(?:cost|price|pay|spend)|"

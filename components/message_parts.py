@@ -38,6 +38,9 @@ _STARTS = (r"is|are|isn'?t|do|does|did|can|could|should|would|will|what|whats|wh
 _SPLIT_RE = re.compile(rf"(?<=[.?!])\s+|\n+|\s*[,;]?\s+(?:and|also|plus|oh and|btw|and also)\s+(?=(?:{_STARTS})\b)",
                        re.IGNORECASE)
 MAX_PARTS = 3
+# "... is that better than 104 for me?": the part is about the exam the previous part named
+_POINTS_BACK_RE = re.compile(r"\b(?:is|would|does|will|isn'?t|should i (?:do|take)) (?:that|it|this)(?: one)?\b",
+                             re.IGNORECASE)
 _LEADING_JOIN_RE = re.compile(r"\s*(?:(?:and|also|plus|oh|btw|but|so)\b[\s,]*)+(?=\w|$)", re.IGNORECASE)
 
 
@@ -109,7 +112,8 @@ def answer_parts(text: str) -> List[Tuple[int, str, str]]:
     for offset, part, kind in found:
         if kind not in PART_ACTIONS:
             continue
-        if kinds and kinds[-1][2] == kind == "policy":  # "is the 104 hands-on? any labs?": one question, one answer
+        if kinds and kinds[-1][2] == kind and (kind == "policy" or _POINTS_BACK_RE.search(part)):
+            # "is the 104 hands-on? any labs?", "whats az-802? is that better than 104?": one question, one answer
             first_offset, first_part, _ = kinds[-1]
             kinds[-1] = (first_offset, text[first_offset:offset + len(part)], kind)
             continue

@@ -86,3 +86,20 @@ def test_every_part_of_a_message_gets_its_answer(text, kinds):
 ])
 def test_how_to_prepare_is_a_policy_question(text):
     assert follow_up_kind(text) == "policy"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("AI-200 though? is it really the right one for me, I mostly do APIs", "path_step"),
+    ("wouldn't SC-300 be the better choice for me?", "path_step"),
+    ("is AZ-305 realistic with my background", "path_step"),
+    ("I heard AZ-104 is going away, is that true?", "status"),
+    ("20 weeks for AZ-900? people do it in a week", "faster"),
+])
+def test_fit_status_and_time_pushback(text, kind):
+    assert follow_up_kind(text) == kind
+
+
+def test_a_part_that_points_back_joins_the_previous_one():
+    assert answer_parts("what's AZ-802? is that better than 104 for us?") == []
+    assert [k for _, _, k in answer_parts("is az-900 needed? and should I put 104 before ai-200?")] == \
+        ["path_step", "path_step"]
