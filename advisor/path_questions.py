@@ -43,7 +43,13 @@ _ORDINAL_REF_RE = re.compile(r"\bthe (first|second|third|last|final) (?:one|exam
 # "the data fundamentals one", "the devops expert exam": a step of the path by its level (and a word of its title)
 _LEVEL_REF_RE = re.compile(r"\bthe ((?:[a-z]+ ){0,2}?)(fundamentals?|basics?|associate|expert|specialty) "
                            r"(?:one|exam|cert\w*|level)\b", re.IGNORECASE)
-STEP_REFERENCE_RE = re.compile(f"{_ORDINAL_REF_RE.pattern}|{_LEVEL_REF_RE.pattern}", re.IGNORECASE)
+# "so which ONE do i book first?": the path's first step
+_WHICH_FIRST_RE = re.compile(r"\bwhich (?:one|exam|cert\w*)\b.{0,25}\b(?:first|start with|begin with)\b", re.IGNORECASE)
+STEP_REFERENCE_RE = re.compile(f"{_ORDINAL_REF_RE.pattern}|{_LEVEL_REF_RE.pattern}|{_WHICH_FIRST_RE.pattern}",
+                               re.IGNORECASE)
+# "one answer pls", "just tell me", "do I book 900 or straight 104?": a decision, not the options
+DECIDE_RE = re.compile(r"\b(?:one answer|just tell me|which one|pick one|decide for me|yes or no|or straight|"
+                       r"or directly|or go straight)\b", re.IGNORECASE)
 _ORDINALS = {"first": 0, "second": 1, "third": 2, "last": -1, "final": -1}
 _LEVEL_WORDS = {"fundamental": "fundamentals", "fundamentals": "fundamentals", "basic": "fundamentals",
                 "basics": "fundamentals", "associate": "associate", "expert": "expert", "specialty": "specialty"}
@@ -52,6 +58,8 @@ _LEVEL_WORDS = {"fundamental": "fundamentals", "fundamentals": "fundamentals", "
 def step_named(text: str, path: List[str], catalog: Catalog) -> Optional[str]:
     """The step of the path a message names without its code ("why the devops expert one right away?",
     "can I skip the data fundamentals one?"), or None when it names none or several fit."""
+    if _WHICH_FIRST_RE.search(text) and path:
+        return path[0]
     ordinal = _ORDINAL_REF_RE.search(text)
     if ordinal and path:
         index = _ORDINALS[ordinal.group(1).lower()]
@@ -175,6 +183,12 @@ def path_step_facts(codes: List[str], text: str, profile: Profile, catalog: Cata
         heading, facts = _difficulty_answer(code, rec, catalog, today)
     elif NEXT_RE.search(text) and not SKIP_RE.search(text) and not FIRST_RE.search(text):
         heading, facts = _next_answer(code, rec, catalog, today)
+    elif step.optional and DECIDE_RE.search(text) and later:
+        new_to_azure = profile.azure_experience in (None, "none")
+        heading = (f"Book {code} first: with no Azure experience it is the gentle start, and {later[0]} comes next."
+                   if new_to_azure else
+                   f"Book {later[0]} directly: with your Azure experience, the optional {code} adds little.")
+        facts += [Fact(reason.text, reason.facts[0].source if reason.facts else None) for reason in step.reasons[:1]]
     elif step.optional:
         heading = f"{code} is optional: take it first only if you want the gentle start."
         facts += [Fact(reason.text, reason.facts[0].source if reason.facts else None) for reason in step.reasons[:1]]
