@@ -29,6 +29,7 @@ from advisor.exam_family import (
     family_answer,
     find_exam_answer,
     held_counts_answer,
+    prerequisite_pair,
 )
 from advisor.held_standing import renewed_reply, standing_reply
 from advisor.recommendation import Fact, Recommendation
@@ -266,7 +267,7 @@ class ActionAnswerFollowUp(Action):
         elif kind == "find_exam":
             replies = [reply_to(find_exam_answer(text, catalog(), rec.today))]
         elif kind == "counts_toward" and len(codes) >= 2:
-            replies = [reply_to(counts_toward_answer(codes[0], codes[1], catalog()))]
+            replies = [reply_to(counts_toward_answer(*prerequisite_pair(text, codes), catalog()))]
         elif kind == "exam_family" and codes:
             replies = [reply_to(family_answer(codes[0], rec, catalog()))]
         elif deadline is not None:

@@ -116,7 +116,7 @@ _EARNED_RE = re.compile(r"\b(?:passed|got|earned|cleared|did)\s+(?:my\s+|the\s+)
                         r"\b(?:in|on|last|back in|during)\s+(?:\w+\s+)?(?:20\d\d|january|february|march|april|may|june|"
                         r"july|august|september|october|november|december|year)\b", re.IGNORECASE)
 # "does sc-200 count towards sc-100?", "is AZ-104 a prerequisite for AZ-305?"
-_TOWARD_RE = re.compile(r"\bcounts?\s+(?:towards?|for|as)\b|\b(?:prereq\w*|required|needed|mandatory)\s+(?:for|by|to)\b|"
+_TOWARD_RE = re.compile(r"\bcounts?\s+(?:towards?|for|as)\b|\brequires?\b|\b(?:prereq\w*|required|needed|mandatory)\s+(?:for|by|to)\b|"
                         r"\bqualif\w*\s+(?:me\s+)?for\b|\bsatisf\w*\b", re.IGNORECASE)
 # "is az-104 linux friendly or all windows stuff?", "is terraform on az-400?", "does sc-500 cover attacking?"
 _COVERS_RE = re.compile(r"\b(?:cover|covers|covered|covering|include|includes|included|friendly|heavy on|"
