@@ -15,6 +15,7 @@ from actions.exam_mentions import exam_in_focus, latest_entity_values, read_ques
 from advisor.exam_facts import is_rule_question
 from advisor.path_questions import is_path_question
 from components.follow_up_reader import FORMAT_RE, PREPARATION_RE, RESCHEDULE_RE
+from components.message_parts import HOW_MUCH_PRICE
 from presentation.exam_replies import answer_about_exam, answer_about_rules, which_exam_reply
 from presentation.reply import Reply
 from presentation.why_answers import path_step_answer
@@ -27,8 +28,7 @@ _DISCOUNT_RE = re.compile(r"\b(?:discounts?|discounted|vouchers?|cheaper|student
                           r"coupons?|promo\w*)\b", re.IGNORECASE)
 _STATUS_RE = re.compile(r"\b(?:beta|live|out yet|released|retir\w*|still (?:available|offered|a thing|around)|"
                         r"discontinued|generally available|\bga\b)\b", re.IGNORECASE)
-_PRICE_RE = re.compile(r"\bhow much\b(?! (?:time|of|study|work|effort|harder|longer))|\b(?:cost|costs|price|fee|fees|"
-                       r"expensive)\b", re.IGNORECASE)
+_PRICE_RE = re.compile(HOW_MUCH_PRICE + r"|\b(?:cost|costs|price|fee|fees|expensive)\b", re.IGNORECASE)
 NO_DISCOUNT_FACT = Reply(text="Discounts: I have no confirmed fact about student or other discounts, so I won't "
                               "guess. The price you are shown when you book is the one that applies; Microsoft "
                               "Learn's Student Hub lists current offers for students.")
@@ -47,6 +47,9 @@ def aspects_asked(text: str, aspects: List[str]) -> List[str]:
         aspects = [a for a in aspects if a not in ("overview", "delivery")] + ["reschedule"]
     if PREPARATION_RE.search(text) and "preparation" not in aspects:  # "is Learn enough?", "practice tests?"
         aspects = [a for a in aspects if a not in ("overview", "learn_access", "study_time")] + ["preparation"]
+    if "price" in aspects and re.search(r"\bhow much\b", text, re.IGNORECASE) and not _PRICE_RE.search(text) and \
+            not _DISCOUNT_RE.search(text):  # "how much of AZ-700 is hybrid connectivity?" asks what it covers
+        aspects = [a for a in aspects if a != "price"] or ["skills"]
     if not [a for a in aspects if a != "overview"] and _PRICE_RE.search(text):  # "how much is it" in a longer message
         aspects = ["price"]
     if _STATUS_RE.search(text) and "status" not in aspects:

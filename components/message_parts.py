@@ -127,7 +127,9 @@ _CODE_RE = re.compile(r"(?<![\w.\-/])(?:[A-Za-z]{2}[\s-]?)?\d{3}(?![\w.%])")
 
 
 # "how much is it", "what's the pass mark": a fact about the exam in question (the price, the score, the length)
-_FACT_QUESTION_RE = re.compile(r"\bhow much\b(?! (?:of|time|study|work|effort|harder|longer))|\b(?:cost|costs|price|"
+HOW_MUCH_PRICE = (r"\bhow much(?:\W*$| (?:is|are|does|do|will|would) (?:it|they|this|that|each|one|an? |"
+                  r"(?:the )?(?:exam|test|(?:[a-z]{2}[\s-]?)?\d{3})))")
+_FACT_QUESTION_RE = re.compile(HOW_MUCH_PRICE + r"|\b(?:cost|costs|price|"
                                r"fee|fees|expensive|pass(?:ing)? (?:mark|score)|how many questions|"
                                r"how long is the exam|minutes)\b", re.IGNORECASE)
 

@@ -103,3 +103,4 @@ def test_a_part_that_points_back_joins_the_previous_one():
     assert answer_parts("what's AZ-802? is that better than 104 for us?") == []
     assert [k for _, _, k in answer_parts("is az-900 needed? and should I put 104 before ai-200?")] == \
         ["path_step", "path_step"]
+
