@@ -23,6 +23,7 @@ from actions.profile_reading import latest_text
 from advisor.certification_dates import certification_standing
 from advisor.deadline import check_deadline, check_path, steps_by_deadline
 from advisor.equivalents import equivalent_answer
+from advisor.estimate_basis import estimate_basis
 from advisor.exam_family import (
     counts_toward_answer,
     coverage_answer,
@@ -275,6 +276,8 @@ class ActionAnswerFollowUp(Action):
             replies = [deadline_reply(rec, codes, text, hours, deadline)]
         elif kind == "faster":
             replies = [faster_reply(rec)]
+        elif kind == "estimate_basis":
+            replies = [reply_to(estimate_basis(rec))]
         elif kind == "other_vendor":
             replies = [other_vendor_reply(list(other_vendors(text)), rec)]
         else:

@@ -53,6 +53,7 @@ ACTION_FOR_KIND = {
     "equivalent": "action_answer_follow_up",
     "skip_exam": "action_choose_exam",
     "faster": "action_answer_follow_up",
+    "estimate_basis": "action_answer_follow_up",
     "exam_passed": "action_record_exam_result",
     "exam_failed": "action_record_exam_result",
     "weak_areas": "action_record_exam_result",

@@ -14,6 +14,7 @@ import re
 from datetime import date
 from typing import Optional
 
+from advisor.estimate_basis import PUSHBACK_RE
 from advisor.path_questions import STEP_REFERENCE_RE
 from components.answer_certifications import other_vendors, read_certifications
 from components.answer_deadline import read_deadline
@@ -227,6 +228,8 @@ def follow_up_kind(text: str) -> Optional[str]:
     if (_EXAM_RE.search(text) or STEP_REFERENCE_RE.search(text)) and _PATH_STEP_RE.search(text) and (question or re.search(r"\b(?:which|what|whats)\b",
                                                                                      text, re.IGNORECASE)):
         return "path_step"
+    if PUSHBACK_RE.search(text):
+        return "estimate_basis"  # "those hours look like beginner numbers, I've done AWS for 7 years"
     if _FASTER_RE.search(text):
         return "faster"
     if _EXPLAIN_RE.search(text):
