@@ -12,7 +12,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.channel_output import send
-from actions.exam_mentions import codes_with_bare_numbers, latest_entity_values, latest_weekly_hours, read_question
+from actions.exam_mentions import (
+    codes_with_bare_numbers,
+    exam_in_focus,
+    latest_entity_values,
+    latest_weekly_hours,
+    read_question,
+)
 from advisor.counterfactuals import coding_changes, is_offered
 from advisor.path_questions import is_path_question, step_named
 from advisor.profile import Profile
@@ -27,6 +33,9 @@ CODING_WORDS = re.compile(r"\b(code|coding|program\w*|python|c#|java\w*|typescri
 HELD_WORDS = re.compile(r"\b(already )?(had|have|hold|held|passed|got)\b", re.IGNORECASE)
 AZURE_LABELS = {"none": "no Azure experience", "some": "some Azure experience",
                 "extensive": "a lot of hands-on Azure experience"}
+
+# "is it hard?", "is that realistic for me?": a step named by a pronoun
+_POINTS_AT_STEP_RE = re.compile(r"\b(?:is|isn'?t|would|will|does) (?:it|that|this)(?: one| exam)?\b", re.IGNORECASE)
 
 NOT_SURE = Reply(
     text="Ask me about an exam (\"why not AZ-204?\") or a change (\"what if I learn Python?\", "
@@ -66,6 +75,8 @@ class ActionAnswerWhyNot(Action):
         path = [c for c in tracker.get_slot("recommended_path") or [] if c in kb.exams]
         codes = codes_with_bare_numbers(text, mentions.codes, kb, path) if path else list(mentions.codes)
         named_step = step_named(text, path, kb) if path and not codes else None
+        if path and not codes and not named_step and _POINTS_AT_STEP_RE.search(text) and is_path_question(text):
+            named_step = exam_in_focus(tracker, kb) or path[-1]  # "is it hard? my python is weak": the exam discussed
         codes = [named_step] if named_step else codes  # "why the devops expert one right away?"
         has_path = tracker.get_slot("recommended_path") is not None  # an empty path is a finished one
         if has_path and codes and (is_path_question(text) or named_step) and \

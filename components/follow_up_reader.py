@@ -74,6 +74,9 @@ _PATH_STEP_RE = re.compile(
     r"better (?:fit|choice|option|for me)|better than|(?:good|best) (?:fit|choice|option) for me|"
     r"make (?:more )?sense)\b|^\W*why\b",
     re.IGNORECASE)
+# "is it hard?", "is that realistic for someone like me?": a question about the step being discussed
+_PRONOUN_STEP_RE = re.compile(r"\b(?:is|isn'?t|would|will) (?:it|that|this)(?: one| exam)?\b.{0,25}\b(?:hard|harder|difficult|"
+                              r"tough|easy|doable|realistic|overkill|necessary|enough)\b", re.IGNORECASE)
 _EXPLAIN_RE = re.compile(
     r"\bsources?\b|\bwhere (?:does|did|do) (?:this|that|the|these|you) (?:info\w*|data|facts?|numbers?|get)|"
     r"\bbase[ds]? (?:this|that|it) on\b|\bhow did you (?:decide|choose|pick|come up)|\bwhy (?:these|those|this "
@@ -228,6 +231,8 @@ def follow_up_kind(text: str) -> Optional[str]:
     if (_EXAM_RE.search(text) or STEP_REFERENCE_RE.search(text)) and _PATH_STEP_RE.search(text) and (question or re.search(r"\b(?:which|what|whats)\b",
                                                                                      text, re.IGNORECASE)):
         return "path_step"
+    if question and _PRONOUN_STEP_RE.search(text) and not _EXAM_RE.search(text):
+        return "path_step"  # "is it hard? my python is not good": about the exam being discussed
     if PUSHBACK_RE.search(text):
         return "estimate_basis"  # "those hours look like beginner numbers, I've done AWS for 7 years"
     if _FASTER_RE.search(text):

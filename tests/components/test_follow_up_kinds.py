@@ -74,7 +74,8 @@ def test_a_step_named_without_its_code(text, path, step):
     ("what's the fee? and do my cisco certs matter", ["exam_fact", "other_vendor"]),
     ("how much of az-104 is networking? and could I be done by end of april", ["covers", "deadline"]),
     ("whats the pass mark. also add it to my calendar", ["exam_fact", "calendar"]),
-    ("so is it hard? and also how much is it", []),  # one part has no kind of its own
+    ("so is it hard? and also how much is it", ["path_step", "exam_fact"]),
+    ("thanks a lot. and how much is it", []),  # one part has no kind of its own
 ])
 def test_every_part_of_a_message_gets_its_answer(text, kinds):
     assert [kind for _, _, kind in answer_parts(text)] == kinds
@@ -104,3 +105,11 @@ def test_a_part_that_points_back_joins_the_previous_one():
     assert [k for _, _, k in answer_parts("is az-900 needed? and should I put 104 before ai-200?")] == \
         ["path_step", "path_step"]
 
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("is it difficult? my maths is rusty", "path_step"), ("would that be realistic for a beginner?", "path_step"),
+    ("is it open book?", "policy"),
+])
+def test_a_step_named_by_a_pronoun(text, kind):
+    assert follow_up_kind(text) == kind
