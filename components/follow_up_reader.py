@@ -27,6 +27,8 @@ OFFER_KIND = "exam_offer"
 _COUNTS_RE = re.compile(
     r"\b(?:count|counts|counted|help|helps|matter|matters|transfer\w*|useful|worth|recogni[sz]\w*|credit|skip|"
     r"exempt\w*|replace|instead|equivalent|relevant|carry over|apply|any good|use (?:it|my|that|this|them)|what about)\b", re.IGNORECASE)
+_VENDOR_ASK_RE = re.compile(r"^\W*(?:and|so|but|also)?\W*(?:my|the)\b|\b(?:need|required?|prereq\w*|first|before)\b",
+                            re.IGNORECASE)
 _CAREER_RE = re.compile(
     r"\b(?:jobs?|hired|hire|hiring|salary|salaries|pay rise|raise|paid more|promotion|career|employ\w*|"
     r"job market|recruiters?|interviews?|cv|resume|résumé|linkedin|market value|worth it|worth the (?:money|time)|"
@@ -220,8 +222,8 @@ def follow_up_kind(text: str) -> Optional[str]:
     if not question and ((held is not None and (held.codes or held.said_none))
                          or read_hours(text, asked=False) is not None):
         return "profile"
-    if other_vendors(text) and _COUNTS_RE.search(text):
-        return "other_vendor"
+    if other_vendors(text) and (_COUNTS_RE.search(text) or (question and _VENDOR_ASK_RE.search(text))):
+        return "other_vendor"  # "and my Google data engineer cert?", "do I need CompTIA A+ before Azure?"
     if _POLICY_RE.search(text) or FORMAT_RE.search(text) or RESCHEDULE_RE.search(text) or PREPARATION_RE.search(text):
         return "policy"
     if _PATH_COST_RE.search(text):

@@ -113,3 +113,10 @@ def test_a_part_that_points_back_joins_the_previous_one():
 ])
 def test_a_step_named_by_a_pronoun(text, kind):
     assert follow_up_kind(text) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "and my CCNP?", "the AWS developer associate I have, anything?", "should I get Security+ first before SC-900?",
+])
+def test_another_vendors_certificate_asked_about(text):
+    assert follow_up_kind(text) == "other_vendor"
