@@ -238,7 +238,8 @@ class ActionChooseExam(Action):
             alone = replace(choose_exam(fundamentals, rec.profile, [], rec.track, kb, rec.today), target_role=None)
             return ActionChooseExam._choose(dispatcher, tracker, alone, rec)  # the goal stays; only the path shrinks
         elif choice.refused == "required":
-            message = (f"{code} stays: it is your goal's exam ({path})." if choice.required_by == code else
+            message = (f"{code} stays: it is your goal's exam ({path}). To drop it, change the goal (\"change my "
+                       "goal\")." if choice.required_by == code else
                        f"{code} stays: the {kb.exam(choice.required_by or code).certification} certification "
                        f"({choice.required_by}) requires it. You may sit {choice.required_by} first, but the "
                        f"certification is only awarded once you hold {code} too.")

@@ -179,9 +179,14 @@ def choice_offer(code: str, profile: Profile, rec: Recommendation, catalog: Cata
         return (f"Want me to change your goal to that track, with {choice.code} on your path? Say yes, or "
                 f"\"switch to {choice.code}\".")
     target = next((s.code for s in reversed(rec.steps) if s.kind == "target"), None)
-    instead = f" instead of {target}" if target and catalog.exam(target).level == catalog.exam(choice.code).level \
-        else ""
-    return f"Want {choice.code} on your path{instead}? Say yes, or \"switch to {choice.code}\"."
+    where = ""
+    if target:  # say what "yes" will do: replace the goal's exam, or come after it
+        from advisor.rules import recommend  # the rules import this module
+
+        chosen = replace(profile, chosen_exams=choice.chosen_exams, added_exams=choice.added_exams,
+                         goal_scope=choice.goal_scope or profile.goal_scope)
+        where = f" after {target}" if target in recommend(chosen, catalog, rec.today).path else f" instead of {target}"
+    return f"Want {choice.code} on your path{where}? Say yes, or \"switch to {choice.code}\"."
 
 
 SKIPPABLE_KINDS = ("fundamentals", "foundation", "bridge")

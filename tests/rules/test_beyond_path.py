@@ -28,3 +28,4 @@ def test_with_the_next_exams_held_too_it_says_keep_them_current(catalog: Catalog
     rec = recommend(everything, catalog, today)
     answer = beyond_path(rec, catalog, today)
     assert "nothing new is required" in answer.heading and "renewal" in answer.heading
+
