@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.channel_output import send
-from actions.exam_mentions import exam_in_focus, latest_entity_values, read_question
+from actions.exam_mentions import codes_with_bare_numbers, exam_in_focus, latest_entity_values, read_question
 from advisor.exam_facts import is_rule_question
 from advisor.path_questions import is_path_question
 from components.follow_up_reader import FORMAT_RE, PREPARATION_RE, RESCHEDULE_RE
@@ -70,12 +70,12 @@ class ActionAnswerExamQuestion(Action):
         if unknown is not None and not mentions.codes:
             send(dispatcher, tracker, [unknown])
             return []
-        if not mentions.codes and mentions.ambiguous:
+        path = [c for c in tracker.get_slot("recommended_path") or [] if c in kb.exams]
+        codes = codes_with_bare_numbers(text, mentions.codes, kb, path)  # "sticking with 900": the path's AZ-900
+        if not codes and mentions.ambiguous:
             candidates = [kb.exam(code) for code in mentions.ambiguous[0].candidates if code in kb.exams]
             send(dispatcher, tracker, [which_exam_reply(candidates)])
             return []
-        codes = list(mentions.codes)
-        path = [c for c in tracker.get_slot("recommended_path") or [] if c in kb.exams]
         what_about = re.match(r"^\W*(?:what|how) about\b", text, re.IGNORECASE)
         if path and codes and (is_path_question(text) or what_about) and not aspects:
             # "do I need AZ-900 before AZ-104?": relative to the path, not two fact sheets

@@ -33,7 +33,9 @@ MAX_PLAN_WEEKS = 52
 _ALREADY_STUDYING_RE = re.compile(r"\b(?:already (?:been )?stud\w*|been studying|studied for|studying for (?:a|\d|two|"
                                   r"three|several|some)|halfway through|most of the (?:course|material))\b",
                                   re.IGNORECASE)
-WHOLE_PATH = re.compile(r"\b(whole|entire|all|total|everything|path|overall|altogether)\b", re.IGNORECASE)
+# "how long for the whole path?", "how long would that take me?" (right after the path: all of it)
+WHOLE_PATH = re.compile(r"\b(whole|entire|all|total|everything|path|overall|altogether)\b|"
+                        r"\bhow long (?:would|will|does|might) (?:that|this|it) take\b", re.IGNORECASE)
 
 
 def weeks_from(text: str) -> Optional[int]:

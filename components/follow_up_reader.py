@@ -151,7 +151,9 @@ _STATUS_WORDS_RE = re.compile(r"\b(?:beta|fully live|live yet|out yet|released y
                               r"around|a thing))\b", re.IGNORECASE)
 _DEADLINE_RE = re.compile(r"\b(?:deadline|due|needs? (?:it|a cert|to be certified)|has to be done|wants? (?:it|a cert))\b",
                           re.IGNORECASE)
-_PATH_COST_RE = re.compile(r"^\W*time and cost\W*$|\b(?:whole|entire|total|all|full)\b.{0,25}\b(?:cost|price|pay|spend)|"
+_PATH_COST_RE = re.compile(r"^\W*time and cost\W*$|\bhow long (?:would|will|does|is|might) (?:that|it|this|the (?:whole )?"
+                           r"(?:path|plan|thing)|all (?:that|of (?:it|that)))\s+(?:\w+\s+){0,3}?(?:take|last|be)\b|"
+                           r"\b(?:whole|entire|total|all|full)\b.{0,25}\b(?:cost|price|pay|spend)|"
                            r"\b(?:cost|price)\b.{0,25}\b(?:whole|entire|total|full)\b|\bcheapest\b", re.IGNORECASE)
 
 

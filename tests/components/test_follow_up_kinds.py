@@ -120,3 +120,9 @@ def test_a_step_named_by_a_pronoun(text, kind):
 ])
 def test_another_vendors_certificate_asked_about(text):
     assert follow_up_kind(text) == "other_vendor"
+
+
+@pytest.mark.parametrize("text", ["how long would all that take", "how long will this take me?",
+                                  "how long would it take"])
+def test_how_long_it_takes_is_the_path_time(text):
+    assert follow_up_kind(text) == "path_cost"
