@@ -266,12 +266,21 @@ def goal_for_now(text: str, entities: List[Dict[str, Any]]) -> Optional[str]:
     return next((str(e["value"]) for e in goals if e not in later), None)
 
 
+# "keep ai-200 and add az-104 after it", "put AZ-900 first", "switch to DP-750": about the path, not holdings
+_PATH_EDIT_RE = re.compile(r"\b(?:keep|add|put|switch|swap|skip|remove|drop|replace)\b.{0,30}\b"
+                           r"(?:[A-Za-z]{2}[\s-]?)?\d{3}\b.{0,30}\b(?:after|before|first|then|instead|"
+                           r"(?:on|to) (?:my|the) path)\b|"
+                           r"\b(?:switch|swap) to (?:[A-Za-z]{2}[\s-]?)?\d{3}\b", re.IGNORECASE)
+
+
 def read_certifications_held(tracker: Tracker, requested: Optional[str], known: List[str]) -> SlotReading:
     """Microsoft exam codes held; "none"; other vendors' certifications acknowledged, never stored."""
     reading = SlotReading()
     text = latest_text(tracker)
     asked = requested == "certifications_held"
     if not text:
+        return reading
+    if _PATH_EDIT_RE.search(text):  # "keep AI-200 and add AZ-104 after it" edits a path, it lists nothing held
         return reading
     asked_part = without_questions(text) if asked else text
     answer = read_certifications(asked_part, asked, known) if asked_part.strip() else None

@@ -1,4 +1,5 @@
-"""After a recommendation, a goal stated outright changes the goal, never the current role."""
+"""After a recommendation, a goal stated outright changes the goal, never the current role; a path edit lists no
+certification held."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any, Dict, List
 import pytest
 
 from actions.profile_guard import stated_goal
+from actions.profile_reading import _PATH_EDIT_RE
 
 
 def role(text: str, words: str, value: str, role_name: Any = None) -> Dict[str, Any]:
@@ -34,3 +36,11 @@ def test_a_goal_stated_outright(text, words, value, goal):
 def test_undecided_and_questions(text, goal):
     entities: List[Dict[str, Any]] = []
     assert stated_goal(text, entities) == goal
+
+
+@pytest.mark.parametrize("text, edit", [
+    ("no, keep AI-200 and add AZ-104 after it", True), ("put the 900 first", True), ("switch to DP-750", True),
+    ("AZ-104 and AZ-900", False), ("I passed AZ-104, then AZ-305 last year", False),
+])
+def test_a_path_edit_lists_no_certification(text, edit):
+    assert bool(_PATH_EDIT_RE.search(text)) is edit
