@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, List, Optional, Tuple
 
-from components.answer_numbers import duration_years, read_hours
+from components.answer_hours import read_study_hours
+from components.answer_numbers import duration_years
 
 MAX_CHARS = 2000
 
@@ -353,7 +354,7 @@ def read_answer(slot: str, text: str, asked: bool, today: Optional[date] = None)
     if slot == "org_cloud_maturity":
         return read_org_cloud_maturity(text, asked)
     if slot == "weekly_hours":
-        hours = read_hours(text, asked)
+        hours = read_study_hours(text, asked)
         return Reading(hours) if hours is not None else None
     return None
 
