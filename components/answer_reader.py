@@ -28,6 +28,7 @@ from components.answer_azure import read_azure_experience
 from components.answer_coding import read_coding_comfort
 from components.answer_hours import read_study_hours
 from components.answer_maturity import read_org_cloud_maturity
+from components.answer_roles import read_role
 from components.answer_text import MAX_CHARS, Reading, clauses, rx
 
 __all__ = ["MAX_CHARS", "READABLE_SLOTS", "Reading", "clauses", "read_answer", "answers_question", "read_goal",
@@ -158,5 +159,7 @@ def answers_question(slot: str, text: str, known_codes: Tuple[str, ...] = ()) ->
     if slot == "certifications_held":
         return read_certifications(text, True, known_codes) is not None
     if slot == "target_role":
-        return read_goal(text, True) is not None
+        return read_goal(text, True) is not None or read_role(text, current=False) is not None
+    if slot == "current_role":
+        return read_role(text, current=True) is not None  # "sys admn", "retired plumber": the NLU named no role
     return read_answer(slot, text, True) is not None
