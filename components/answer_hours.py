@@ -23,6 +23,12 @@ _SPELLINGS = (
     (re.compile(r"\b(?:half\s+an?\s+hour|half\s+hour)\b", re.I), "0.5 hours"),
     (re.compile(r"\b(\d+)\s+and\s+a\s+half\s+(hours?|hrs?|h)\b", re.I), r"\1.5 \2"),
     (re.compile(r"\bnite(s?)\b", re.I), r"night\1"),
+    # common typos of the period words
+    (re.compile(r"\b(?:evry|evey|evrey|eveyr|everey)\b", re.I), "every"),
+    (re.compile(r"\b(?:evenigs|evenins|evnings|evenngs|evinings)\b", re.I), "evenings"),
+    (re.compile(r"\bwk ?days\b", re.I), "weekdays"),
+    (re.compile(r"\bwknds?\b|\bweekneds?\b", re.I), "weekends"),
+    (re.compile(r"\b(?:sesions|sessons|seshes)\b", re.I), "sessions"),
 )
 _APPROX = r"(?:(?:~|about|around|roughly|maybe|approx\.?|approximately|like|prob(?:ably)?|only|just|perhaps)\s*)?"
 _HOURS_RE = re.compile(

@@ -29,6 +29,11 @@ from components.answer_reader import read_answer
     ("45 min every day", 5.25),
     ("half an hour every morning", 3.5),
     ("20 minutes daily", 2.3),
+    ("2 hrs evry night", 14.0),
+    # typos in the period words
+    ("1h, 3 evenigs a week", 3.0),
+    ("2h per sesh, 2 sesions a week", 4.0),
+    ("wknds only, 2h each day", 4.0),
     # sums of parts
     ("an hour a day on weekdays plus 3 on sunday", 8.0),
     ("1 hr mon-fri + 4 on saturdays", 9.0),
