@@ -24,7 +24,8 @@ _AZ_NONE_RE = rx(r"none", r"no+", r"nope", r"nah", r"zero", r"nothing", r"nada",
                   r"not at all", r"n/?a", r"0", r"haven'?t (?:\w+ ){0,2}(?:used|touched|tried)\w*",
                   r"never (?:\w+ ){0,2}(?:used|touched|tried)\w*", r"not (?:\w+ ){0,2}(?:used|touched)\w*",
                   r"only (?:read|heard|watched)\w*", r"complete(?:ly)? new", r"brand new", r"total(?:ly)? new",
-                  r"new to (?:it|azure|the cloud|cloud)", r"no experience", r"no hands[- ]on")
+                  r"new to (?:it|azure|the cloud|cloud)", r"no experience", r"no hands[- ]on",
+                 r"(?:do ?n'?t|do not|doesn'?t|does not) (?:\w+ ){0,2}?(?:use|touch|work with)\w*")
 _AZ_EXTENSIVE_RE = rx(r"a lot", r"lots", r"loads", r"tons", r"tonnes", r"heaps", r"plenty", r"extensive(?:ly)?",
                        r"heavy", r"heavily", r"daily", r"every ?day", r"all day", r"day[- ]to[- ]day", r"expert",
                        r"very experienced", r"deep", r"senior", r"in production", r"production", r"professionally",

@@ -57,6 +57,9 @@ _INTENSE_RE = rx(r"heavy", r"heavily", r"all day(?: long)?", r"every ?day", r"da
 # "free python course on codecademy, so beginner": learning to code is low, whatever the language.
 _BEGINNER_RE = rx(r"beginner", r"novice", r"noob", r"newbie", r"just start(?:ed|ing)(?: out)?", r"courses?",
                   r"tutorials?", r"bootcamp", r"codecademy", r"udemy", r"hello world", r"learning to code")
+# "took a course, now I build apps at work": the course is past, the work decides.
+_DOES_CODE_RE = rx(r"i (?:\w+ )?(?:write|build|develop|ship|maintain|teach)\w*", r"at work", r"for (?:a living|work)",
+                   r"professional(?:ly)?", r"in production", r"years")
 # Code that is not programming, or plainly not their thing: low.
 _NOT_CODE_RE = rx(r"excel(?: formulas?)?", r"spreadsheets?", r"formulas?",
                   r"not (?:really |exactly )?my (?:thing|cup of tea|strong suit|forte|strength|area)",
@@ -85,7 +88,7 @@ def read_coding_comfort(text: str, asked: bool) -> Optional[Reading]:
     high = [m for m in _levels_in(_CODING_HIGH_RE, parts) if not m[0]]
     medium = [m for m in _levels_in(_CODING_MEDIUM_RE, parts) if not m[0]]
     intense = any(_INTENSE_RE.search(part) and _CODING_MEDIUM_RE.search(part) for part in parts)
-    if _BEGINNER_RE.search(considered) and not intense:
+    if _BEGINNER_RE.search(considered) and not intense and not _DOES_CODE_RE.search(considered):
         return Reading("low")
     weak = any(downgraded for _, downgraded in high + medium)
     if any(not downgraded for _, downgraded in high):

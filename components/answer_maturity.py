@@ -52,8 +52,8 @@ def read_org_cloud_maturity(text: str, asked: bool, today: Optional[date] = None
     if since and re.search(r"\b(?:cloud|azure|aws|gcp|there|on it|using)\b", text, re.I):
         return Reading("mature" if (today or date.today()).year - int(since.group(1)) >= 2 else "early")
     platform = _MATURE_FIRST_RE.search(text)
-    if platform and not NEGATED_BEFORE_RE.search(text[:platform.start()]):
-        return Reading("mature")
+    if platform:  # "no kubernetes yet" is early
+        return Reading("early" if NEGATED_BEFORE_RE.search(text[:platform.start()]) else "mature")
     early, mature = _EARLY_RE.search(text), _MATURE_RE.search(text)
     if mature and not NEGATED_BEFORE_RE.search(text[:mature.start()]) and (not early or mature.start() < early.start()
                                                                              or early.group(0).lower() == "mostly"):

@@ -38,6 +38,9 @@ def _read(slot: str, text: str) -> object:
     ("python heavy, all day", "high"),
     ("I live in python, all day every day", "high"),
     ("typescript daily at work", "high"),
+    # a course in the past does not lower what the person does now
+    ("took a course in C# years ago, now I build apps at work", "high"),
+    ("I teach python courses", "medium"),
 ])
 def test_coding_comfort(text, level):
     assert _read("coding_comfort", text) == level
@@ -50,6 +53,8 @@ def test_coding_comfort(text, level):
     ("just theory so far, from a book", "none"),
     ("none on azure, tons on aws", "none"),
     ("nothing with azure, 4 years of GCP", "none"),
+    ("we don't use azure", "none"),
+    ("i dont really touch it", "none"),
     # a little, or some beside another cloud: some
     ("a lil", "some"),
     ("a tiny bit", "some"),
@@ -89,6 +94,7 @@ def test_azure_experience(text, level):
     ("mostly PaaS and AKS now", "mature"),
     ("we run kubernetes and serverless in production", "mature"),
     ("we moved everything to azure years ago", "mature"),
+    ("no kubernetes or paas yet, a few VMs", "early"),
 ])
 def test_org_cloud_maturity(text, level):
     assert _read("org_cloud_maturity", text) == level
