@@ -27,7 +27,8 @@ _CLIPPINGS: Dict[str, str] = {
     "db": "database", "dbs": "database", "databases": "database", "dbas": "dba",
     "analyist": "analyst", "analist": "analyst", "anlyst": "analyst",
     "desk": "helpdesk", "servicedesk": "helpdesk", "helpdesk": "helpdesk", "deskside": "helpdesk",
-    "mgr": "manager", "pm": "manager", "stud": "student", "uni": "student", "undergrad": "student",
+    "mgr": "manager", "mngr": "manager", "mangr": "manager", "pm": "manager", "dta": "data", "daat": "data",
+    "dat": "data", "stud": "student", "uni": "student", "undergrad": "student",
     "devsecops": "devops", "sre": "devops", "ml": "ai", "mlops": "ai",
 }
 # Words a typo may be meant for: one edit away (two for words of ten letters or more).
@@ -59,7 +60,7 @@ _COMPILED = tuple((re.compile(pattern, re.IGNORECASE), role) for pattern, role i
 # Work outside IT: the current role is `other` (the contract has no finer value for it).
 _NON_IT_RE = re.compile(
     r"\b(?:marketing|marketer|sales(?:man|woman|person)?|(?:sales|account) (?:rep|representative|executive)|"
-    r"retail|cashier|nurse|nursing|doctor|physician|pharmacist|dentist|paramedic|carer|caregiver|accountant|"
+    r"retail|cashier|nurse|nursing|doctor|physician|pharmacist|pharmacy|dentist|paramedic|carer|caregiver|accountant|"
     r"accounting|bookkeeper|finance|banking|teacher|teaching|lecturer|tutor|professor|plumber|electrician|"
     r"carpenter|mechanic|builder|construction|chef|cook|waiter|waitress|barista|bartender|hospitality|driver|"
     r"trucker|logistics|warehouse|lawyer|solicitor|paralegal|hr|human resources|recruiter|recruitment|"

@@ -32,6 +32,10 @@ from components.answer_roles import read_role, someone_elses_spans
     ("data analyts", "data_analyst"),
     ("cloud archtect", "architect"),
     ("solution archtiect", "architect"),
+    ("dta engineer", "data_engineer"),
+    ("sr. sofware enginer", "developer"),
+    ("im a studnet", "student"),
+    ("project mngr", "manager"),
 ])
 def test_typos_and_clippings_name_the_role(text, role):
     assert read_role(text, current=True) == role
@@ -46,6 +50,7 @@ def test_typos_and_clippings_name_the_role(text, role):
     "primary school teacher",
     "chef, want to change careers",
     "work in HR",
+    "pharmacy tech",
 ])
 def test_work_outside_it_is_other(text):
     assert read_role(text, current=True) == "other"
@@ -60,6 +65,8 @@ def test_work_outside_it_is_no_goal():
     ("my wife is a DBA, I do helpdesk", "support"),
     ("my brother is a network engineer; me, I'm a sysadmin", "administrator"),
     ("my manager is a cloud architect and I'm a data analyst", "data_analyst"),
+    ("my dad's a nurse, I'm in IT support", "support"),
+    ("a nurse, but my husband is a dev", "other"),
 ])
 def test_someone_elses_role_is_not_the_persons(text, role):
     assert read_role(text, current=True) == role
