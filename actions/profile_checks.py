@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, Iterable, List, Optional
 
+from components.answer_hours import tidy
 from knowledge.catalog import Catalog
 from knowledge.vocabulary import (
     AZURE_EXPERIENCE,
@@ -74,7 +75,7 @@ def check_target_role(value: Any) -> Checked:
 
 
 def check_weekly_hours(value: Any) -> Checked:
-    """A number of hours a week, more than 0 and at most 80."""
+    """A number of hours a week, more than 0 and at most 80; quarter hours exact, anything else to one decimal."""
     try:
         hours = float(value)
     except (TypeError, ValueError):
@@ -84,7 +85,7 @@ def check_weekly_hours(value: Any) -> Checked:
     if hours > MAX_WEEKLY_HOURS:
         return Checked(None, f"{hours:g} hours a week is more than {MAX_WEEKLY_HOURS:g}, which nobody sustains. "
                              "How many hours a week can you realistically study?")
-    return Checked(round(hours, 1))
+    return Checked(tidy(hours))  # "45 min every day" stays 5.25; 4.615… reads 4.6
 
 
 def check_certifications(value: Any, catalog: Catalog, previous: Optional[List[str]] = None) -> Checked:

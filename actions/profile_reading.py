@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import Tracker
 
 from actions.context import catalog, value_before_latest_message
 from components.answer_certifications import read_certifications
 from components.answer_reader import looks_like_question, read_answer, read_goal
+from components.answer_roles import read_role, someone_elses_spans
 from components.message_parts import question_spans, without_questions
 from knowledge.vocabulary import CURRENT_ROLES, TARGET_ROLE_VALUES, UNDECIDED
 from presentation.formats import role_label
@@ -119,12 +120,7 @@ def read_current_role(tracker: Tracker, requested: Optional[str]) -> Optional[st
     entities = [e for e in _role_entities(tracker) if e["value"] in CURRENT_ROLES]
     previous = value_before_latest_message(tracker, "current_role")
     if requested == "current_role":
-        preferred = [e for e in entities if e.get("role") != "target"] or entities
-        if _mapped_now(tracker, "current_role"):
-            # "PhD student in ML": the role named first, not the last one the mapping took
-            first = str(preferred[0]["value"]) if len({e["value"] for e in preferred}) > 1 else None
-            return first if first != tracker.slots_to_validate().get("current_role") else None
-        return str(preferred[0]["value"]) if preferred else None
+        return _answer_to_role_question(tracker, text, entities)
     if not _mapped_now(tracker, "current_role") or not text:
         if requested is None and previous is None:
             # "sysadmin" or "just tell me which exam, I'm a helpdesk guy" as the first message
@@ -148,6 +144,29 @@ def read_current_role(tracker: Tracker, requested: Optional[str]) -> Optional[st
     return None
 
 
+def _inside(entity: Dict[str, Any], spans: List[Tuple[int, int]]) -> bool:
+    start = entity.get("start")
+    return isinstance(start, int) and any(a <= start < b for a, b in spans)
+
+
+def _answer_to_role_question(tracker: Tracker, text: str, entities: List[Dict[str, Any]]) -> Optional[str]:
+    """The answer to "what do you do today?": the role named first ("PhD student in ML" is a student), never
+    one in a clause about someone else ("my wife is a DBA, I do helpdesk"); typos, clippings and jobs outside
+    IT ("sys admn", "nurse") by `components/answer_roles.py` when the NLU names no role of the person's."""
+    mapped = tracker.slots_to_validate().get("current_role") if _mapped_now(tracker, "current_role") else None
+    own = [e for e in entities if not _inside(e, someone_elses_spans(text))]
+    preferred = [e for e in own if e.get("role") != "target"] or own
+    if not preferred:
+        typed = read_role(text, current=True) if text else None
+        value = typed or ("__drop__" if mapped is not None and entities else None)  # only someone else's role
+        return value if value != mapped else None
+    values = {e["value"] for e in preferred}
+    if mapped is None or len(values) > 1 or mapped not in values:
+        first = str(preferred[0]["value"])
+        return first if first != mapped else None
+    return None
+
+
 def read_target_role(tracker: Tracker, requested: Optional[str]) -> SlotReading:
     """The goal: job titles, and goals that are not titles (not sure, stay, just the fundamentals)."""
     reading = SlotReading()
@@ -156,6 +175,11 @@ def read_target_role(tracker: Tracker, requested: Optional[str]) -> SlotReading:
     current = tracker.get_slot("current_role")
     entities = _role_entities(tracker)
     goal = read_goal(text, asked) if text else None
+    if asked and goal is None and text and not entities:
+        typed = read_role(text, current=False)  # "cloud archtect", "data eng": what the NLU's lexicon missed
+        if typed in TARGET_ROLE_VALUES:
+            reading.values["target_role"] = typed
+            return reading
     named = [e for e in entities if e.get("role") == "target"] or [e for e in entities if _is_goal_mention(text, e)]
     theirs = [e for e in named if _someone_elses_wish(text, e)]  # "my manager wants me to be an architect, but …"
     if theirs and len(theirs) < len(named):
@@ -293,7 +317,7 @@ def read_certifications_held(tracker: Tracker, requested: Optional[str], known: 
         return reading
     if answer is None:
         return reading
-    spans = question_spans(text)
+    spans = question_spans(text) + someone_elses_spans(text)  # "my manager has AZ-305, I have none"
     entity_codes = [str(e.get("value")).upper() for e in tracker.latest_message.get("entities") or []
                     if e.get("entity") == "exam_code" and (asked or e.get("role") == "held")
                     and not any(a <= int(e.get("start") or -1) < b for a, b in spans)]
@@ -346,6 +370,8 @@ def read_simple(tracker: Tracker, slot: str, requested: Optional[str], today: da
         ours = read_answer(slot, text, True, today)  # "6, like before": the reader's rules, not the NLU's guess
         if ours is not None and ours.value != tracker.slots_to_validate().get(slot):
             reading.values[slot] = ours.value
+        elif ours is None:  # "so which ONE do i book first" after the path names no hours: keep the old ones
+            reading.values[slot] = value_before_latest_message(tracker, slot) or "__drop__"
         return reading
     if not asked and _mapped_now(tracker, slot) and slot != "azure_experience":
         return reading  # the NLU read an explicit statement; keep it

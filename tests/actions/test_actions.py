@@ -93,6 +93,8 @@ def test_start_over_resets_every_profile_slot():
     ("weekly_hours", 200, None, "more than 80"),
     ("weekly_hours", 0, None, "greater than zero"),
     ("weekly_hours", "7", 7.0, None),
+    ("weekly_hours", 5.25, 5.25, None),  # 45 minutes every day: quarter hours stay exact
+    ("weekly_hours", 20 * 12 / 52, 4.6, None),  # 20 hours a month
     ("coding_comfort", "expert", None, "coding comfort"),
     ("certifications_held", ["az104", "AZ 900"], ["AZ-104", "AZ-900"], None),
     ("certifications_held", ["none"], [], None),
