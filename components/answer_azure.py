@@ -91,8 +91,15 @@ def _level_clauses(kept: List[str], other_only: bool, text: str) -> Optional[Lis
     return kept
 
 
+# "need some help with azure certs", "I want some azure certs": what they ask for, not how much Azure they did
+_NOT_EXPERIENCE_RE = re.compile(r"\b(?:some|a little|a bit of|a few|any)\s+(?:\w+\s+)?(?:help|advice|guidance|tips|pointers|"
+                                r"info\w*|direction|input|recommendations?|suggestions?|questions?|certs?|certifications?|"
+                                r"certificates?|exams?|credentials?)\b", re.IGNORECASE)
+
+
 def read_azure_experience(text: str, asked: bool, today: Optional[date] = None) -> Optional[Reading]:
     """none / some / extensive from "very little", "a couple of years", "none on Azure, tons on AWS"."""
+    text = _NOT_EXPERIENCE_RE.sub(" ", text)
     if not asked and not _AZURE_RE.search(text):
         return None
     kept, other_only = _azure_clauses(text)

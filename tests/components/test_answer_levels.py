@@ -98,3 +98,10 @@ def test_azure_experience(text, level):
 ])
 def test_org_cloud_maturity(text, level):
     assert _read("org_cloud_maturity", text) == level
+
+
+@pytest.mark.parametrize("text", [
+    "hey, I need some help with azure certs", "looking for some advice on Azure exams", "I want a few azure certs",
+])
+def test_asking_for_help_with_azure_says_nothing_about_experience(text):
+    assert read_answer("azure_experience", text, asked=False) is None
