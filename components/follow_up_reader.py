@@ -18,6 +18,7 @@ from components.answer_certifications import other_vendors, read_certifications
 from components.answer_deadline import read_deadline
 from components.answer_numbers import read_hours
 from components.answer_reader import looks_like_question
+from components.held_dates import read_held_dates
 from components.returning_reader import returning_kind
 
 # The `answer_kind` of a why-not answer that ended by offering to put the exam on the path ("yes" takes it).
@@ -82,6 +83,9 @@ _VALIDITY_RE = re.compile(r"\b(?:valid|validity|expir\w*|lapse\w*|renew\w*|still
 _EARNED_RE = re.compile(r"\b(?:passed|got|earned|cleared|did)\s+(?:my\s+|the\s+)?(?:[A-Za-z]{2}[\s-]?)?\d{3}\b.{0,30}"
                         r"\b(?:in|on|last|back in|during)\s+(?:\w+\s+)?(?:20\d\d|january|february|march|april|may|june|"
                         r"july|august|september|october|november|december|year)\b", re.IGNORECASE)
+# "my az-104 from january - do I need to do anything about it now?": what a held certification needs
+_ANYTHING_RE = re.compile(r"\b(?:need to do|have to do|should i do|to do) anything\b|\banything (?:to do|i need|i should)\b|"
+                          r"\b(?:active|good|valid) (?:until|till) when\b|\buntil when\b", re.IGNORECASE)
 # "does sc-200 count towards sc-100?", "is AZ-104 a prerequisite for AZ-305?"
 _TOWARD_RE = re.compile(r"\bcounts?\s+(?:towards?|for|as)\b|\b(?:prereq\w*|required|needed|mandatory)\s+(?:for|by|to)\b|"
                         r"\bqualif\w*\s+(?:me\s+)?for\b|\bsatisf\w*\b", re.IGNORECASE)
@@ -149,7 +153,8 @@ def follow_up_kind(text: str) -> Optional[str]:
     if _EXAM_RE.search(text) and _CHOOSE_RE.search(text) and (
             not question or (_REQUEST_RE.search(text) and not _ADVICE_RE.search(text))):
         return "choose_exam"
-    if (_MY_EXAM_RE.search(text) and _VALIDITY_RE.search(text)) or _EARNED_RE.search(text):
+    if (_MY_EXAM_RE.search(text) and _VALIDITY_RE.search(text)) or _EARNED_RE.search(text) or \
+            _held_dates_question(text):
         return "held_validity"
     if returning == "exam_passed":
         return returning
@@ -192,6 +197,16 @@ def follow_up_kind(text: str) -> Optional[str]:
     if _CAREER_RE.search(text) and question:
         return "career"
     return None
+
+
+def _held_dates_question(text: str) -> bool:
+    """A held certification's dates with a question about them ("it expires feb 2027, is renewal open?",
+    "I renewed DP-100 in april 2026, active until when?", "i pass 15 june 2026. so when expire?"), or a
+    statement that one lapsed ("AZ-104 expired last year"). "How do I renew?" (no date) stays `policy`."""
+    said = read_held_dates(text, date.today())
+    if said.lapsed and _EXAM_RE.search(text) and not _TOWARD_RE.search(text):
+        return True
+    return said.any_date and bool(_VALIDITY_RE.search(text) or _ANYTHING_RE.search(text))
 
 
 _YES_RE = re.compile(r"^\W*(?:yes|yeah|yep|yup|ya|yea|sure|ok(?:ay)?|k|please|pls|do it|go ahead|sounds good|"
