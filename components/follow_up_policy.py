@@ -22,7 +22,7 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, 
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from components.answer_deadline import read_start
-from components.follow_up_reader import accepts_offer, follow_up_kind
+from components.follow_up_reader import accepts_offer, follow_up_kind, with_held_dates
 from components.message_parts import ANSWER_ACTIONS, PART_ACTIONS, answer_parts, answered_so_far
 from components.returning_reader import answer_to_question
 from components.stateless_policy import StatelessPolicy
@@ -202,7 +202,9 @@ class FollowUpPolicy(StatelessPolicy):
             return parts[0][2]  # a message with several requests: the first one first
         if not command and ".ics" in previous and read_start(text, date.today()) is not None:
             return "calendar"  # "i said start january 4th, not december" right after the calendar link
-        return (None if command else answer_to_question(text, previous)) or follow_up_kind(command or text)
+        kind = (None if command else answer_to_question(text, previous)) or follow_up_kind(command or text)
+        return with_held_dates(kind, text, list(tracker.get_slot("certification_dates") or {}),
+                               tracker.get_slot("exam_in_focus"))
 
     @staticmethod
     def _answered_by_us(tracker: DialogueStateTracker) -> bool:
@@ -210,7 +212,8 @@ class FollowUpPolicy(StatelessPolicy):
         if not isinstance(tracker.latest_message, UserUttered):
             return False
         text = tracker.latest_message.text or ""
-        kind = follow_up_kind(text)
+        kind = with_held_dates(follow_up_kind(text), text, list(tracker.get_slot("certification_dates") or {}),
+                               tracker.get_slot("exam_in_focus"))
         if tracker.get_slot("recommended_path") is None and kind not in _STANDALONE_KINDS and \
                 not (kind == "held_validity" and _RENEWAL_WORDS_RE.search(text)):
             return False

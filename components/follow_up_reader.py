@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Optional
+from typing import Optional, Sequence
 
 from components.answer_certifications import other_vendors, read_certifications
 from components.answer_deadline import read_deadline
@@ -197,6 +197,25 @@ def follow_up_kind(text: str) -> Optional[str]:
     if _CAREER_RE.search(text) and question:
         return "career"
     return None
+
+
+_DATES_WORDS_RE = re.compile(r"\b(?:renew\w*|expir\w*|lapse\w*|valid(?:ity)?|still (?:good|active|current))\b",
+                             re.IGNORECASE)
+_GENERAL_RULE_RE = re.compile(r"\bfundamentals?\b|\bin general\b|\b(?:all|any|every) (?:certs?|certifications)\b",
+                              re.IGNORECASE)
+_CODE_PARTS_RE = re.compile(r"(?<![\w.\-/])([A-Za-z]{2})[\s-]?(\d{3})(?![\w.%])")
+
+
+def with_held_dates(kind: Optional[str], text: str, dated: Sequence[str], focus: Optional[str]) -> Optional[str]:
+    """A rule question about a certification whose dates the person gave ("is the renewal open already?", "when
+    does AZ-104 expire?" after "I passed AZ-104 in January 2026"): that certification's renewal answer.
+    `dated` are the codes with stored dates, `focus` the exam in focus."""
+    if kind != "policy" or not dated or not _DATES_WORDS_RE.search(text or "") or _GENERAL_RULE_RE.search(text):
+        return kind
+    named = {f"{a}-{b}".upper() for a, b in _CODE_PARTS_RE.findall(text)}
+    if named:
+        return "held_validity" if named & set(dated) else kind
+    return "held_validity" if focus in dated or len(dated) == 1 else kind
 
 
 def _held_dates_question(text: str) -> bool:

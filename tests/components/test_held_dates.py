@@ -58,3 +58,17 @@ def test_rule_questions_stay_rule_questions(text, kind):
 
 def test_one_question_in_several_sentences_is_answered_once():
     assert answer_parts("right, DP-300. it runs out march 2027. when can I renew it?") == []
+
+
+@pytest.mark.parametrize("text, dated, focus, kind", [
+    ("so is the renewal open already?", ["SC-200"], None, "held_validity"),  # the one certification with dates
+    ("when does it expire?", ["AZ-104", "SC-200"], "SC-200", "held_validity"),
+    ("when does az104 expire?", ["AZ-104"], None, "held_validity"),
+    ("when does AZ-305 expire?", ["AZ-104"], None, "policy"),  # not the certification with dates
+    ("do fundamentals expire?", ["AZ-104"], None, "policy"),  # the general rule
+    ("how do I renew?", [], None, "policy"),  # no dates given
+])
+def test_a_rule_question_after_dates_were_given_is_about_that_certification(text, dated, focus, kind):
+    from components.follow_up_reader import with_held_dates
+
+    assert with_held_dates(follow_up_kind(text), text, dated, focus) == kind
