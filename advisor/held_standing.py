@@ -134,18 +134,20 @@ def held_dates_reply(code: str, held: HeldDates, today: date, catalog: Catalog, 
     early, late = standings
     expires = _when(early.expires_on, late.expires_on)
     facts: List[Fact] = [Fact(f"How: {_said(held)}.", validity.source)]
+    window = Fact("Renewal is a free online assessment on Microsoft Learn, open in the six months before the expiry "
+                  "date; passing adds one year to the current expiry date.", renewal.source)
     retired = early.retired_on if early.retired_on and early.retired_on <= today else None
     if not late.active:
         again = late.retake_exam or code
         heading = (f"No: your {code} expired {expires}. A lapsed certification can't be renewed: pass {again} to "
                    "hold it again; what you learned for it still counts as experience.")
-        facts.append(Fact(renewal.statement, renewal.source))
+        facts.append(window)
     elif early.renewal_open_now and late.renewal_open_now:
         opened = _when(late.renewal_opens_on, early.renewal_opens_on)
         yes = "Yes, your" if asks_renewal else "Your"
         heading = (f"{yes} renewal window opened {opened.removeprefix('on ')}; renew by "
-                   f"{_day(early.renewal_closes_on)} (free, online). Your {code} expires {expires}.")
-        facts.append(Fact(renewal.statement, renewal.source))
+                   f"{_day(early.renewal_closes_on)}. Your {code} expires {expires}.")
+        facts.append(window)
         if next_exam and next_exam != code:
             facts.append(Fact(f"Renew first: the assessment is short, free and unproctored, then put your study "
                               f"time into {next_exam}.", None))
@@ -154,13 +156,13 @@ def held_dates_reply(code: str, held: HeldDates, today: date, catalog: Catalog, 
         heading = (f"{no} {code} expires {expires}; its renewal opens "
                    f"{_when(early.renewal_opens_on, late.renewal_opens_on).removeprefix('on ')} and you can renew "
                    f"until {_day(early.renewal_closes_on)}.")
-        facts.append(Fact(renewal.statement, renewal.source))
+        facts.append(window)
         if next_exam and next_exam != code:
             facts.append(Fact(f"Nothing to do now: carry on with {next_exam} and renew when the window opens.", None))
     elif late.renewable:
         heading = (f"Your {code} expires {expires}; its renewal window may already be open: renew by "
                    f"{_day(early.renewal_closes_on)} to be safe.")
-        facts.append(Fact(renewal.statement, renewal.source))
+        facts.append(window)
     else:
         after = f"; after that, take {late.successor}" if late.successor else ""
         why = f": {code} retired on {_day(retired)}" if retired else ""
