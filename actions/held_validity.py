@@ -90,6 +90,19 @@ def dates_to_slot(held: HeldDates) -> Dict[str, Any]:
     return {key: item for key, item in value.items() if item}
 
 
+def dates_with_held(text: str, held: Any, stored: Any, today: date) -> Optional[Dict[str, Any]]:
+    """`certification_dates` with the dates a profile answer gives ("AZ-104, passed it in January 2026"), when
+    it names exactly one of the certifications held; None when it gives none."""
+    named = [code for code in (held if isinstance(held, list) else [])
+             if re.search(rf"\b{code[:2]}[\s-]?{code[3:]}\b", text, re.IGNORECASE)]
+    said = read_held_dates(text, today)
+    if len(named) != 1 or not said.any_date or said.lapsed:
+        return None
+    dates: Dict[str, Any] = dict(stored) if isinstance(stored, dict) else {}
+    dates[named[0]] = dates_to_slot(merged(stored_dates(dates.get(named[0])), said))
+    return dates
+
+
 def _which(codes: List[str], tracker: Tracker, stored: Dict[str, Any]) -> Optional[str]:
     if codes:
         return codes[0]

@@ -72,3 +72,24 @@ def test_a_lapsed_certification_is_no_longer_held():
     assert "lapsed" in text and "pass AZ-104 again" in text, text
     assert slots["certifications_held"] == []
     assert slots["recommended_path"][0] == "AZ-104"  # the architect path needs it again
+
+
+def test_a_profile_answer_with_a_pass_date_stores_it():
+    from actions.held_validity import dates_with_held
+
+    assert dates_with_held("AZ-104, passed it in January 2026", ["AZ-104"], None, TODAY) == {
+        "AZ-104": {"earned": "2026-01"}}
+    assert dates_with_held("az104 and az-900, both from 2025", ["AZ-104", "AZ-900"], None, TODAY) is None  # which?
+    assert dates_with_held("AZ-104", ["AZ-104"], {"SC-200": "2026-03-02"}, TODAY) is None
+
+
+def test_the_form_stores_the_date_with_the_certification():
+    from actions.profile_form import ValidateProfileForm
+
+    message = {"text": "just AZ-104, passed it in January 2026", "intent": {"name": "inform"}, "entities": []}
+    track = Tracker("someone", {"requested_slot": "certifications_held"}, message,
+                    [{"event": "user", "text": message["text"], "parse_data": message}], False, None, {},
+                    "action_listen")
+    result = ValidateProfileForm().validate_certifications_held(["AZ-104"], CollectingDispatcher(), track, {})
+    assert result["certifications_held"] == ["AZ-104"]
+    assert result["certification_dates"] == {"AZ-104": {"earned": "2026-01"}}
