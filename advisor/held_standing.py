@@ -139,8 +139,10 @@ def held_dates_reply(code: str, held: HeldDates, today: date, catalog: Catalog, 
     retired = early.retired_on if early.retired_on and early.retired_on <= today else None
     if not late.active:
         again = late.retake_exam or code
-        heading = (f"No: your {code} expired {expires}. A lapsed certification can't be renewed: pass {again} to "
-                   "hold it again; what you learned for it still counts as experience.")
+        unless = (" unless you renewed it (your Microsoft Learn profile shows it)"
+                  if held.earned and not (held.renewed or held.renewals) else "")
+        heading = (f"No: your {code} expired {expires}{unless}. A lapsed certification can't be renewed: pass {again} "
+                   "to hold it again; what you learned for it still counts as experience.")
         facts.append(window)
     elif early.renewal_open_now and late.renewal_open_now:
         opened = _when(late.renewal_opens_on, early.renewal_opens_on)

@@ -85,6 +85,8 @@ def test_a_retired_certification_is_active_but_not_renewable(catalog):
      "DP-100 retired on 1 June 2026; after that, take AI-300"),
     ("AZ-104", HeldDates(earned=(date(2025, 5, 1), M), renewals=1), False, "Your AZ-104 expires in May 2027"),
     ("AZ-204", HeldDates(earned=(date(2025, 10, 1), M)), False,
+     "No: your AZ-204 expired in October 2026 unless you renewed it"),
+    ("AZ-204", HeldDates(expires=(date(2026, 10, 1), M)), False,
      "No: your AZ-204 expired in October 2026. A lapsed certification can't be renewed: pass AI-200"),
 ])
 def test_the_answer_comes_first(code, held, asks, start, catalog):
