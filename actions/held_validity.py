@@ -103,13 +103,20 @@ def dates_with_held(text: str, held: Any, stored: Any, today: date) -> Optional[
     return dates
 
 
-def _which(codes: List[str], tracker: Tracker, stored: Dict[str, Any]) -> Optional[str]:
+def _which(codes: List[str], tracker: Tracker, stored: Dict[str, Any], rec: Recommendation) -> Optional[str]:
+    """The certification asked about: named, else in focus, else the only one with dates, else the only one
+    held that expires."""
     if codes:
         return codes[0]
     focus = tracker.get_slot("exam_in_focus")
     if isinstance(focus, str) and focus:
         return focus
-    return next(iter(stored)) if len(stored) == 1 else None
+    if len(stored) == 1:
+        return next(iter(stored))
+    kb = catalog()
+    expiring = [code for code in rec.profile.certifications_held
+                if kb.has_exam(code) and kb.exam(code).level != "fundamentals"]
+    return expiring[0] if len(expiring) == 1 else None
 
 
 def _next_exam(code: str, codes: List[str], rec: Recommendation) -> Optional[str]:
@@ -122,7 +129,7 @@ def held_validity(tracker: Tracker, text: str, codes: List[str], rec: Recommenda
     """The renewal answer for the certification the message is about, and the slots it changes."""
     kb, today = catalog(), rec.today
     stored: Dict[str, Any] = dict(tracker.get_slot("certification_dates") or {})
-    code = _which(codes, tracker, stored)
+    code = _which(codes, tracker, stored, rec)
     if code is None or not kb.has_exam(code):
         return [Reply(text="Which certification is it? Tell me its code and when you passed it or when it expires "
                            "(\"my AZ-104 expires in March 2027\").")], []

@@ -170,7 +170,8 @@ def held_dates_reply(code: str, held: HeldDates, today: date, catalog: Catalog, 
         why = f": {code} retired on {_day(retired)}" if retired else ""
         heading = f"Your {code} stays active until it expires {expires}, and can't be renewed again{why}{after}."
         facts.append(Fact(retirement.statement, retirement.source))
-    if early.expires_on != late.expires_on and late.active:
+    if early.expires_on and late.expires_on and late.active and \
+            (early.expires_on.year, early.expires_on.month) != (late.expires_on.year, late.expires_on.month):
         facts.append(Fact("Your Microsoft Learn profile shows the exact expiry date.", None))
     return _answer(heading, facts)
 
