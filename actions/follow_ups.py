@@ -19,8 +19,8 @@ from rasa_sdk.types import DomainDict
 from actions.channel_output import send
 from actions.context import advisor_today, catalog, profile_from
 from actions.exam_mentions import codes_with_bare_numbers, question_part
+from actions.held_validity import held_validity
 from actions.profile_reading import latest_text
-from advisor.certification_dates import certification_standing
 from advisor.deadline import check_deadline, check_path, steps_by_deadline
 from advisor.equivalents import equivalent_answer
 from advisor.estimate_basis import estimate_basis
@@ -32,14 +32,12 @@ from advisor.exam_family import (
     held_counts_answer,
     prerequisite_pair,
 )
-from advisor.held_standing import renewed_reply, standing_reply
 from advisor.recommendation import Fact, Recommendation
 from advisor.rules import recommend, study_background, weeks_for
 from components.answer_certifications import other_vendors
 from components.answer_deadline import read_deadline
-from components.answer_earned import read_earned_date
 from components.answer_numbers import read_hours
-from components.follow_up_reader import follow_up_kind
+from components.follow_up_reader import follow_up_kind, with_held_dates
 from knowledge.resolver import find_exam_mentions
 from presentation.compose import compose, reply_to
 from presentation.exam_replies import answer_about_exam
@@ -204,35 +202,6 @@ def _held_counts(code: str, rec: Recommendation) -> Tuple[List[Reply], List[Even
     return replies + [reply_to(held_counts_answer(code, rec, kb))], events
 
 
-def _held_validity(code: str, text: str, rec: Recommendation) -> Tuple[List[Reply], List[EventType]]:
-    """"is my AI-900 still valid?", "I passed AZ-104 in March 2025": its dates; noted as held when it counts."""
-    kb = catalog()
-    earned = read_earned_date(text, rec.today)
-    renewal = _RENEWED_RE.search(text)
-    if renewal and _NOT_RENEWED_RE.search(text[max(0, renewal.start() - 20):renewal.start()]):
-        renewal = None  # "I passed it in October 2025 and never renewed": the date is the pass date
-    if earned and renewal:  # "given i renewed in may 2026"; "passed June 2024, renewed June 2025": the renewal
-        renewed = read_earned_date(text[renewal.start():], rec.today) or earned
-        return [reply_to(renewed_reply(code, renewed[0], renewed[1], rec.today, kb))], []
-    reply = reply_to(standing_reply(code, earned[0] if earned else None, earned[1] if earned else "day",
-                                    rec.today, kb))
-    events: List[EventType] = []
-    standing = certification_standing(code, earned[0] if earned else None, rec.today, kb,
-                                      precision=earned[1] if earned else "day")
-    if not rec.profile.holds(code) and standing.active and _HOLDS_RE.search(text):
-        held = list(rec.profile.certifications_held) + [code]
-        new = recommend(replace(rec.profile, certifications_held=tuple(held)), kb, rec.today)
-        events += [SlotSet("certifications_held", held), SlotSet("recommended_path", new.path)]
-        return [Reply(text=f"Noted: you hold {code}. Your path is now {' → '.join(new.path) or 'complete'}."),
-                reply], events
-    return [reply], events
-
-
-_RENEWED_RE = re.compile(r"\brenew(?:ed|al)\b", re.IGNORECASE)
-_NOT_RENEWED_RE = re.compile(r"\b(?:never|not|didn'?t|did not|haven'?t|have not|no|without)\b[\w\s]*$", re.IGNORECASE)
-_HOLDS_RE = re.compile(r"\b(?:my|i (?:have|hold|got|passed|earned)|passed|earned)\b", re.IGNORECASE)
-
-
 class ActionAnswerFollowUp(Action):
     """Answers follow-ups relative to the recommended path: other vendors, careers, deadlines, families,
     and whether a held certification counts."""
@@ -243,7 +212,8 @@ class ActionAnswerFollowUp(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         text = question_part(tracker)[1] if not latest_text(tracker).startswith("/") else latest_text(tracker)
         rec = recommend(profile_from(tracker), catalog(), advisor_today())
-        kind = follow_up_kind(text) or "career"
+        kind = with_held_dates(follow_up_kind(text), text, list(tracker.get_slot("certification_dates") or {}),
+                               tracker.get_slot("exam_in_focus")) or "career"
         codes = _codes(text, rec)
         events: List[EventType] = [SlotSet("answer_kind", kind)]
         if codes and kind in ("held_counts", "exam_family", "deadline"):
@@ -251,8 +221,9 @@ class ActionAnswerFollowUp(Action):
         replies: List[Reply]
         deadline = read_deadline(text, rec.today) if kind == "deadline" else None
         mine = _my_code(text, codes)
-        if kind == "held_validity" and codes:
-            replies, changes = _held_validity(mine, text, rec)
+        if kind == "held_validity":
+            replies, changes = held_validity(tracker, text, [mine] + [c for c in codes if c != mine] if mine else [],
+                                             rec)
             events += changes
         elif kind == "held_counts" and codes:
             replies, changes = _held_counts(mine, rec)

@@ -23,6 +23,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.context import advisor_today, catalog, profile_from, value_before_latest_message
+from actions.held_validity import dates_with_held
 from actions.profile_checks import SIMPLE_CHECKS, Checked, check_certifications
 from actions.profile_reading import (
     SlotReading,
@@ -390,4 +391,7 @@ class ValidateProfileForm(FormValidationAction):
         if asked and checked.value is None and checked.problem:
             # An unknown code is said once and the form moves on (nothing unknown is stored).
             checked = Checked([], checked.problem)
-        return _result("certifications_held", checked, dispatcher, tracker)
+        result = _result("certifications_held", checked, dispatcher, tracker)
+        dates = dates_with_held(latest_text(tracker), result.get("certifications_held"),
+                                tracker.get_slot("certification_dates"), advisor_today())
+        return {**result, "certification_dates": dates} if dates else result

@@ -9,7 +9,7 @@ they are earned, the free online renewal opens six months before the expiry date
 year to the current expiry date, a lapsed certification needs the exam again, a retired certification
 stays active until its own expiry but can no longer be renewed, and fundamentals never expire.
 
-Stated rules (each is tested in tests/rules/test_certification_dates.py):
+Stated rules (each is tested in tests/rules/test_certification_dates.py and tests/rules/test_renewal_dates.py):
 
 1. **The expiry date is the last day a certification counts**; it expires the day after.
 2. **An imprecise earned date** ("2021", "March 2025") counts as the *latest* day it can mean: the
@@ -26,7 +26,14 @@ Stated rules (each is tested in tests/rules/test_certification_dates.py):
    `renewed_until` (the expiry date the person's Microsoft Learn profile shows) replaces that.
 5. **Renewable** means it can still be renewed online: it is active, and some day from today up to its
    expiry lies inside the renewal window while the renewal assessment exists (up to the retirement date).
-6. **Pace:** an exam retiring before the person could finish studying for it is not recommended. The
+6. **From what the person said** (`expiry_range`: the earliest and latest expiry date it allows). An expiry
+   date said ("expires in February 2027") is used as it is: its first and last day. Otherwise a renewal
+   date: a renewal adds one year to the expiry the certification had when it was renewed (never to the
+   renewal day); with the earned date that expiry is the first anniversary of earning on or after the
+   renewal day, and without it, it lay between the renewal day and six months after it. Otherwise the
+   earned date (rule 2) plus one year, plus one year per renewal counted ("renewed once").
+7. **Renewal after retirement** follows the knowledge base (`retirement.renewable_after_retirement`).
+8. **Pace:** an exam retiring before the person could finish studying for it is not recommended. The
    finish date is today plus the upper end of the study-weeks estimate at the person's weekly hours
    (study as if started today); the exam is too late when that date falls after its retirement date
    (the retirement date itself is the last day it can be taken, so finishing on it is in time).
@@ -112,7 +119,8 @@ def _standing_for_expiry(exam: Exam, expires_on: date, today: date, catalog: Cat
     window = int(catalog.policy_value("renewal", "window_months"))
     opens = add_months(expires_on, -window)
     retired = exam.status.retirement_date
-    closes = min(expires_on, retired) if retired is not None else expires_on
+    after_retirement = bool(catalog.policy_value("retirement", "renewable_after_retirement"))
+    closes = min(expires_on, retired) if retired is not None and not after_retirement else expires_on
     active = today <= expires_on
     renewable = active and max(today, opens) <= closes
     open_now = active and opens <= today <= closes
@@ -183,11 +191,79 @@ def certification_standing(
     )
 
 
+# -- what the person said (rule 6) ---------------------------------------------------------------
+
+Said = Tuple[date, str]  # (first day of the period, precision)
+
+
+@dataclass(frozen=True)
+class HeldDates:
+    """What the person said about one held certification's dates (None: not said)."""
+
+    earned: Optional[Said] = None
+    renewed: Optional[Said] = None
+    expires: Optional[Said] = None
+    renewals: int = 0
+
+    @property
+    def known(self) -> bool:
+        return bool(self.earned or self.renewed or self.expires)
+
+
+def _expiry_after_renewal(earned: date, renewed: date, window: int, years: int) -> Optional[date]:
+    """The expiry a renewal on `renewed` gave a certification earned on `earned`; None when it can't be."""
+    for step in range(1, 20):
+        before = add_months(earned, 12 * years * step)
+        if before >= renewed:
+            return add_months(before, 12) if add_months(before, -window) <= renewed else None
+    return None
+
+
+def expiry_range(exam: Exam, held: HeldDates, today: date, catalog: Catalog) -> Optional[Tuple[date, date]]:
+    """The earliest and latest expiry date what was said allows (rule 6); None when nothing dates it."""
+    years = int(catalog.policy_value("validity", "role_based_years"))
+    window = int(catalog.policy_value("renewal", "window_months"))
+    extends = int(catalog.policy_value("renewal", "extends_years"))
+    retired = exam.status.retirement_date
+    latest_allowed = min(today, retired) if retired is not None else today
+    if held.expires is not None:
+        return period_bounds(*held.expires)
+    earned = None
+    if held.earned is not None:
+        first, last = period_bounds(*held.earned)
+        earned = (first, max(first, min(last, latest_allowed)))
+    if held.renewed is not None:
+        r_first, r_last = period_bounds(*held.renewed)
+        r_last = max(r_first, min(r_last, today))
+        if earned is not None:
+            ends = [_expiry_after_renewal(e, r, window, years) for e in earned for r in (r_first, r_last)]
+            found = [end for end in ends if end is not None]
+            if found:
+                return min(found), max(found)
+        return add_months(r_first, 12 * extends), add_months(r_last, 12 * extends + window)
+    if earned is not None:
+        months = 12 * years + 12 * extends * held.renewals
+        return add_months(earned[0], months), add_months(earned[1], months)
+    return None
+
+
+def standings_for(exam_code: str, held: HeldDates, today: date, catalog: Catalog) -> Optional[Tuple[
+        CertificationStanding, CertificationStanding]]:
+    """The standing on `today` at the earliest and at the latest expiry what was said allows; None when it
+    says nothing that dates the certification (or it never expires)."""
+    exam = catalog.exam(exam_code)
+    bounds = expiry_range(exam, held, today, catalog) if exam.level != "fundamentals" else None
+    if bounds is None:
+        return None
+    return (certification_standing(exam_code, None, today, catalog, renewed_until=bounds[0]),
+            certification_standing(exam_code, None, today, catalog, renewed_until=bounds[1]))
+
+
 # -- pace ------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class PaceCheck:
-    """Whether an exam can be finished before it retires, at the person's pace (rule 6)."""
+    """Whether an exam can be finished before it retires, at the person's pace (rule 8)."""
 
     exam_code: str
     retires_on: date

@@ -77,7 +77,7 @@ def replace_retired_exams(rec: Recommendation, catalog: Catalog) -> None:
 
 def retires_before_finish(exam: Exam, rec: Recommendation, catalog: Catalog) -> Optional[PaceCheck]:
     """Rule 7 (pace): the exam retires before the person could finish studying for it at their weekly
-    hours (upper end of the rule-8 estimate, from today; advisor/certification_dates.py, rule 6)."""
+    hours (upper end of the rule-8 estimate, from today; advisor/certification_dates.py, rule 8)."""
     hours = rec.profile.weekly_hours
     if not hours or not exam.study_hours:
         return None

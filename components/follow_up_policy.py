@@ -22,7 +22,7 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, 
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from components.answer_deadline import read_start
-from components.follow_up_reader import accepts_offer, follow_up_kind
+from components.follow_up_reader import accepts_offer, follow_up_kind, with_held_dates
 from components.message_parts import ANSWER_ACTIONS, PART_ACTIONS, answer_parts, answered_so_far
 from components.returning_reader import answer_to_question
 from components.stateless_policy import StatelessPolicy
@@ -87,6 +87,9 @@ _INTENT_WORDS = {
                                 r"\bor\s+(?:the\s+)?(?:[A-Za-z]{2}[\s-]?)?\d{3}\b", re.IGNORECASE),
     "goodbye": re.compile(r"\b(?:bye|goodbye|cya|see you|later|that'?s all|done for now)\b", re.IGNORECASE),
 }
+# "my SC-200 expires in February 2027, should I renew now?" is answered before a recommendation too; "I passed
+# AZ-104 in March 2025" alone is a profile fact then.
+_RENEWAL_WORDS_RE = re.compile(r"\b(?:renew\w*|expir\w*|lapse\w*|valid|validity)\b", re.IGNORECASE)
 _KEEP_INTENTS = ("start_over", "other_language", "ask_exam_dumps", "goodbye", "compare_exams", "ask_budget")
 
 
@@ -167,9 +170,10 @@ class FollowUpPolicy(StatelessPolicy):
         if intent == "greet" and tracker.get_slot("recommended_path") is not None and welcomed_back(tracker):
             return "action_greet_returning"  # "hi" after the welcome back: its question again, no introduction
         kind = FollowUpPolicy._kind(tracker)
-        if tracker.get_slot("recommended_path") is None and kind not in _STANDALONE_KINDS:
-            return None
         text = tracker.latest_message.text or ""
+        if tracker.get_slot("recommended_path") is None and kind not in _STANDALONE_KINDS and \
+                not (kind == "held_validity" and _RENEWAL_WORDS_RE.search(text)):
+            return None
         if intent == "start_over" and kind is None and text.strip() and not text.startswith("/") and \
                 not _INTENT_WORDS["start_over"].search(text):
             return "action_two_stage_fallback"  # a profile is never wiped by a guess: ask, the answers stay
@@ -202,15 +206,20 @@ class FollowUpPolicy(StatelessPolicy):
             return parts[0][2]  # a message with several requests: the first one first
         if not command and ".ics" in previous and read_start(text, date.today()) is not None:
             return "calendar"  # "i said start january 4th, not december" right after the calendar link
-        return (None if command else answer_to_question(text, previous)) or follow_up_kind(command or text)
+        kind = (None if command else answer_to_question(text, previous)) or follow_up_kind(command or text)
+        return with_held_dates(kind, text, list(tracker.get_slot("certification_dates") or {}),
+                               tracker.get_slot("exam_in_focus"))
 
     @staticmethod
     def _answered_by_us(tracker: DialogueStateTracker) -> bool:
         """True when the latest action answered a plain follow-up this policy recognised."""
         if not isinstance(tracker.latest_message, UserUttered):
             return False
-        kind = follow_up_kind(tracker.latest_message.text or "")
-        if tracker.get_slot("recommended_path") is None and kind not in _STANDALONE_KINDS:
+        text = tracker.latest_message.text or ""
+        kind = with_held_dates(follow_up_kind(text), text, list(tracker.get_slot("certification_dates") or {}),
+                               tracker.get_slot("exam_in_focus"))
+        if tracker.get_slot("recommended_path") is None and kind not in _STANDALONE_KINDS and \
+                not (kind == "held_validity" and _RENEWAL_WORDS_RE.search(text)):
             return False
         if tracker.latest_action_name in ("action_choose_exam", "action_answer_follow_up", "action_send_calendar"):
             return True

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Optional
+from typing import Optional, Sequence
 
 from advisor.estimate_basis import PUSHBACK_RE
 from advisor.path_questions import STEP_REFERENCE_RE
@@ -20,6 +20,7 @@ from components.answer_certifications import other_vendors, read_certifications
 from components.answer_deadline import read_deadline
 from components.answer_numbers import read_hours
 from components.answer_reader import looks_like_question
+from components.held_dates import read_held_dates
 from components.returning_reader import returning_kind
 
 # The `answer_kind` of a why-not answer that ended by offering to put the exam on the path ("yes" takes it).
@@ -121,6 +122,9 @@ _VALIDITY_RE = re.compile(r"\b(?:valid|validity|expir\w*|lapse\w*|renew\w*|still
 _EARNED_RE = re.compile(r"\b(?:passed|got|earned|cleared|did)\s+(?:my\s+|the\s+)?(?:[A-Za-z]{2}[\s-]?)?\d{3}\b.{0,30}"
                         r"\b(?:in|on|last|back in|during)\s+(?:\w+\s+)?(?:20\d\d|january|february|march|april|may|june|"
                         r"july|august|september|october|november|december|year)\b", re.IGNORECASE)
+# "my az-104 from january - do I need to do anything about it now?": what a held certification needs
+_ANYTHING_RE = re.compile(r"\b(?:need to do|have to do|should i do|to do) anything\b|\banything (?:to do|i need|i should)\b|"
+                          r"\b(?:active|good|valid) (?:until|till) when\b|\buntil when\b", re.IGNORECASE)
 # "does sc-200 count towards sc-100?", "is AZ-104 a prerequisite for AZ-305?"
 _TOWARD_RE = re.compile(r"\bcounts?\s+(?:towards?|for|as)\b|\brequires?\b|\b(?:prereq\w*|required|needed|mandatory)\s+(?:for|by|to)\b|"
                         r"\bqualif\w*\s+(?:me\s+)?for\b|\bsatisf\w*\b", re.IGNORECASE)
@@ -194,7 +198,8 @@ def follow_up_kind(text: str) -> Optional[str]:
     if _EXAM_RE.search(text) and _CHOOSE_RE.search(text) and (
             not question or (_REQUEST_RE.search(text) and not _ADVICE_RE.search(text))):
         return "choose_exam"
-    if (_MY_EXAM_RE.search(text) and _VALIDITY_RE.search(text)) or _EARNED_RE.search(text):
+    if (_MY_EXAM_RE.search(text) and _VALIDITY_RE.search(text)) or _EARNED_RE.search(text) or \
+            _held_dates_question(text):
         return "held_validity"
     if returning == "exam_passed":
         return returning
@@ -246,6 +251,35 @@ def follow_up_kind(text: str) -> Optional[str]:
     if _CAREER_RE.search(text) and question:
         return "career"
     return None
+
+
+_DATES_WORDS_RE = re.compile(r"\b(?:renew\w*|expir\w*|lapse\w*|valid(?:ity)?|still (?:good|active|current))\b",
+                             re.IGNORECASE)
+_GENERAL_RULE_RE = re.compile(r"\bfundamentals?\b|\bin general\b|\b(?:all|any|every) (?:certs?|certifications)\b",
+                              re.IGNORECASE)
+_CODE_PARTS_RE = re.compile(r"(?<![\w.\-/])([A-Za-z]{2})[\s-]?(\d{3})(?![\w.%])")
+
+
+def with_held_dates(kind: Optional[str], text: str, dated: Sequence[str], focus: Optional[str]) -> Optional[str]:
+    """A rule question about a certification whose dates the person gave ("is the renewal open already?", "when
+    does AZ-104 expire?" after "I passed AZ-104 in January 2026"): that certification's renewal answer.
+    `dated` are the codes with stored dates, `focus` the exam in focus."""
+    if kind != "policy" or not dated or not _DATES_WORDS_RE.search(text or "") or _GENERAL_RULE_RE.search(text):
+        return kind
+    named = {f"{a}-{b}".upper() for a, b in _CODE_PARTS_RE.findall(text)}
+    if named:
+        return "held_validity" if named & set(dated) else kind
+    return "held_validity" if focus in dated or len(dated) == 1 else kind
+
+
+def _held_dates_question(text: str) -> bool:
+    """A held certification's dates with a question about them ("it expires feb 2027, is renewal open?",
+    "I renewed DP-100 in april 2026, active until when?", "i pass 15 june 2026. so when expire?"), or a
+    statement that one lapsed ("AZ-104 expired last year"). "How do I renew?" (no date) stays `policy`."""
+    said = read_held_dates(text, date.today())
+    if said.lapsed and _EXAM_RE.search(text) and not _TOWARD_RE.search(text):
+        return True
+    return said.any_date and bool(_VALIDITY_RE.search(text) or _ANYTHING_RE.search(text))
 
 
 _YES_RE = re.compile(r"^\W*(?:yes|yeah|yep|yup|ya|yea|sure|ok(?:ay)?|k|please|pls|do it|go ahead|sounds good|"

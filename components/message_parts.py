@@ -13,10 +13,12 @@ yet. do I need AZ-104 before AZ-700?" holds neither exam).
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Dict, Iterable, List, Mapping, Optional, Tuple
 
 from components.answer_reader import looks_like_question
 from components.follow_up_reader import HYPOTHETICAL_RE, follow_up_kind
+from components.held_dates import read_held_dates
 
 # The follow-up kinds whose answer stands alone, and the action that gives it.
 PART_ACTIONS: Dict[str, str] = {
@@ -108,13 +110,18 @@ def answer_parts(text: str) -> List[Tuple[int, str, str]]:
     text = (text or "")[:2000]
     if not text.strip() or text.startswith("/"):
         return []
+    # "no, SC-200. it expires february 2027. when can I renew it?": one question about the dates it gives
+    dates = follow_up_kind(text) == "held_validity" and read_held_dates(text, date.today()).any_date
     found = [(offset, part, follow_up_kind(part) or _step_question(part)) for offset, part in split_message(text)]
     kinds: List[Tuple[int, str, Optional[str]]] = []
     for offset, part, kind in found:
+        if dates and kind == "policy":
+            kind = "held_validity"
         if kind not in PART_ACTIONS:
             continue
-        if kinds and kinds[-1][2] == kind and (kind == "policy" or _POINTS_BACK_RE.search(part)):
-            # "is the 104 hands-on? any labs?", "whats az-802? is that better than 104?": one question, one answer
+        if kinds and kinds[-1][2] == kind and (kind in ("policy", "held_validity") or _POINTS_BACK_RE.search(part)):
+            # "is the 104 hands-on? any labs?", "whats az-802? is that better than 104?", two sentences about one
+            # certification's dates: one question, one answer
             first_offset, first_part, _ = kinds[-1]
             kinds[-1] = (first_offset, text[first_offset:offset + len(part)], kind)
             continue
