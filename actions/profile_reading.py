@@ -351,6 +351,12 @@ def read_certifications_held(tracker: Tracker, requested: Optional[str], known: 
     return reading
 
 
+# While another question is asked, Azure experience is read only from words about experience.
+_EXPERIENCE_CUE_RE = re.compile(r"\b(?:experience|exp|years?|yrs|months?|weeks?|hands[- ]on|used|using|use it|daily|"
+                                r"every ?day|worked|work with|working with|labs?|portal|never|tons|a lot|lots)\b",
+                                re.IGNORECASE)
+
+
 def read_simple(tracker: Tracker, slot: str, requested: Optional[str], today: date) -> SlotReading:
     """coding_comfort, azure_experience, weekly_hours, org_cloud_maturity."""
     reading = SlotReading()
@@ -375,6 +381,8 @@ def read_simple(tracker: Tracker, slot: str, requested: Optional[str], today: da
         return reading
     if not asked and _mapped_now(tracker, slot) and slot != "azure_experience":
         return reading  # the NLU read an explicit statement; keep it
+    if not asked and requested and slot == "azure_experience" and not _EXPERIENCE_CUE_RE.search(text):
+        return reading  # "Azure Fundamentals" answers the certifications question; it says nothing of experience
     found = read_answer(slot, text, asked, today)
     if found is None:
         if not asked and slot == "azure_experience" and _mapped_now(tracker, slot) and re.search(

@@ -54,6 +54,24 @@ _RULES: Tuple[Tuple[str, str], ...] = (
     (r"\bhelpdesk\b|\b(?:it|desktop|tech|technical)\s+support\b|\bsupport\b", "support"),
     (r"\bstudent\b", "student"),
     (r"\bmanager\b", "manager"),
+    # what the job does, when no title is named ("I'd like to run azure environments", "I build LLM apps"; never
+    # what was done before: "i managed the servers")
+    (r"\b(?:llm|genai|gen ai|ai|ml|machine learning|chatbots?|copilots?|agents?)\s+(?:apps?|applications?|models?|"
+     r"solutions?|systems)\b|\btrain\w*\s+(?:\w+\s+){0,2}models?\b", "ai_engineer"),
+    (r"\b(?:data pipelines?|etl|elt|data lakes?|lakehouses?|data warehouses?|ingest\w*)\b", "data_engineer"),
+    (r"\b(?:analy[sz]\w*|report\w* on)\s+(?:\w+\s+){0,2}data\b|\bdashboards?\b|\bpower ?bi\b", "data_analyst"),
+    (r"\b(?:ci/?cd|release pipelines?|deployment pipelines?|automat\w*\s+(?:\w+\s+)?(?:deploy\w*|releases?|"
+     r"infrastructure))\b", "devops_engineer"),
+    (r"\b(?:secur\w+|protect\w*|defend\w*)\s+(?:\w+\s+){0,2}(?:azure|cloud|systems|networks?|workloads?|data)\b|"
+     r"\b(?:threats?|incidents?|soc|pentest\w*|hacking)\b", "security_engineer"),
+    (r"\b(?:design\w*)\s+(?:\w+\s+){0,2}(?:solutions?|architectures?|systems|cloud|platforms?)\b", "architect"),
+    (r"\b(?:build\w*|develop\w*|writ\w*|cod\w*)\s+(?:\w+\s+){0,2}(?:apps?|applications?|software|apis?|backends?|"
+     r"web ?sites?|services|code)\b", "developer"),
+    (r"\b(?:administer|administering|administrate|run|running|operate|operating|manage|managing|look after|maintain|"
+     r"maintaining|support|supporting)\s+"
+     r"(?:\w+\s+){0,2}(?:azure|cloud|environments?|infrastructure|servers?|tenants?|subscriptions?|systems|vms?)\b",
+     "administrator"),
+    (r"\b(?:study|studying)\b", "student"),
 )
 _COMPILED = tuple((re.compile(pattern, re.IGNORECASE), role) for pattern, role in _RULES)
 

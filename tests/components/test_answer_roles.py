@@ -94,3 +94,13 @@ def test_activities_and_non_answers_name_no_role_here(text):
 ])
 def test_a_typed_role_keeps_the_form_going(slot, text, answers):
     assert answers_question(slot, text) is answers
+
+
+@pytest.mark.parametrize("text, current, role", [
+    ("I'd like to run Azure environments", False, "administrator"), ("design cloud solutions", False, "architect"),
+    ("I build LLM apps", True, "ai_engineer"), ("I study informatics", True, "student"),
+    ("build web apps for a living", True, "developer"), ("I analyse sales data", True, "data_analyst"),
+    ("I handle security incidents and alerts", True, "security_engineer"),
+])
+def test_what_the_job_does_names_the_role(text, current, role):
+    assert read_role(text, current=current) == role
