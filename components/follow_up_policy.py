@@ -145,7 +145,8 @@ class FollowUpPolicy(StatelessPolicy):
     @staticmethod
     def _action(tracker: DialogueStateTracker) -> Optional[str]:
         if tracker.latest_action_name in _RETURNING_ACTIONS:
-            return ACTION_LISTEN_NAME  # these always answer the whole turn
+            following = FollowUpPolicy._next_part(tracker) if tracker.active_loop_name is None else None
+            return following or ACTION_LISTEN_NAME  # the whole turn, or an exam result then the question asked
         if tracker.active_loop_name is not None:
             kind = FollowUpPolicy._kind(tracker) if tracker.latest_action_name == ACTION_LISTEN_NAME else None
             return ACTION_FOR_KIND[kind] if kind in _FORGET_KINDS else None

@@ -30,7 +30,7 @@ _CAREER_RE = re.compile(
     r"job market|recruiters?|interviews?|cv|resume|résumé|linkedin|market value|worth it|worth the (?:money|time)|"
     r"land (?:a|me)|get me (?:a|into)|make more money)\b", re.IGNORECASE)
 _POLICY_RE = re.compile(
-    r"\bopen[- ]book\b|\brenew\w*|\bexpir\w*|\bretake\w*|\bresit\w*|\bre-?sit\b|\bproctor\w*|\bonline exam\b|"
+    r"\bopen[- ]book\b|\bwaiting (?:period|time)\b|\brenew\w*|\bexpir\w*|\bretake\w*|\bresit\w*|\bre-?sit\b|\bproctor\w*|\bonline exam\b|"
     r"\btest (?:cent(?:er|re))\b|\bpearson\b|\b(?:at|from) home\b|\btake (?:it|the exams?) online\b|\blearn during\b|\bduring the exam\b|\bdiscount\w*|"
     r"\bvouchers?\b|\bvalid(?:ity)?\b|\bstudent (?:price|pricing)\b|\bif i fail\b|\bfail(?:ed)? (?:it|the exam)\b|\bhow many times\b|\bpassing score\b",
     re.IGNORECASE)

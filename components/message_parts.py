@@ -4,7 +4,8 @@ my calendar".
 Plain Python, shared by the follow-up policy (which answers the parts in turn) and the actions (each reads
 only the part it answers). A message has parts when it splits into sentences, or at "and"/"also"/"plus"
 before a question or a request, and at least two of the parts have a follow-up kind that an answering
-action handles on its own (`PART_ACTIONS`). Otherwise the message is one part, as before.
+action handles on its own (`PART_ACTIONS`; an exam result is one: "passed it on monday! can I book AZ-400
+right away?" records the result, then answers the question). Otherwise the message is one part, as before.
 
 It also names the question clauses of a message (`question_spans`): facts are never read from them ("None
 yet. do I need AZ-104 before AZ-700?" holds neither exam).
@@ -30,6 +31,7 @@ PART_ACTIONS: Dict[str, str] = {
     "faster": "action_answer_follow_up", "other_vendor": "action_answer_follow_up",
     "career": "action_answer_follow_up", "policy": "action_answer_exam_question",
     "status": "action_answer_exam_question",
+    "exam_passed": "action_record_exam_result", "exam_failed": "action_record_exam_result",
 }
 ANSWER_ACTIONS = frozenset(PART_ACTIONS.values())
 _STARTS = (r"is|are|isn'?t|do|does|did|can|could|should|would|will|what|whats|what'?s|which|how|when|why|where|"
