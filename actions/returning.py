@@ -146,6 +146,10 @@ class ActionRecordExamResult(Action):
         code, withdrawn = result_exam(tracker, text, kind)
         code = code or (tracker.get_slot("exam_in_focus") if kind == "weak_areas" else None)
         kb, today = catalog(), advisor_today()
+        if kind == "exam_taken" and code is not None:  # "yes" to "Have you taken AZ-104 yet?"
+            send(dispatcher, tracker, [Reply(text=f"How did {code} go?", buttons=(
+                Button(f"I passed {code}", f"I passed {code}"), Button("I didn't pass", f"I failed {code}")))])
+            return [SlotSet("answer_kind", kind), SlotSet("exam_in_focus", code)]
         if code is None or kind not in ("exam_passed", "exam_failed", "weak_areas"):
             if kind == "exam_failed":  # "I failed the exam, how long do I wait?": the rule itself
                 send(dispatcher, tracker, [retake_rule_reply(kb)])

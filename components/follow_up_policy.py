@@ -53,6 +53,7 @@ ACTION_FOR_KIND = {
     "exam_passed": "action_record_exam_result",
     "exam_failed": "action_record_exam_result",
     "weak_areas": "action_record_exam_result",
+    "exam_taken": "action_record_exam_result",
     "on_track": "action_check_on_track",
     "forget_me": "action_forget_me",
     "forget_confirmed": "action_forget_me",
@@ -68,7 +69,7 @@ _FORGET_KINDS = ("forget_me", "forget_confirmed", "forget_cancelled")
 _STRONG_KINDS = ("choose_exam", "skip_exam", "deadline", "exam_family", "held_counts", "held_validity",
                  "counts_toward", "covers", "find_exam", "calendar",
                  "fundamentals_only", "equivalent", "reorder",
-                 "status", "exam_passed", "exam_failed", "weak_areas", "on_track") + _FORGET_KINDS
+                 "status", "exam_passed", "exam_failed", "weak_areas", "exam_taken", "on_track") + _FORGET_KINDS
 # Questions answered the same with or without a recommended path ("is there a cert for SAP?" as a first message)
 _STANDALONE_KINDS = ("equivalent", "find_exam", "exam_family", "counts_toward", "covers", "status", "exam_failed",
                      "weak_areas") + _FORGET_KINDS

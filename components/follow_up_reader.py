@@ -18,7 +18,7 @@ from components.answer_certifications import other_vendors, read_certifications
 from components.answer_deadline import read_deadline
 from components.answer_numbers import read_hours
 from components.answer_reader import looks_like_question
-from components.returning_reader import returning_kind
+from components.returning_reader import denied_spans, names_a_day, returning_kind
 
 # The `answer_kind` of a why-not answer that ended by offering to put the exam on the path ("yes" takes it).
 OFFER_KIND = "exam_offer"
@@ -149,6 +149,8 @@ def follow_up_kind(text: str) -> Optional[str]:
     if _EXAM_RE.search(text) and _CHOOSE_RE.search(text) and (
             not question or (_REQUEST_RE.search(text) and not _ADVICE_RE.search(text))):
         return "choose_exam"
+    if returning == "exam_passed" and (names_a_day(text) or denied_spans(text)):
+        return returning  # "I passed 140 on 20 november", "I did NOT pass 104, I passed 140": news, not dates
     if (_MY_EXAM_RE.search(text) and _VALIDITY_RE.search(text)) or _EARNED_RE.search(text):
         return "held_validity"
     if returning == "exam_passed":

@@ -9,6 +9,7 @@ Plain Python, used by `components/follow_up_reader.py` (the kinds) and `componen
   correction: "I did NOT pass 104. I passed 140" passed AZ-140 (`denied_spans` names the exam not passed);
 - `on_track`: "am I on track? exam in 3 weeks", "will I be ready in time?".
 Answers to a question the assistant asked: `forget_confirmed` / `forget_cancelled` after `FORGET_QUESTION`,
+`exam_taken` ("yes") and `on_track` ("not yet") after the welcome back's "Have you taken AZ-104 yet?",
 `weak_areas` ("networking and storage") after it asked which skill areas were weakest, `on_track` ("in 3 weeks")
 after it asked when the exam is.
 """
@@ -54,6 +55,9 @@ _ON_TRACK_RE = re.compile(r"\bon (?:track|schedule|pace|target)\b|\bbehind (?:sc
 _YES_RE = re.compile(r"^\W*(?:yes|yeah|yep|yup|ya|sure|ok(?:ay)?|please|do it|go ahead|confirm\w*|delete\b|"
                      r"forget me|wipe)", re.IGNORECASE)
 _NO_RE = re.compile(r"^\W*(?:no|nope|nah|cancel|don'?t|do not|stop|wait|keep|never ?mind)\b", re.IGNORECASE)
+_TAKEN_ASKED_RE = re.compile(r"\bHave you taken [A-Z]{2}-\d{3} yet\b")
+_NOT_YET_RE = re.compile(r"^\W*(?:no+|nope|nah|not yet|not really|haven'?t|have not|still studying|soon)\b",
+                         re.IGNORECASE)
 _DATE_ASKED_RE = re.compile(r"and I'll check your plan against it\.", re.IGNORECASE)
 _WEAK_ASKED_RE = re.compile(r"show as weakest\? Tell me and I'll weight a plan", re.IGNORECASE)
 
@@ -93,8 +97,8 @@ def denied_spans(text: str) -> List[Tuple[int, int]]:
 
 
 def answer_to_question(text: str, bot_text: str) -> Optional[str]:
-    """`forget_confirmed`/`forget_cancelled` after the deletion question, `weak_areas` after the weak-areas
-    question; None when the assistant asked neither or the reply is something else."""
+    """`forget_confirmed`/`forget_cancelled` after the deletion question, `exam_taken`/`on_track` after "Have you
+    taken AZ-104 yet?", `weak_areas` after the weak-areas question; None when the reply is something else."""
     text = text or ""
     if text.startswith("/"):
         return None
@@ -103,6 +107,11 @@ def answer_to_question(text: str, bot_text: str) -> Optional[str]:
             return "forget_cancelled"
         if _YES_RE.search(text):
             return "forget_confirmed"
+    if _TAKEN_ASKED_RE.search(bot_text or "") and len(text) < 60 and returning_kind(text) is None:
+        if _NOT_YET_RE.search(text):
+            return "on_track"  # "Have you taken AZ-104 yet?" — "not yet": when is it, and does the plan fit
+        if _YES_RE.search(text) and not _NO_RE.search(text):
+            return "exam_taken"  # "yes": how did it go?
     if _DATE_ASKED_RE.search(bot_text or "") and read_exam_day(text, date.today()) is not None:
         return "on_track"  # "When is your AZ-104 exam?" — "in 3 weeks"
     if _WEAK_ASKED_RE.search(bot_text or "") and len(text) < 200 and "?" not in text and returning_kind(text) is None:
@@ -162,12 +171,30 @@ _ON_DAY_RE = re.compile(rf"\bon\s+(?:the\s+)?{_DAY}(?:\s+(?:of\s+)?{_MONTH})?\b|
                         rf"\bon\s+(?:last\s+)?({'|'.join(_WEEKDAYS)})\b", re.IGNORECASE)
 
 
+_YEAR_AFTER_RE = re.compile(r",?\s*((?:19|20)\d\d)\b")
+
+
+def names_a_day(text: str) -> bool:
+    """Whether the words name a day ("yesterday", "on monday", "on 20 november"), not just a month or a year."""
+    match = _ON_DAY_RE.search(text or "")
+    return bool(_RELATIVE_RE.search(text or "") or (match and not _YEAR_AFTER_RE.match(text, match.end())))
+
+
 def _day_named(text: str, today: date) -> Optional[Tuple[date, str]]:
     """"on monday" (the latest Monday up to today), "on the 20th" (this month, or last month's when it is still
     to come), "on 20 november" / "on nov 20" (this year; None when still to come)."""
     match = _ON_DAY_RE.search(text)
     if not match:
         return None
+    year = _YEAR_AFTER_RE.match(text, match.end())
+    if year:  # "on 3 march 2025": that day
+        try:
+            month = match.group(2) or match.group(3) or ""
+            index = next((i for i, m in enumerate(_MONTHS, 1) if month.lower().startswith(m[:3])), 0)
+            found = date(int(year.group(1)), index, int(match.group(1) or match.group(4)))
+        except (ValueError, TypeError):
+            return None
+        return (found, "day") if found <= today else None
     if match.group(5):
         back = (today.weekday() - _WEEKDAYS.index(match.group(5).lower())) % 7
         return today - timedelta(days=back), "day"

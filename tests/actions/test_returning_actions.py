@@ -42,7 +42,8 @@ def run(action: Any, track: Tracker) -> tuple:
 
 def test_session_start_carries_the_profile_and_welcomes_back():
     text, events = run(ActionSessionStart(), tracker("/session_start", PROFILE))
-    assert text == "Welcome back. Last time: AZ-104, then AZ-305. How did AZ-104 go?"
+    assert text == ("Welcome back. Last time: AZ-104, then AZ-305. Have you taken AZ-104 yet, or shall we check you're "
+                    "on track?")
     assert events[0]["event"] == "session_started"
     assert events[-1]["event"] == "action" and events[-1]["name"] == "action_listen"
     carried = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
@@ -89,7 +90,8 @@ def after_welcome(text: str, slots: Dict[str, Any], bot: str, before: Optional[D
 
 
 AVD_PATH = {**PROFILE, "target_role": "administrator", "recommended_path": ["AZ-104", "AZ-140"]}
-ASKED_104 = "Welcome back. Last time: AZ-104, then AZ-140. How did AZ-104 go?"
+ASKED_104 = ("Welcome back. Last time: AZ-104, then AZ-140. Have you taken AZ-104 yet, or shall we check you're on "
+             "track?")
 
 
 def slot_values(events: List[Dict[str, Any]]) -> Dict[str, Any]:
@@ -148,3 +150,9 @@ def test_a_failure_is_counted_once(text, before, now, wait):
     reply, events = run(ActionRecordExamResult(), track)
     assert wait in reply, reply
     assert slot_values(events)["failed_exams"] == before + ["DP-700"]
+
+
+def test_yes_to_have_you_taken_it_yet_asks_how_it_went():
+    reply, events = run(ActionRecordExamResult(), after_welcome("yes", AVD_PATH, ASKED_104))
+    assert reply == "How did AZ-104 go?"
+    assert "certifications_held" not in slot_values(events) and "failed_exams" not in slot_values(events)
