@@ -109,6 +109,11 @@ _STATUS_WORDS_RE = re.compile(r"\b(?:beta|fully live|live yet|out yet|released y
                               re.IGNORECASE)
 _DEADLINE_RE = re.compile(r"\b(?:deadline|due|needs? (?:it|a cert|to be certified)|has to be done|wants? (?:it|a cert))\b",
                           re.IGNORECASE)
+# "I don't hold AZ-104 anymore", "no, not the 900": a certification not held (taken off when it was)
+_NOT_HOLD_RE = re.compile(r"\b(?:don'?t|do not|no longer|not|anymore|any more)\b", re.IGNORECASE)
+# "changes anything?", "does that change my path?", "does it matter?" after a certification held
+_CHANGES_RE = re.compile(r"\bchang\w*\b.{0,20}\?|\b(?:does|would|will) (?:that|it|this) (?:matter|affect|change)\b|"
+                         r"\bany (?:difference|change)\b", re.IGNORECASE)
 _PATH_COST_RE = re.compile(r"^\W*time and cost\W*$|\b(?:whole|entire|total|all|full)\b.{0,25}\b(?:cost|price|pay|spend)|"
                            r"\b(?:cost|price)\b.{0,25}\b(?:whole|entire|total|full)\b|\bcheapest\b", re.IGNORECASE)
 
@@ -175,9 +180,12 @@ def follow_up_kind(text: str) -> Optional[str]:
             read_hours(text, asked=False) is not None:
         return "path_cost"  # "what if i do 6 hrs a week then": the path's time at those hours
     held = read_certifications(text, asked=False)
-    if not question and ((held is not None and (held.codes or held.said_none))
+    denied = held is not None and bool(held.not_held) and bool(_NOT_HOLD_RE.search(text))
+    if not question and ((held is not None and (held.codes or held.said_none or held.retired)) or denied
                          or read_hours(text, asked=False) is not None):
         return "profile"
+    if held is not None and held.codes and _CHANGES_RE.search(text):
+        return "profile"  # "oh wait, I do have AZ-900 from 2021. changes anything?": noted, and the path said again
     if other_vendors(text) and _COUNTS_RE.search(text):
         return "other_vendor"
     if _POLICY_RE.search(text):
