@@ -76,8 +76,9 @@ def result_exam(tracker: Tracker, text: str, kind: Optional[str]) -> Tuple[Optio
 
     An exam named in a question clause is not the exam passed or failed ("passed it on monday! can I book
     az-400 right away?"), nor one the person denies passing ("I did NOT pass 104. I passed 140"). Without a
-    stated exam it is the one the assistant asked about, else the path's first, else the exam in focus; never
-    one named in the question or denied (then None: the action asks which).
+    stated exam it is the one the assistant asked about, else the path's first, else the exam the conversation
+    was about (in focus), else the path's next; never one named in the question or denied, nor (for a pass) one
+    held already (then None: the action asks which).
     """
     kb, path = catalog(), path_codes(tracker, catalog())
     spots = [(m.start, m.code) for m in find_exam_mentions(text, kb, advisor_today()) if m.code]
@@ -93,7 +94,7 @@ def result_exam(tracker: Tracker, text: str, kind: Optional[str]) -> Tuple[Optio
     excluded = {code for _, code in spots}
     held = set(tracker.get_slot("certifications_held") or [])
     asked = _ASKED_RE.search(previous_bot_text(tracker))
-    for code in ([asked.group(1)] if asked else []) + path + [exam_in_focus(tracker, kb)]:
+    for code in ([asked.group(1)] if asked else []) + path[:1] + [exam_in_focus(tracker, kb)] + path[1:]:
         if code and code in kb.exams and code not in excluded and not (kind == "exam_passed" and code in held):
             return code, withdrawn
     return None, withdrawn

@@ -124,6 +124,16 @@ def test_the_exam_passed_is_the_one_stated_not_the_one_asked_about_or_denied(tex
     assert "failed_exams" not in values, "a correction is no failure"
 
 
+def test_with_the_asked_exam_in_the_question_the_exam_in_focus_was_passed():
+    """"do I really still need 104?" after "Have you taken AZ-104 yet?": the exam talked about before, AZ-140."""
+    slots = {**PROFILE, "exam_in_focus": "AZ-140"}
+    asked = ASKED_104.replace("AZ-140", "AZ-305")
+    track = after_welcome("passed on the 20th. do I still need 104?", slots, asked)
+    reply, events = run(ActionRecordExamResult(), track)
+    assert reply.startswith("Congratulations on passing AZ-140 on 2026-11-20!"), reply
+    assert slot_values(events)["certifications_held"] == ["AZ-140"]
+
+
 def test_a_question_naming_every_exam_asks_which_was_passed():
     only = {**AVD_PATH, "recommended_path": ["AZ-104"]}
     reply, events = run(ActionRecordExamResult(), after_welcome("passed! do I still need 104?", only, ASKED_104))
