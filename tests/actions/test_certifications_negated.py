@@ -59,3 +59,29 @@ def test_the_nlu_reading_a_negated_exam_adds_nothing(text, words):
     start = text.index(words)
     found = [{"entity": "exam_code", "value": words, "role": "held", "start": start, "end": start + len(words)}]
     assert checked_values(text, found, {"certifications_held": [words]}, {"certifications_held": []}) == {}
+
+
+def test_a_certification_remembered_late_is_added_and_the_path_said_again():
+    """"oh wait I forgot, I do have AZ-900 from 2021. changes anything?" got the retake rules."""
+    import asyncio
+
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.recommendation import ActionRecommendPath
+
+    text = "oh wait I forgot, I do have AZ-900 from 2021. changes anything?"
+    profile = {"current_role": "administrator", "target_role": "architect", "coding_comfort": "low",
+               "azure_experience": "some", "weekly_hours": 5.0, "recommended_path": ["AZ-104", "AZ-305"]}
+    message = {"text": text, "intent": {"name": "inform"}, "entities": []}
+    events = [{"event": "slot", "name": "certifications_held", "value": []},
+              {"event": "user", "text": text, "parse_data": message},
+              {"event": "slot", "name": "certifications_held", "value": ["AZ-900"]}]
+    track = Tracker("someone", {**profile, "certifications_held": ["AZ-900"]}, message, events, False, None, {},
+                    "profile_form")
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionRecommendPath().run(dispatcher, track, {}))
+    said = "\n".join(m.get("text") or "" for m in dispatcher.messages)
+    assert ("Noted: AZ-900 (AZ-900 won't expire: fundamentals certifications don't). That doesn't change your "
+            "path.") in said, said
+    assert said.startswith("Your path: Azure Solutions Architect Expert")
+    assert "retake" not in said.lower()
