@@ -34,6 +34,7 @@ PART_ACTIONS: Dict[str, str] = {
     "exam_passed": "action_record_exam_result", "exam_failed": "action_record_exam_result",
 }
 ANSWER_ACTIONS = frozenset(PART_ACTIONS.values())
+_RESULT_KINDS = ("exam_passed", "exam_failed")
 _STARTS = (r"is|are|isn'?t|do|does|did|can|could|should|would|will|what|whats|what'?s|which|how|when|why|where|"
            r"put|add|skip|drop|remove|switch|swap|please|pls|give|send|make")
 _SPLIT_RE = re.compile(rf"(?<=[.?!])\s+|\n+|\s*[,;]?\s+(?:and|also|plus|oh and|btw|and also)\s+(?=(?:{_STARTS})\b)",
@@ -97,6 +98,9 @@ def answer_parts(text: str) -> List[Tuple[int, str, str]]:
         return []
     found = [(offset, part, follow_up_kind(part) or _step_question(part)) for offset, part in split_message(text)]
     kinds = [(offset, part, kind) for offset, part, kind in found if kind in PART_ACTIONS]
+    results = [index for index, (_, _, kind) in enumerate(kinds) if kind in _RESULT_KINDS]
+    # "I did NOT pass 104. I passed 140": one piece of news (a correction), read whole by one answer
+    kinds = [part for index, part in enumerate(kinds) if index not in results[1:]]
     if len(kinds) < 2:
         return []
     return [(offset, part, str(kind)) for offset, part, kind in kinds][:MAX_PARTS]

@@ -23,6 +23,8 @@ from components.message_parts import answer_parts, check_actions, part_for, spli
     ("failed az-104 yesterday. is there a waiting period before I can retake?", ["exam_failed", "policy"]),
     ("passed 104 yesterday!!", []),
     ("i failed dp-700 yesterday, got 620", []),
+    ("no!! I did NOT pass 104. I passed 140 on 20 november", []),  # one piece of news: a correction
+    ("I did NOT pass 104. I passed 140. put it in my calendar", ["exam_failed", "calendar"]),
 ])
 def test_parts_and_their_kinds(text, kinds):
     assert [kind for _, _, kind in answer_parts(text)] == kinds
