@@ -26,6 +26,9 @@ _DISCOUNT_RE = re.compile(r"\b(?:discounts?|discounted|vouchers?|cheaper|student
                           r"coupons?|promo\w*)\b", re.IGNORECASE)
 _STATUS_RE = re.compile(r"\b(?:beta|live|out yet|released|retir\w*|still (?:available|offered|a thing|around)|"
                         r"discontinued|generally available|\bga\b)\b", re.IGNORECASE)
+# "can I book AZ-400 right away or is there a waiting period?": the waits are the retake rules
+_WAIT_RE = re.compile(r"\bwaiting (?:period|time)\b|\bwait (?:before|between|after)\b|\bhow (?:long|soon)\b.{0,30}"
+                      r"\b(?:book|sit|take) (?:the )?next\b", re.IGNORECASE)
 NO_DISCOUNT_FACT = Reply(text="Discounts: I have no confirmed fact about student or other discounts, so I won't "
                               "guess. The price you are shown when you book is the one that applies; Microsoft "
                               "Learn's Student Hub lists current offers for students.")
@@ -37,6 +40,8 @@ def aspects_asked(text: str, aspects: List[str]) -> List[str]:
         aspects = [a for a in aspects if a != "duration"] + ["validity"]
     if _DISCOUNT_RE.search(text) and "price" not in aspects:
         aspects = aspects + ["price"]
+    if _WAIT_RE.search(text) and "retakes" not in aspects:
+        aspects = [a for a in aspects if a != "overview"] + ["retakes"]
     if _STATUS_RE.search(text) and "status" not in aspects:
         aspects = [a for a in aspects if a != "overview"] + ["status"]
     return list(dict.fromkeys(aspects))

@@ -36,3 +36,4 @@ def tracker(text: str, actions: List[str]) -> DialogueStateTracker:
 ])
 def test_the_next_action(text: str, actions: List[str], expected: Optional[str]) -> None:
     assert FollowUpPolicy._action(tracker(text, actions)) == expected
+
