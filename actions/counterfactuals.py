@@ -12,10 +12,17 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.channel_output import send
-from actions.exam_mentions import codes_with_bare_numbers, latest_entity_values, latest_weekly_hours, read_question
+from actions.exam_mentions import (
+    codes_with_bare_numbers,
+    exam_in_focus,
+    latest_entity_values,
+    latest_weekly_hours,
+    read_question,
+)
 from advisor.counterfactuals import coding_changes, is_offered
-from advisor.path_questions import is_path_question
+from advisor.path_questions import is_path_question, step_named
 from advisor.profile import Profile
+from components.answer_reader import read_azure_experience
 from components.follow_up_reader import OFFER_KIND
 from knowledge.vocabulary import TARGET_ROLES
 from presentation.reply import Button, Reply
@@ -24,6 +31,11 @@ from presentation.why_answers import path_step_answer, what_if, why_not
 # "what if I learn Python / to code / C#": a change in coding comfort, whatever level the extractor read.
 CODING_WORDS = re.compile(r"\b(code|coding|program\w*|python|c#|java\w*|typescript|develop\w*)\b", re.IGNORECASE)
 HELD_WORDS = re.compile(r"\b(already )?(had|have|hold|held|passed|got)\b", re.IGNORECASE)
+AZURE_LABELS = {"none": "no Azure experience", "some": "some Azure experience",
+                "extensive": "a lot of hands-on Azure experience"}
+
+# "is it hard?", "is that realistic for me?": a step named by a pronoun
+_POINTS_AT_STEP_RE = re.compile(r"\b(?:is|isn'?t|would|will|does) (?:it|that|this)(?: one| exam)?\b", re.IGNORECASE)
 
 NOT_SURE = Reply(
     text="Ask me about an exam (\"why not AZ-204?\") or a change (\"what if I learn Python?\", "
@@ -37,6 +49,9 @@ def _changes(tracker: Tracker, profile: Profile, text: str) -> List[Tuple[str, P
     for role in latest_entity_values(tracker, "job_role"):
         if role in TARGET_ROLES and role != profile.target_role:
             changes.append((f"With the goal {role.replace('_', ' ')}", replace(profile, target_role=role)))
+    azure = read_azure_experience(text, asked=False)
+    if azure is not None and azure.value in AZURE_LABELS and azure.value != profile.azure_experience:
+        changes.append((f"With {AZURE_LABELS[azure.value]}", replace(profile, azure_experience=azure.value)))
     hours = latest_weekly_hours(tracker)
     if hours is not None:
         changes.append((f"With {hours:g} hours a week", replace(profile, weekly_hours=hours)))
@@ -59,7 +74,13 @@ class ActionAnswerWhyNot(Action):
                                       "so far."))
         path = [c for c in tracker.get_slot("recommended_path") or [] if c in kb.exams]
         codes = codes_with_bare_numbers(text, mentions.codes, kb, path) if path else list(mentions.codes)
-        if path and codes and is_path_question(text) and not re.search(r"\bwhat if\b", text, re.IGNORECASE):
+        named_step = step_named(text, path, kb) if path and not codes else None
+        if path and not codes and not named_step and _POINTS_AT_STEP_RE.search(text) and is_path_question(text):
+            named_step = exam_in_focus(tracker, kb) or path[-1]  # "is it hard? my python is weak": the exam discussed
+        codes = [named_step] if named_step else codes  # "why the devops expert one right away?"
+        has_path = tracker.get_slot("recommended_path") is not None  # an empty path is a finished one
+        if has_path and codes and (is_path_question(text) or named_step) and \
+                not re.search(r"\bwhat if\b", text, re.IGNORECASE):
             send(dispatcher, tracker, [path_step_answer(codes, text, profile, kb, today)])
             kind = OFFER_KIND if is_offered(codes[0], profile, kb, today) else "path_step"
             return [SlotSet("exam_in_focus", codes[0]), SlotSet("answer_kind", kind)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -20,6 +20,7 @@ from actions.context import catalog, previous_bot_text
 from actions.exam_mentions import codes_with_bare_numbers, exam_in_focus, read_question
 from actions.recommendation import send_recommendation
 from advisor.exam_choice import ExamChoice, choose_exam, first_step_offer, skip_exam, without_own_choice
+from advisor.profile import Profile
 from advisor.recommendation import Recommendation
 from advisor.rules import recommend
 from components.follow_up_reader import accepts_offer, follow_up_kind
@@ -65,6 +66,18 @@ def _skipped(text: str, codes: List[str]) -> str:
     return min(found)[1] if found else codes[0]
 
 
+def _with_added(profile: Profile, codes: List[str], rec: Recommendation, kb: Catalog) -> Tuple[Profile, List[str]]:
+    """The profile with each exam added after the path in turn, and the exams that could not be added."""
+    refused: List[str] = []
+    for code in codes:
+        choice = choose_exam(code, profile, rec.path, rec.track, kb, rec.today, add=True)
+        if choice.refused:
+            refused.append(code)
+        elif not choice.already_on_path:
+            profile = replace(profile, added_exams=choice.added_exams)
+    return profile, refused
+
+
 class ActionChooseExam(Action):
     """Puts the exam the person chose on their path, or says why it cannot."""
 
@@ -97,6 +110,9 @@ class ActionChooseExam(Action):
                 buttons=follow_up_buttons(rec))])
             return [SlotSet("answer_kind", "exam_choice")]
         add = bool(_ADD_RE.search(text)) and bool(rec.path)
+        several = [c for c in codes if c not in rec.path and not profile.holds(c)]
+        if add and len(several) > 1:  # "add SC-500 and SC-100 after AZ-305": both, in the order named
+            return self._add_several(dispatcher, tracker, several, rec)
         return self._choose(dispatcher, tracker, choose_exam(code, profile, rec.path, rec.track, kb, today, add=add),
                             rec)
 
@@ -143,6 +159,24 @@ class ActionChooseExam(Action):
         return [SlotSet("exam_in_focus", exam.code), SlotSet("answer_kind", "exam_choice")]
 
     @staticmethod
+    def _add_several(dispatcher: CollectingDispatcher, tracker: Tracker, codes: List[str],
+                     rec: Recommendation) -> List[EventType]:
+        """Several exams added after the path at once, each as "add CODE" would."""
+        kb = catalog()
+        changed, refused = _with_added(rec.profile, codes, rec, kb)
+        new = recommend(changed, kb, rec.today)
+        path = " → ".join(rec.path) or "empty"
+        note = f" ({', '.join(refused)}: not something I can put on this path.)" if refused else ""
+        if new.path == rec.path:
+            send(dispatcher, tracker, [Reply(text=f"That doesn't change your path: it stays {path}.{note}",
+                                             buttons=follow_up_buttons(rec))])
+            return [SlotSet("answer_kind", "exam_choice")]
+        send_recommendation(dispatcher, tracker, new, f"Done: your path is now {' → '.join(new.path)} (it was "
+                                                      f"{path}).{note}")
+        return [SlotSet("added_exams", list(changed.added_exams)), SlotSet("recommended_path", new.path),
+                SlotSet("exam_in_focus", codes[-1]), SlotSet("answer_kind", "exam_choice")]
+
+    @staticmethod
     def _reorder(dispatcher: CollectingDispatcher, tracker: Tracker, text: str, codes: List[str],
                  rec: Recommendation) -> List[EventType]:
         """"AZ-802 first, then AZ-104", "add AZ-104 as step 1", "swap the order": the order asked for."""
@@ -161,6 +195,9 @@ class ActionChooseExam(Action):
             if choice.refused:
                 return ActionChooseExam._choose(dispatcher, tracker, choice, rec)
             added = choice.added_exams
+        later = [c for c in codes[1:] if c not in rec.path and not profile.holds(c)]
+        if later:  # "AI-103 first and then AB-100, put that on my path": the second one joins the path too
+            added = _with_added(replace(profile, added_exams=added), later, rec, kb)[0].added_exams
         order = tuple(dict.fromkeys([first] + [c for c in codes[1:] if c != first]))
         new = recommend(replace(profile, added_exams=added, first_exams=order), kb, rec.today)
         path = " → ".join(rec.path) or "empty"

@@ -14,6 +14,8 @@ from actions.channel_output import send
 from actions.exam_mentions import exam_in_focus, latest_entity_values, read_question
 from advisor.exam_facts import is_rule_question
 from advisor.path_questions import is_path_question
+from components.follow_up_reader import FORMAT_RE, PREPARATION_RE, RESCHEDULE_RE
+from components.message_parts import HOW_MUCH_PRICE
 from presentation.exam_replies import answer_about_exam, answer_about_rules, which_exam_reply
 from presentation.reply import Reply
 from presentation.why_answers import path_step_answer
@@ -26,6 +28,7 @@ _DISCOUNT_RE = re.compile(r"\b(?:discounts?|discounted|vouchers?|cheaper|student
                           r"coupons?|promo\w*)\b", re.IGNORECASE)
 _STATUS_RE = re.compile(r"\b(?:beta|live|out yet|released|retir\w*|still (?:available|offered|a thing|around)|"
                         r"discontinued|generally available|\bga\b)\b", re.IGNORECASE)
+_PRICE_RE = re.compile(HOW_MUCH_PRICE + r"|\b(?:cost|costs|price|fee|fees|expensive)\b", re.IGNORECASE)
 # "can I book AZ-400 right away or is there a waiting period?": the waits are the retake rules
 _WAIT_RE = re.compile(r"\bwaiting (?:period|time)\b|\bwait (?:before|between|after)\b|\bhow (?:long|soon)\b.{0,30}"
                       r"\b(?:book|sit|take) (?:the )?next\b", re.IGNORECASE)
@@ -35,11 +38,23 @@ NO_DISCOUNT_FACT = Reply(text="Discounts: I have no confirmed fact about student
 
 
 def aspects_asked(text: str, aspects: List[str]) -> List[str]:
-    """The aspects the NLU found, corrected by the words it misses (validity, discounts)."""
+    """The aspects the NLU found, corrected by the words it misses (validity, discounts, question types,
+    rescheduling)."""
     if _VALIDITY_RE.search(text):
         aspects = [a for a in aspects if a != "duration"] + ["validity"]
     if _DISCOUNT_RE.search(text) and "price" not in aspects:
         aspects = aspects + ["price"]
+    if FORMAT_RE.search(text) and "format" not in aspects:  # "are there labs?", "all multiple choice?"
+        aspects = [a for a in aspects if a not in ("overview", "questions")] + ["format"]
+    if RESCHEDULE_RE.search(text) and "reschedule" not in aspects:  # "can I move my exam if something comes up?"
+        aspects = [a for a in aspects if a not in ("overview", "delivery")] + ["reschedule"]
+    if PREPARATION_RE.search(text) and "preparation" not in aspects:  # "is Learn enough?", "practice tests?"
+        aspects = [a for a in aspects if a not in ("overview", "learn_access", "study_time")] + ["preparation"]
+    if "price" in aspects and re.search(r"\bhow much\b", text, re.IGNORECASE) and not _PRICE_RE.search(text) and \
+            not _DISCOUNT_RE.search(text):  # "how much of AZ-700 is hybrid connectivity?" asks what it covers
+        aspects = [a for a in aspects if a != "price"] or ["skills"]
+    if not [a for a in aspects if a != "overview"] and _PRICE_RE.search(text):  # "how much is it" in a longer message
+        aspects = ["price"]
     if _WAIT_RE.search(text) and "retakes" not in aspects:
         aspects = [a for a in aspects if a != "overview"] + ["retakes"]
     if _STATUS_RE.search(text) and "status" not in aspects:

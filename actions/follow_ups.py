@@ -23,12 +23,14 @@ from actions.profile_reading import latest_text
 from advisor.certification_dates import certification_standing
 from advisor.deadline import check_deadline, check_path, steps_by_deadline
 from advisor.equivalents import equivalent_answer
+from advisor.estimate_basis import estimate_basis
 from advisor.exam_family import (
     counts_toward_answer,
     coverage_answer,
     family_answer,
     find_exam_answer,
     held_counts_answer,
+    prerequisite_pair,
 )
 from advisor.held_standing import renewed_reply, standing_reply
 from advisor.recommendation import Fact, Recommendation
@@ -43,6 +45,7 @@ from presentation.compose import compose, reply_to
 from presentation.exam_replies import answer_about_exam
 from presentation.formats import per_week, span
 from presentation.reply import Button, Reply
+from presentation.why_answers import why_not
 
 CLOUD_VENDORS = ("AWS", "Google Cloud", "Oracle")
 
@@ -72,8 +75,21 @@ def other_vendor_reply(vendors: List[str], rec: Recommendation) -> Reply:
                    (Button("Why this path?", "/explain_recommendation"),))
 
 
-def career_reply(rec: Recommendation) -> Reply:
-    """Whether the path gets a job: honest, with no invented numbers."""
+def career_reply(rec: Recommendation, codes: Optional[List[str]] = None) -> Reply:
+    """Whether the path (or the exam named) gets a job: honest, with no invented numbers."""
+    step = rec.step(codes[0]) if codes else None
+    if codes and step is None:  # "would AI-900 look better on my CV?": why it is or isn't on the path first
+        return why_not(codes[0], rec.profile, catalog(), rec.today)
+    if step is not None:  # "is AZ-400 still worth it?": what this step earns and why it is on the path
+        goal = next((s for s in reversed(rec.steps) if not s.optional), None)
+        heading = (f"{step.code} is optional: it earns {step.exam.certification}, the overview; your goal's "
+                   f"credential is {goal.exam.certification} ({goal.code})." if step.optional and goal else
+                   f"For your goal, yes: {step.code} earns {step.exam.certification} and is step "
+                   f"{rec.path.index(step.code) + 1} of your path.")
+        facts = [Fact(reason.text, reason.facts[0].source if reason.facts else None) for reason in step.reasons[:1]]
+        facts.append(Fact("I have no salary or hiring data; employers verify the credential and still hire on "
+                          "hands-on work, so pair it with a small project you can show.", None))
+        return compose(heading, facts, (Button("Why this path?", "/explain_recommendation"),))
     target = next((s for s in reversed(rec.steps) if not s.optional), None)
     earns = f"{target.exam.certification} ({target.code})" if target else "the certifications on your path"
     return Reply(
@@ -252,7 +268,7 @@ class ActionAnswerFollowUp(Action):
         elif kind == "find_exam":
             replies = [reply_to(find_exam_answer(text, catalog(), rec.today))]
         elif kind == "counts_toward" and len(codes) >= 2:
-            replies = [reply_to(counts_toward_answer(codes[0], codes[1], catalog()))]
+            replies = [reply_to(counts_toward_answer(*prerequisite_pair(text, codes), catalog()))]
         elif kind == "exam_family" and codes:
             replies = [reply_to(family_answer(codes[0], rec, catalog()))]
         elif deadline is not None:
@@ -260,9 +276,11 @@ class ActionAnswerFollowUp(Action):
             replies = [deadline_reply(rec, codes, text, hours, deadline)]
         elif kind == "faster":
             replies = [faster_reply(rec)]
+        elif kind == "estimate_basis":
+            replies = [reply_to(estimate_basis(rec))]
         elif kind == "other_vendor":
             replies = [other_vendor_reply(list(other_vendors(text)), rec)]
         else:
-            replies = [career_reply(rec)]
+            replies = [career_reply(rec, codes)]
         send(dispatcher, tracker, replies)
         return events

@@ -5,7 +5,9 @@ without the person meaning it, so this action (Rasa runs it after every extracti
 - a mention inside a question is no fact: "Do I have to do AZ-104 first?" holds no AZ-104, "isn't SC-200
   better than SC-500?" sets no goal; facts stated in the same message ("I want AZ-140. Do I …?") stay;
 - with several goals named, the goal for now wins, not the last one named; a bare "analyst" beside SOC
-  or security is a security analyst, not a data analyst.
+  or security is a security analyst, not a data analyst;
+- after a recommendation, a goal stated outright ("I've decided: data engineering", "put me down as
+  undecided") is the goal, whatever role the extractor gave the title.
 Inside the form, `ValidateProfileForm` reads every answer; this action only keeps the words that answered
 the question asked from filling another slot too ("none really, maybe clicked around the portal once" answers
 the Azure question and says nothing about coding).
@@ -25,6 +27,28 @@ from actions.context import value_before_latest_message
 from actions.profile_reading import goal_for_now, is_negated, states_current_role
 from components.answer_certifications import read_certifications
 from components.message_parts import SENTENCE_RE, question_spans
+from knowledge.vocabulary import TARGET_ROLES
+
+# "I've decided: data engineering", "put me down as undecided", "change my goal to security": a new goal, whatever
+# role the extractor gave the title
+_GOAL_CUE_RE = re.compile(r"\b(?:i'?ve decided|i have decided|decided on|decided to go|put me down (?:as|for)|"
+                          r"change (?:my|the) goal|my (?:new )?goal is(?: now)?|new goal|switch(?:ing)? (?:my )?goal|"
+                          r"make (?:it|my goal)|set (?:my )?goal|mark me (?:as|down as))\b", re.IGNORECASE)
+_UNDECIDED_RE = re.compile(r"\b(?:undecided|not sure|unsure|don'?t know|no idea|open)\b", re.IGNORECASE)
+
+
+def stated_goal(text: str, entities: List[Dict[str, Any]]) -> Optional[str]:
+    """The goal a message states outright after the profile is complete ("I've decided: data engineering" →
+    data_engineer, "ok put me down as undecided" → undecided), or None."""
+    cue = _GOAL_CUE_RE.search(text)
+    if cue is None or any(a <= cue.start() < b for a, b in question_spans(text)):
+        return None
+    after = [e for e in entities if e.get("entity") == "job_role" and e.get("value") in TARGET_ROLES
+             and isinstance(e.get("start"), int) and int(e["start"]) >= cue.start() and not is_negated(text, e)]
+    if after:
+        return str(after[0]["value"])
+    return "undecided" if _UNDECIDED_RE.search(text[cue.end():cue.end() + 30]) else None
+
 
 # The entities each profile slot is filled from outside the form (domain.yml), and the role they must carry.
 _SLOT_ENTITIES: Dict[str, Tuple[Tuple[str, ...], Tuple[Any, ...]]] = {
@@ -158,19 +182,29 @@ class ActionValidateSlotMappings(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         text = tracker.latest_message.get("text") or ""
         mapped = tracker.slots_to_validate()
-        if not text or text.startswith("/") or not mapped:
+        if not text or text.startswith("/"):
+            return []
+        if not mapped and not _GOAL_CUE_RE.search(text):
             return []
         if tracker.active_loop.get("name"):
             requested = tracker.get_slot("requested_slot")
             side = side_readings(str(requested), tracker.latest_message.get("entities") or [], mapped) \
                 if requested else []
             return [SlotSet(slot, value_before_latest_message(tracker, slot)) for slot in side]
+        entities = tracker.latest_message.get("entities") or []
         before = {slot: value_before_latest_message(tracker, slot) for slot in mapped}
-        checked = checked_values(text, tracker.latest_message.get("entities") or [], mapped, before)
+        checked = checked_values(text, entities, mapped, before)
+        goal = stated_goal(text, entities) if tracker.get_slot("recommended_path") is not None else None
+        if goal is not None:
+            checked["target_role"] = goal
+            if "current_role" in mapped and mapped["current_role"] == goal:
+                checked.pop("current_role", None)  # the title named the goal, not the present job
         events: List[EventType] = []
         for slot, value in mapped.items():
             if slot not in checked:
                 events.append(SlotSet(slot, value_before_latest_message(tracker, slot)))
             elif checked[slot] != value:
                 events.append(SlotSet(slot, checked[slot]))
+        if goal is not None and "target_role" not in mapped and goal != tracker.get_slot("target_role"):
+            events.append(SlotSet("target_role", goal))
         return events

@@ -17,12 +17,14 @@ from actions.profile_form import SLOT_QUESTIONS, slot_to_change
 from actions.profile_reading import latest_text
 from actions.profile_talk import assumptions_line
 from advisor.exam_choice import choose_exam, declined_alternatives
+from advisor.path_questions import beyond_path
 from advisor.profile import PROFILE_SLOTS
 from advisor.recommendation import Recommendation
 from advisor.rules import recommend
 from components.work_cues import cued_alternative
 from knowledge.resolver import find_exam_mentions
 from presentation.buttons import follow_up_buttons
+from presentation.compose import reply_to
 from presentation.recommendation_text import explanation_replies, held_change_lead, recommendation_replies
 from presentation.reply import Reply
 from presentation.why_answers import path_step_answer
@@ -105,6 +107,9 @@ class ActionRecommendPath(Action):
             if named:  # "should I do AZ-900 first?": answered relative to the path, never the whole path again
                 send(dispatcher, tracker, [path_step_answer(named, text, rec.profile, kb, today)])
                 return [SlotSet("answer_kind", "path_step"), SlotSet("exam_in_focus", named[0])]
+            if not rec.path:  # "what next?" once the path is done: the track's next exams, never "nothing new"
+                send(dispatcher, tracker, [reply_to(beyond_path(rec, kb, today), follow_up_buttons(rec))])
+                return [SlotSet("answer_kind", "path_step")]
             send(dispatcher, tracker, [Reply(
                 text=f"Your path is unchanged: {path}. Ask \"why?\" for the reasons, \"why not AZ-204?\" about "
                      "another exam, or tell me what changed (your goal, hours or certifications) and I'll redo it.",

@@ -20,12 +20,12 @@ from presentation.formats import per_week, span
 ASPECTS: Tuple[str, ...] = (
     "overview", "status", "passing_score", "duration", "questions", "price", "skills", "coding",
     "prerequisites", "experience", "study_time", "link", "renewal", "validity", "retakes", "delivery",
-    "learn_access", "language",
+    "learn_access", "language", "format", "reschedule", "preparation",
 )
 # Aspects that are general rules: answerable without naming an exam.
 RULE_ASPECTS: Tuple[str, ...] = (
     "passing_score", "duration", "questions", "price", "renewal", "validity", "retakes", "delivery",
-    "learn_access", "language",
+    "learn_access", "language", "format", "reschedule", "preparation",
 )
 BACKGROUND_LABELS: Dict[str, str] = {
     "experienced": "with real hands-on Azure experience in this area",
@@ -234,6 +234,11 @@ def exam_facts_for(aspect: str, exam: Exam, catalog: Catalog, today: date, profi
         "delivery": lambda: [policy_fact(catalog, "delivery")],
         "learn_access": lambda: _learn_access_facts(exam, catalog),
         "language": lambda: _language_facts(exam, catalog),
+        "format": lambda: [policy_fact(catalog, "question_types")] + _duration_facts(exam, catalog)[:1],
+        "reschedule": lambda: [policy_fact(catalog, "reschedule")],
+        "preparation": lambda: [policy_fact(catalog, "free_preparation"), policy_fact(catalog, "practice_assessments"),
+                                Fact(f"Official page, with the study guide and practice assessment: {exam.learn_url}",
+                                     exam.status.source)],
     }
     return builders[aspect]()
 
@@ -242,7 +247,8 @@ RULE_POLICIES: Dict[str, Tuple[str, ...]] = {
     "passing_score": ("passing_score",), "duration": ("exam_duration",), "questions": ("questions",),
     "price": ("price",), "renewal": ("renewal",), "validity": ("validity", "renewal"),
     "retakes": ("retakes",), "delivery": ("delivery",), "learn_access": ("learn_access",),
-    "language": ("language_accommodation",),
+    "language": ("language_accommodation",), "format": ("question_types", "exam_duration"),
+    "reschedule": ("reschedule",), "preparation": ("free_preparation", "practice_assessments"),
 }
 
 

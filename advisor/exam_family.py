@@ -81,6 +81,25 @@ def held_counts_answer(code: str, rec: Recommendation, catalog: Catalog) -> Answ
     return _answer(heading, facts)
 
 
+_PREREQ_OF_RE = r"(?:is |a |an |the |it |that )*(?:prereq\w*|required|needed|mandatory|necessary) (?:for|by|to|before)"
+_REQUIRES_RE = r"(?:require|requires|need|needs)"
+
+
+def prerequisite_pair(text: str, codes: List[str]) -> Tuple[str, str]:
+    """(the exam that may count, the exam it would count towards) as the words put them: "is 104 a prereq for
+    140?" and "does AZ-140 require AZ-104?" both give (AZ-104, AZ-140); otherwise the order named."""
+    first, second = codes[0], codes[1]
+
+    def at(code: str) -> str:
+        return rf"(?:[A-Za-z]{{2}}[\s-]?)?{code.split('-')[1]}\b"
+
+    for a, b in ((first, second), (second, first)):
+        if re.search(rf"{at(a)}\W+{_PREREQ_OF_RE}\b", text, re.IGNORECASE) or \
+                re.search(rf"{at(b)}\W+(?:\w+\W+)?{_REQUIRES_RE}\W+(?:the\W+)?{at(a)}", text, re.IGNORECASE):
+            return a, b
+    return first, second
+
+
 def counts_toward_answer(code: str, target: str, catalog: Catalog) -> Answer:
     """"does SC-200 count towards SC-100?": from the target's prerequisite sets in the knowledge base."""
     goal = catalog.exam(target)

@@ -82,12 +82,16 @@ def skip_held_exams(rec: Recommendation, catalog: Catalog) -> None:
             rec.warnings.append(Reason("skip_held_exams", text, (Fact(retirement.statement, retirement.source),)))
 
 
+# The "when" of a track's next exam, read as "fits if …" and "AZ-305, if …"
+NEXT_AFTER_TRACK = "you want to go further after this track"
+
+
 def collect_alternatives(rec: Recommendation, catalog: Catalog) -> None:
     """Alternatives from the track (and, when the track is done, where to go next)."""
     on_path = set(rec.path)
     candidates: List[Tuple[str, str]] = [(a.exam, a.when) for a in rec.track.alternatives]
     if not rec.steps:
-        candidates = [(code, "a next step after this track") for code in rec.track.next] + candidates
+        candidates = [(code, NEXT_AFTER_TRACK) for code in rec.track.next] + candidates
     for code, when in candidates:
         exam = catalog.exam(code)
         if code in on_path or exam.is_retired_on(rec.today) or held_and_active(code, rec.profile, catalog, rec.today):

@@ -31,13 +31,57 @@ NEXT_RE = re.compile(r"\b(?:after|next|afterwards|then what|what comes|builds? o
 # "is AZ-700 hard for someone with CCNP?", "how difficult is it?"
 HARD_RE = re.compile(r"\b(?:hard|harder|difficult\w*|tough|easy|easier|challenging|pass rates?|doable)\b",
                      re.IGNORECASE)
+# "is AI-200 still the right exam for me?", "isn't DP-600 the better fit?", "is AZ-104 realistic for me?"
+FIT_RE = re.compile(r"\b(?:right (?:exam|one|choice|cert\w*|fit|path)|(?:still )?ok(?:ay)? for me|better (?:fit|choice|"
+                    r"option|for me)|better than|(?:good|best) (?:fit|choice|option) for me|make (?:more )?sense|"
+                    r"realistic|waste of time)\b", re.IGNORECASE)
 ENOUGH_RE = re.compile(r"\b(?:enough|sufficient|suffice|all i need|just that|only that)\b", re.IGNORECASE)
 
 
+# "the first one", "the last exam": a step of the path by its place
+_ORDINAL_REF_RE = re.compile(r"\bthe (first|second|third|last|final) (?:one|exam|step|cert\w*)\b", re.IGNORECASE)
+# "the data fundamentals one", "the devops expert exam": a step of the path by its level (and a word of its title)
+_LEVEL_REF_RE = re.compile(r"\bthe ((?:[a-z]+ ){0,2}?)(fundamentals?|basics?|associate|expert|specialty) "
+                           r"(?:one|exam|cert\w*|level)\b", re.IGNORECASE)
+# "so which ONE do i book first?": the path's first step
+_WHICH_FIRST_RE = re.compile(r"\bwhich (?:one|exam|cert\w*)\b.{0,25}\b(?:first|start with|begin with)\b", re.IGNORECASE)
+STEP_REFERENCE_RE = re.compile(f"{_ORDINAL_REF_RE.pattern}|{_LEVEL_REF_RE.pattern}|{_WHICH_FIRST_RE.pattern}",
+                               re.IGNORECASE)
+# "one answer pls", "just tell me", "do I book 900 or straight 104?": a decision, not the options
+DECIDE_RE = re.compile(r"\b(?:one answer|just tell me|which one|pick one|decide for me|yes or no|or straight|"
+                       r"or directly|or go straight)\b", re.IGNORECASE)
+_ORDINALS = {"first": 0, "second": 1, "third": 2, "last": -1, "final": -1}
+_LEVEL_WORDS = {"fundamental": "fundamentals", "fundamentals": "fundamentals", "basic": "fundamentals",
+                "basics": "fundamentals", "associate": "associate", "expert": "expert", "specialty": "specialty"}
+
+
+def step_named(text: str, path: List[str], catalog: Catalog) -> Optional[str]:
+    """The step of the path a message names without its code ("why the devops expert one right away?",
+    "can I skip the data fundamentals one?"), or None when it names none or several fit."""
+    if _WHICH_FIRST_RE.search(text) and path:
+        return path[0]
+    ordinal = _ORDINAL_REF_RE.search(text)
+    if ordinal and path:
+        index = _ORDINALS[ordinal.group(1).lower()]
+        return path[index] if -len(path) <= index < len(path) else None
+    level = _LEVEL_REF_RE.search(text)
+    if level is None:
+        return None
+    fits = [code for code in path if code in catalog.exams
+            and catalog.exam(code).level == _LEVEL_WORDS[level.group(2).lower()]]
+    words = [w for w in level.group(1).lower().split() if w not in ("the", "a", "an", "one")]
+    if len(fits) > 1 and words:
+        named = [code for code in fits if all(
+            w in f"{catalog.exam(code).title} {catalog.exam(code).certification}".lower() for w in words)]
+        fits = named or fits
+    return fits[0] if len(fits) == 1 else None
+
+
 def is_path_question(text: str) -> bool:
-    """True when the words ask about skipping, ordering, sufficiency, difficulty of a step or what follows it."""
+    """True when the words ask about skipping, ordering, sufficiency, difficulty or fit of a step, or what follows
+    it."""
     return bool(SKIP_RE.search(text) or FIRST_RE.search(text) or ENOUGH_RE.search(text) or HARD_RE.search(text)
-                or NEXT_RE.search(text))
+                or NEXT_RE.search(text) or FIT_RE.search(text))
 
 
 def _earlier_step_asked(codes: List[str], text: str, path: List[str]) -> Optional[str]:
@@ -139,6 +183,12 @@ def path_step_facts(codes: List[str], text: str, profile: Profile, catalog: Cata
         heading, facts = _difficulty_answer(code, rec, catalog, today)
     elif NEXT_RE.search(text) and not SKIP_RE.search(text) and not FIRST_RE.search(text):
         heading, facts = _next_answer(code, rec, catalog, today)
+    elif step.optional and DECIDE_RE.search(text) and later:
+        new_to_azure = profile.azure_experience in (None, "none")
+        heading = (f"Book {code} first: with no Azure experience it is the gentle start, and {later[0]} comes next."
+                   if new_to_azure else
+                   f"Book {later[0]} directly: with your Azure experience, the optional {code} adds little.")
+        facts += [Fact(reason.text, reason.facts[0].source if reason.facts else None) for reason in step.reasons[:1]]
     elif step.optional:
         heading = f"{code} is optional: take it first only if you want the gentle start."
         facts += [Fact(reason.text, reason.facts[0].source if reason.facts else None) for reason in step.reasons[:1]]
@@ -178,6 +228,18 @@ def _after_goal(code: str, rec: Recommendation, catalog: Catalog, today: date) -
     names = ", ".join(catalog.exam(c).label for c in suggested[:3])
     return (f"{done}. After it, the {rec.track.title} track goes on with: {names}.",
             [Fact(f"Say \"add {suggested[0]}\" to put it on your path.", rec.track.source)])
+
+
+def beyond_path(rec: Recommendation, catalog: Catalog, today: date) -> Answer:
+    """"What next?" once every exam of the path is held: the track's next exams, or keeping them current."""
+    suggested = [c for c in rec.track.next if catalog.has_exam(c) and not catalog.exam(c).is_retired_on(today)
+                 and not held_and_active(c, rec.profile, catalog, today)]
+    if not suggested:
+        return Answer(f"You hold every exam on the {rec.track.title} track, so nothing new is required. Keep them "
+                      "current with the free yearly renewal, or ask \"why not …?\" about another exam.", ())
+    names = ", ".join(catalog.exam(c).label for c in suggested[:3])
+    return Answer(f"You hold every exam your goal needs. Worth doing next on the {rec.track.title} track: {names}.",
+                  (Fact(f"Say \"add {suggested[0]}\" to put it on your path.", rec.track.source),))
 
 
 def _difficulty_answer(code: str, rec: Recommendation, catalog: Catalog, today: date) -> Tuple[str, List[Fact]]:

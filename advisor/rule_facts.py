@@ -22,7 +22,8 @@ from knowledge.vocabulary import ROLE_LABELS
 # (peer research 3.9: "weeks = hours ÷ (hours per week × 0.8) ... plus 1–2 weeks of practice tests").
 STUDY_EFFICIENCY = 0.8
 PRACTICE_WEEKS = (1, 2)
-NON_TECHNICAL_ROLES = ("student", "manager", "other")
+# A manager here manages IT (the profile asks IT people): an IT professional new to Azure, not new to IT.
+NON_TECHNICAL_ROLES = ("student", "other")
 
 
 def exam_facts(exam: Exam, catalog: Catalog) -> Tuple[Fact, ...]:

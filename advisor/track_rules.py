@@ -15,6 +15,7 @@ from advisor.recommendation import Fact, Reason, Recommendation, Step
 from advisor.rule_facts import exam_facts, held_and_active, role_label
 from knowledge.catalog import Catalog, RoleTrack
 from knowledge.vocabulary import UNDECIDED
+from presentation.formats import with_article
 
 # -- rule 1 --------------------------------------------------------------------------------
 
@@ -37,7 +38,9 @@ def target_role_decides_track(profile: Profile, catalog: Catalog, today: date) -
         track = catalog.track(target)
         return track, False, Reason(
             "target_role_decides_track",
-            f"You want to become a {role_label(target)}, so your path follows the {track.title} track: {track.summary}",
+            (f"You want to grow as {with_article(role_label(target))}" if profile.current_role == target else
+             f"You want to become {with_article(role_label(target))}") +
+            f", so your path follows the {track.title} track: {track.summary}",
             (Fact(track.summary, track.source),),
         )
     current = profile.current_role or "other"

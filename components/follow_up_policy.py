@@ -33,6 +33,8 @@ ACTION_FOR_KIND = {
     "policy": "action_answer_exam_question",
     "path_cost": "action_make_study_plan",
     "path_step": "action_answer_why_not",
+    "what_if": "action_answer_why_not",
+    "why_not": "action_answer_why_not",
     "explain": "action_explain_recommendation",
     "profile": "profile_form",
     "choose_exam": "action_choose_exam",
@@ -47,9 +49,11 @@ ACTION_FOR_KIND = {
     "fundamentals_only": "action_choose_exam",
     "reorder": "action_choose_exam",
     "status": "action_answer_exam_question",
+    "exam_fact": "action_answer_exam_question",
     "equivalent": "action_answer_follow_up",
     "skip_exam": "action_choose_exam",
     "faster": "action_answer_follow_up",
+    "estimate_basis": "action_answer_follow_up",
     "exam_passed": "action_record_exam_result",
     "exam_failed": "action_record_exam_result",
     "weak_areas": "action_record_exam_result",
@@ -69,7 +73,8 @@ _FORGET_KINDS = ("forget_me", "forget_confirmed", "forget_cancelled")
 _STRONG_KINDS = ("choose_exam", "skip_exam", "deadline", "exam_family", "held_counts", "held_validity",
                  "counts_toward", "covers", "find_exam", "calendar",
                  "fundamentals_only", "equivalent", "reorder",
-                 "status", "exam_passed", "exam_failed", "weak_areas", "exam_taken", "on_track") + _FORGET_KINDS
+                 "status", "what_if", "why_not", "exam_passed", "exam_failed", "weak_areas", "exam_taken",
+                 "on_track") + _FORGET_KINDS
 # Questions answered the same with or without a recommended path ("is there a cert for SAP?" as a first message)
 _STANDALONE_KINDS = ("equivalent", "find_exam", "exam_family", "counts_toward", "covers", "status", "exam_failed",
                      "weak_areas") + _FORGET_KINDS

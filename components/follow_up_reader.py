@@ -14,6 +14,8 @@ import re
 from datetime import date
 from typing import Optional
 
+from advisor.estimate_basis import PUSHBACK_RE
+from advisor.path_questions import STEP_REFERENCE_RE
 from components.answer_certifications import other_vendors, read_certifications
 from components.answer_deadline import read_deadline
 from components.answer_numbers import read_hours
@@ -25,10 +27,40 @@ OFFER_KIND = "exam_offer"
 _COUNTS_RE = re.compile(
     r"\b(?:count|counts|counted|help|helps|matter|matters|transfer\w*|useful|worth|recogni[sz]\w*|credit|skip|"
     r"exempt\w*|replace|instead|equivalent|relevant|carry over|apply|any good|use (?:it|my|that|this|them)|what about)\b", re.IGNORECASE)
+_VENDOR_ASK_RE = re.compile(r"^\W*(?:and|so|but|also)?\W*(?:my|the)\b|\b(?:need|required?|prereq\w*|first|before)\b",
+                            re.IGNORECASE)
 _CAREER_RE = re.compile(
     r"\b(?:jobs?|hired|hire|hiring|salary|salaries|pay rise|raise|paid more|promotion|career|employ\w*|"
     r"job market|recruiters?|interviews?|cv|resume|résumé|linkedin|market value|worth it|worth the (?:money|time)|"
     r"land (?:a|me)|get me (?:a|into)|make more money)\b", re.IGNORECASE)
+# "are there labs in the exam?", "is AZ-305 all multiple choice or case studies?"
+FORMAT_RE = re.compile(r"\b(?:are there|any|is there an?|with|includes?|including|has|have|got|get) (?:any )?(?:hands[- ]?on |live )?"
+                       r"labs?\b|\blabs? (?:in|on|during|as part of) (?:the |an? )?(?:exams?|tests?|\w+-?\d{3})\b|\bcase[- ]stud\w*|\bmultiple[- ]choice\b|"
+                       r"\bquestion (?:types?|formats?)\b|\b(?:types?|kinds?|sorts?) of questions\b|\bdrag[- ]and[- ]drop\b|"
+                       r"\bexam format\b|\bhands[- ]?on (?:exam|part|section|tasks?|questions?)\b|"
+                       r"\b(?:is|are) (?:the |it |they |that )?(?:exams? |(?:[A-Za-z]{2}[\s-]?)?\d{3} )?(?:all |fully |really )?"
+                       r"(?:hands[- ]?on|practical)\b(?! or theory)", re.IGNORECASE)
+# "can i reschedule if something comes up?", "how do I cancel my exam?", "can I move my exam date?"
+RESCHEDULE_RE = re.compile(r"\bre-?schedul\w*|\bpostpon\w*|\bcancel\w*\s+(?:my |the |an? )?(?:\w+\s+)?(?:exam|booking|"
+                           r"appointment|test)\b|\bmove (?:my|the) (?:exam|booking|appointment|date|test)\b|"
+                           r"\bpush (?:it|my exam|the exam|the date) back\b|\bchange (?:the|my) (?:exam |booking )?date\b",
+                           re.IGNORECASE)
+# "is Learn enough to pass?", "any good practice tests?", "how should I study for it?"
+PREPARATION_RE = re.compile(r"\b(?:ms |microsoft )?learn (?:alone |only )?(?:is )?enough\b|\bis (?:ms |microsoft )?learn\b.{0,25}"
+                            r"\benough\b|\bpractice (?:tests?|exams?|questions|assessments?)\b|\bmock (?:tests?|exams?)\b|"
+                            r"\bhow (?:should|do|can|would) i (?:best )?(?:study|prepare|learn)\b|\bstudy (?:materials?|"
+                            r"resources?)\b|\b(?:best|good|free) (?:resources?|courses?|materials?|way to (?:study|prepare))\b|"
+                            r"\bhands[- ]?on or theory\b|\btheory or hands[- ]?on\b", re.IGNORECASE)
+# "suppose I had two years of Azure, would it change?", "imagine I aim for architect, what then?" ("if I had to
+# guess, 5" is a hedge, no hypothetical)
+HYPOTHETICAL_RE = re.compile(r"\bwhat if\b|\bsuppos(?:e|ing)\b|\bimagine\b|\bhypothetical\w*|\blet'?s say\b|"
+                             r"\bsay (?:i|my|we)(?:'d| had| was| were| wanted| held)\b|"
+                             r"\bin theory\b|\bif i (?:had|were|was|wanted|went|switched|changed|aimed|picked|chose|"
+                             r"learn\w*|got|already had|knew|moved)\b(?! to (?:guess|say|pick|choose|be honest))",
+                             re.IGNORECASE)
+# "what about DP-420?", "and how about AI-103 for me?": why that exam is or is not on the path
+_WHAT_ABOUT_RE = re.compile(r"^\W*(?:(?:and|so|but|ok|okay|hmm+|also)\W+){0,2}(?:what|how) about\s+(?:the\s+)?"
+                            r"(?:[A-Za-z]{2}[\s-]?)?\d{3}\b", re.IGNORECASE)
 _POLICY_RE = re.compile(
     r"\bopen[- ]book\b|\bwaiting (?:period|time)\b|\brenew\w*|\bexpir\w*|\bretake\w*|\bresit\w*|\bre-?sit\b|\bproctor\w*|\bonline exam\b|"
     r"\btest (?:cent(?:er|re))\b|\bpearson\b|\b(?:at|from) home\b|\btake (?:it|the exams?) online\b|\blearn during\b|\bduring the exam\b|\bdiscount\w*|"
@@ -39,8 +71,14 @@ _POLICY_RE = re.compile(
 _EXAM_RE = re.compile(r"(?<![\w.\-/])(?:[A-Za-z]{2}[\s-]?)?\d{3}(?![\w.%])")
 _PATH_STEP_RE = re.compile(
     r"\b(?:skip|skipping|straight|directly|jump|first|before|really need|do i need|need to do|have to do|"
-    r"enough|overkill|necessary|mandatory|swap|instead|replace|hard|difficult|tough|next|after)\b|^\W*why\b",
+    r"enough|overkill|necessary|mandatory|swap|instead|replace|hard|harder|easier|difficult|tough|next|after|"
+    r"realistic|waste of time|right (?:exam|one|choice|cert\w*|fit|path)|(?:still )?ok(?:ay)? for me|"
+    r"better (?:fit|choice|option|for me)|better than|(?:good|best) (?:fit|choice|option) for me|"
+    r"make (?:more )?sense)\b|^\W*why\b",
     re.IGNORECASE)
+# "is it hard?", "is that realistic for someone like me?": a question about the step being discussed
+_PRONOUN_STEP_RE = re.compile(r"\b(?:is|isn'?t|would|will) (?:it|that|this)(?: one| exam)?\b.{0,25}\b(?:hard|harder|difficult|"
+                              r"tough|easy|doable|realistic|overkill|necessary|enough)\b", re.IGNORECASE)
 _EXPLAIN_RE = re.compile(
     r"\bsources?\b|\bwhere (?:does|did|do) (?:this|that|the|these|you) (?:info\w*|data|facts?|numbers?|get)|"
     r"\bbase[ds]? (?:this|that|it) on\b|\bhow did you (?:decide|choose|pick|come up)|\bwhy (?:these|those|this "
@@ -75,7 +113,8 @@ _FAMILY_RE = re.compile(r"\b(?:is|are|isn'?t|counts? as)\b.{0,40}\b(?:an?\s+|the
 _MY_EXAM_RE = re.compile(r"\b(?:my|i (?:have|hold|got|passed)|i'?ve got)\s+(?:[A-Za-z]{2}[\s-]?)?\d{3}\b", re.IGNORECASE)
 # "too long. faster option?", "whats the quickest security cert i could get"
 _FASTER_RE = re.compile(r"\b(?:faster|quicker|quickest|fastest|shorter|shortest|too long|takes forever|"
-                        r"speed (?:it|this) up|sooner)\b", re.IGNORECASE)
+                        r"speed (?:it|this) up|sooner|that long|so long|seems (?:a lot|long|excessive|like a lot)|"
+                        r"in a (?:weekend|week|few days)|too many (?:weeks|hours|months))\b", re.IGNORECASE)
 # "is my ai-900 still valid?", "so my 204 just dies in june 2027? can i renew it again", "I passed AZ-104 in March 2025"
 _VALIDITY_RE = re.compile(r"\b(?:valid|validity|expir\w*|lapse\w*|renew\w*|still (?:good|count\w*|active|current)|"
                           r"dies?|run out|how long (?:is|does) (?:it|my))\b", re.IGNORECASE)
@@ -83,12 +122,14 @@ _EARNED_RE = re.compile(r"\b(?:passed|got|earned|cleared|did)\s+(?:my\s+|the\s+)
                         r"\b(?:in|on|last|back in|during)\s+(?:\w+\s+)?(?:20\d\d|january|february|march|april|may|june|"
                         r"july|august|september|october|november|december|year)\b", re.IGNORECASE)
 # "does sc-200 count towards sc-100?", "is AZ-104 a prerequisite for AZ-305?"
-_TOWARD_RE = re.compile(r"\bcounts?\s+(?:towards?|for|as)\b|\b(?:prereq\w*|required|needed|mandatory)\s+(?:for|by|to)\b|"
+_TOWARD_RE = re.compile(r"\bcounts?\s+(?:towards?|for|as)\b|\brequires?\b|\b(?:prereq\w*|required|needed|mandatory)\s+(?:for|by|to)\b|"
                         r"\bqualif\w*\s+(?:me\s+)?for\b|\bsatisf\w*\b", re.IGNORECASE)
 # "is az-104 linux friendly or all windows stuff?", "is terraform on az-400?", "does sc-500 cover attacking?"
 _COVERS_RE = re.compile(r"\b(?:cover|covers|covered|covering|include|includes|included|friendly|heavy on|"
                         r"all (?:windows|linux|theory|about)|(?:windows|linux) stuff)\b|"
-                        r"\bis\s+[\w/+#.-]+\s+(?:on|in|part of)\s+(?:the\s+)?(?:[A-Za-z]{2}[\s-]?)?\d{3}\b", re.IGNORECASE)
+                        r"\bis\s+[\w/+#.-]+\s+(?:on|in|part of)\s+(?:the\s+)?(?:[A-Za-z]{2}[\s-]?)?\d{3}\b|"
+                       r"\bhow much (?:of )?(?:the\s+)?(?:[A-Za-z]{2}[\s-]?)?\d{3}\b.{0,12}\b(?:is|covers?|about)\b",
+                       re.IGNORECASE)
 # "is there a cert for SAP?", "there is a certification for playfab?", "any exam about kubernetes?"
 _FIND_EXAM_RE = re.compile(r"\b(?:is there|are there|isn.?t there|aren.?t there|there is|there are|any|do you have|does microsoft (?:have|offer)|"
                            r"exists?)\b[^?]{0,40}?\b(?:certs?|certifications?|exams?|credentials?)\b(?:[^?]{0,10}?"
@@ -105,8 +146,9 @@ _EQUIVALENT_RE = re.compile(r"\b(?:equivalen\w*|equivalant\w*|counterpart|same a
                             r"same (?:thing|level) as|vs\.?|versus|compared? (?:to|with)|how do they compare)\b",
                             re.IGNORECASE)
 # "is dp-750 still beta or fully live?"
-_STATUS_WORDS_RE = re.compile(r"\b(?:beta|fully live|live yet|out yet|released yet|generally available|still in beta)\b",
-                              re.IGNORECASE)
+_STATUS_WORDS_RE = re.compile(r"\b(?:beta|fully live|live yet|out yet|released yet|generally available|still in beta|"
+                              r"retir\w*|discontinued|going away|being replaced|sunset\w*|still (?:available|offered|"
+                              r"around|a thing))\b", re.IGNORECASE)
 _DEADLINE_RE = re.compile(r"\b(?:deadline|due|needs? (?:it|a cert|to be certified)|has to be done|wants? (?:it|a cert))\b",
                           re.IGNORECASE)
 # "I don't hold AZ-104 anymore", "no, not the 900": a certification not held (taken off when it was)
@@ -130,7 +172,8 @@ def follow_up_kind(text: str) -> Optional[str]:
     `faster` ("too long, faster option?"), `status` ("is DP-750 still in beta?"), `calendar` ("put it in my
     calendar"), `other_vendor`, `policy`, and a returning person's `exam_passed`, `exam_failed`, `on_track`,
     `forget_me` (`components/returning_reader.py`),
-    `path_cost`, `path_step`, `explain`, `career`.
+    `path_cost`, `what_if` ("suppose I had two years of Azure?"), `why_not` ("what about DP-420?"), `path_step`,
+    `explain`, `career`.
     Profile statements: `profile` ("oh I forgot, I have AZ-900", "now I have 20 hours a week").
     """
     text = (text or "")[:2000]
@@ -172,13 +215,16 @@ def follow_up_kind(text: str) -> Optional[str]:
         return "status"
     if _EXAM_RE.search(text) and _COVERS_RE.search(text) and question:
         return "covers"
-    if not _EXAM_RE.search(text) and _FIND_EXAM_RE.search(text) and not _POLICY_RE.search(text):
+    if not _EXAM_RE.search(text) and _FIND_EXAM_RE.search(text) and not _POLICY_RE.search(text) and \
+            not FORMAT_RE.search(text):
         return "find_exam"
     if read_deadline(text, date.today()) is not None and (question or _DEADLINE_RE.search(text)):
         return "deadline"
     if re.search(r"\bwhat if\b|\bif i (?:do|did|had|put in|study|could do)\b", text, re.IGNORECASE) and \
             read_hours(text, asked=False) is not None:
         return "path_cost"  # "what if i do 6 hrs a week then": the path's time at those hours
+    if HYPOTHETICAL_RE.search(text) and not re.search(r"\bfail|\bdon'?t pass|\bdidn'?t pass", text, re.IGNORECASE):
+        return "what_if"  # "suppose I had 2 years of Azure, would it change?": the rules re-run, nothing stored
     held = read_certifications(text, asked=False)
     denied = held is not None and bool(held.not_held) and bool(_NOT_HOLD_RE.search(text))
     if not question and ((held is not None and (held.codes or held.said_none or held.retired)) or denied
@@ -186,15 +232,21 @@ def follow_up_kind(text: str) -> Optional[str]:
         return "profile"
     if held is not None and held.codes and _CHANGES_RE.search(text):
         return "profile"  # "oh wait, I do have AZ-900 from 2021. changes anything?": noted, and the path said again
-    if other_vendors(text) and _COUNTS_RE.search(text):
-        return "other_vendor"
-    if _POLICY_RE.search(text):
+    if other_vendors(text) and (_COUNTS_RE.search(text) or (question and _VENDOR_ASK_RE.search(text))):
+        return "other_vendor"  # "and my Google data engineer cert?", "do I need CompTIA A+ before Azure?"
+    if _POLICY_RE.search(text) or FORMAT_RE.search(text) or RESCHEDULE_RE.search(text) or PREPARATION_RE.search(text):
         return "policy"
     if _PATH_COST_RE.search(text):
         return "path_cost"
-    if _EXAM_RE.search(text) and _PATH_STEP_RE.search(text) and (question or re.search(r"\b(?:which|what|whats)\b",
+    if _WHAT_ABOUT_RE.search(text) and not _MY_EXAM_RE.search(text):
+        return "why_not"
+    if (_EXAM_RE.search(text) or STEP_REFERENCE_RE.search(text)) and _PATH_STEP_RE.search(text) and (question or re.search(r"\b(?:which|what|whats)\b",
                                                                                      text, re.IGNORECASE)):
         return "path_step"
+    if question and _PRONOUN_STEP_RE.search(text) and not _EXAM_RE.search(text):
+        return "path_step"  # "is it hard? my python is not good": about the exam being discussed
+    if PUSHBACK_RE.search(text):
+        return "estimate_basis"  # "those hours look like beginner numbers, I've done AWS for 7 years"
     if _FASTER_RE.search(text):
         return "faster"
     if _EXPLAIN_RE.search(text):

@@ -17,7 +17,7 @@ import re
 from typing import Dict, Iterable, List, Mapping, Optional, Tuple
 
 from components.answer_reader import looks_like_question
-from components.follow_up_reader import follow_up_kind
+from components.follow_up_reader import HYPOTHETICAL_RE, follow_up_kind
 
 # The follow-up kinds whose answer stands alone, and the action that gives it.
 PART_ACTIONS: Dict[str, str] = {
@@ -29,8 +29,10 @@ PART_ACTIONS: Dict[str, str] = {
     "counts_toward": "action_answer_follow_up", "covers": "action_answer_follow_up",
     "find_exam": "action_answer_follow_up", "equivalent": "action_answer_follow_up",
     "faster": "action_answer_follow_up", "other_vendor": "action_answer_follow_up",
+    "estimate_basis": "action_answer_follow_up",
     "career": "action_answer_follow_up", "policy": "action_answer_exam_question",
-    "status": "action_answer_exam_question",
+    "status": "action_answer_exam_question", "exam_fact": "action_answer_exam_question",
+    "what_if": "action_answer_why_not", "why_not": "action_answer_why_not",
     "exam_passed": "action_record_exam_result", "exam_failed": "action_record_exam_result",
 }
 ANSWER_ACTIONS = frozenset(PART_ACTIONS.values())
@@ -40,6 +42,10 @@ _STARTS = (r"is|are|isn'?t|do|does|did|can|could|should|would|will|what|whats|wh
 _SPLIT_RE = re.compile(rf"(?<=[.?!])\s+|\n+|\s*[,;]?\s+(?:and|also|plus|oh and|btw|and also)\s+(?=(?:{_STARTS})\b)",
                        re.IGNORECASE)
 MAX_PARTS = 3
+# "... is that better than 104 for me?": the part is about the exam the previous part named
+_POINTS_BACK_RE = re.compile(r"\b(?:is|would|does|will|isn'?t|should i (?:do|take)) (?:that|it|this)(?: one)?\b",
+                             re.IGNORECASE)
+_LEADING_JOIN_RE = re.compile(r"\s*(?:(?:and|also|plus|oh|btw|but|so)\b[\s,]*)+(?=\w|$)", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- question clauses (no facts are read there)
@@ -55,15 +61,19 @@ def question_spans(text: str) -> List[Tuple[int, int]]:
     """Where the message asks something: (start, end) offsets of its question clauses.
 
     A sentence that ends with "?" is a question from its first clause that opens like one ("I have AZ-900, is
-    that enough?" asks only "is that enough?"); a sentence that opens like a question is one without "?".
+    that enough?" asks only "is that enough?"); a sentence that opens like a question is one without "?"; a
+    hypothetical ("suppose I had AZ-104, ...") counts from its first word.
     """
     spans: List[Tuple[int, int]] = []
     for sentence in SENTENCE_RE.finditer(text):
         body = sentence.group(0)
-        if _REQUEST_RE.search(body):
+        if _REQUEST_RE.search(body) and not HYPOTHETICAL_RE.search(body):
             continue
         cuts = [0] + [m.end() for m in _CLAUSE_RE.finditer(body)]
         opening = next((cut for cut in cuts if looks_like_question(body[cut:])), None)
+        supposed = HYPOTHETICAL_RE.search(body)  # "suppose I had 2 years of Azure": no fact either
+        if supposed is not None and not re.search(r"\bfail|n'?t pass", body, re.IGNORECASE):
+            opening = min(opening, supposed.start()) if opening is not None else supposed.start()
         if opening is not None:
             spans.append((sentence.start() + opening, sentence.end()))
         elif body.rstrip().endswith("?"):
@@ -88,7 +98,12 @@ def split_message(text: str) -> List[Tuple[int, str]]:
         parts.append((start, text[start:match.start()]))
         start = match.end()
     parts.append((start, text[start:]))
-    return [(offset, part) for offset, part in parts if part.strip()]
+    trimmed = []
+    for offset, part in parts:  # "? and can I be ready by March": the part opens at "can"
+        lead = _LEADING_JOIN_RE.match(part)
+        cut = lead.end() if lead else 0
+        trimmed.append((offset + cut, part[cut:]))
+    return [(offset, part) for offset, part in trimmed if part.strip()]
 
 
 def answer_parts(text: str) -> List[Tuple[int, str, str]]:
@@ -97,10 +112,18 @@ def answer_parts(text: str) -> List[Tuple[int, str, str]]:
     if not text.strip() or text.startswith("/"):
         return []
     found = [(offset, part, follow_up_kind(part) or _step_question(part)) for offset, part in split_message(text)]
-    kinds = [(offset, part, kind) for offset, part, kind in found if kind in PART_ACTIONS]
-    results = [index for index, (_, _, kind) in enumerate(kinds) if kind in _RESULT_KINDS]
-    # "I did NOT pass 104. I passed 140": one piece of news (a correction), read whole by one answer
-    kinds = [part for index, part in enumerate(kinds) if index not in results[1:]]
+    kinds: List[Tuple[int, str, Optional[str]]] = []
+    for offset, part, kind in found:
+        if kind not in PART_ACTIONS:
+            continue
+        if kind in _RESULT_KINDS and any(earlier in _RESULT_KINDS for _, _, earlier in kinds):
+            continue  # "I did NOT pass 104. I passed 140": one piece of news (a correction), read whole by one answer
+        if kinds and kinds[-1][2] == kind and (kind == "policy" or _POINTS_BACK_RE.search(part)):
+            # "is the 104 hands-on? any labs?", "whats az-802? is that better than 104?": one question, one answer
+            first_offset, first_part, _ = kinds[-1]
+            kinds[-1] = (first_offset, text[first_offset:offset + len(part)], kind)
+            continue
+        kinds.append((offset, part, kind))
     if len(kinds) < 2:
         return []
     return [(offset, part, str(kind)) for offset, part, kind in kinds][:MAX_PARTS]
@@ -109,9 +132,22 @@ def answer_parts(text: str) -> List[Tuple[int, str, str]]:
 _CODE_RE = re.compile(r"(?<![\w.\-/])(?:[A-Za-z]{2}[\s-]?)?\d{3}(?![\w.%])")
 
 
+# "how much is it", "what's the pass mark": a fact about the exam in question (the price, the score, the length)
+HOW_MUCH_PRICE = (r"\bhow much(?:\W*$| (?:is|are|does|do|will|would) (?:it|they|this|that|each|one|an? |"
+                  r"(?:the )?(?:exam|test|(?:[a-z]{2}[\s-]?)?\d{3})))")
+_FACT_QUESTION_RE = re.compile(HOW_MUCH_PRICE + r"|\b(?:cost|costs|price|"
+                               r"fee|fees|expensive|pass(?:ing)? (?:mark|score)|how many questions|"
+                               r"how long is the exam|minutes)\b", re.IGNORECASE)
+
+
 def _step_question(part: str) -> Optional[str]:
-    """A question about a named exam with no plainer kind ("is az-900 a waste of time?") is about that step."""
-    return "path_step" if _CODE_RE.search(part) and question_spans(part) else None
+    """A question with no plainer kind: about a fact of the exam ("how much is it?") or about a named step ("is
+    az-900 a waste of time?")."""
+    if not question_spans(part):
+        return None
+    if _FACT_QUESTION_RE.search(part):
+        return "exam_fact"
+    return "path_step" if _CODE_RE.search(part) else None
 
 
 def answered_so_far(actions_since_message: Iterable[Optional[str]]) -> int:

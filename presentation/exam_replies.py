@@ -23,6 +23,7 @@ ASPECT_TITLES: Dict[str, str] = {
     "prerequisites": "prerequisites", "experience": "recommended experience", "study_time": "study time",
     "link": "official page", "renewal": "renewal", "validity": "validity", "retakes": "retakes",
     "delivery": "taking the exam", "learn_access": "Microsoft Learn during the exam", "language": "languages",
+    "format": "question types", "reschedule": "rescheduling", "preparation": "how to prepare",
 }
 
 

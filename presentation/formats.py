@@ -73,6 +73,11 @@ def role_label(role: Optional[str]) -> str:
     return ROLE_LABELS.get(key, key.replace("_", " "))
 
 
+def with_article(label: str) -> str:
+    """"an administrator", "an AI engineer", "a DevOps engineer": the label with the article its sound takes."""
+    return f"{'an' if label[:1].lower() in 'aeio' or label.startswith(('AI ', 'SQL ')) else 'a'} {label}"
+
+
 def exam_reference(exam: Exam) -> str:
     """`AZ-104 Microsoft Azure Administrator`: the code, then the title (the catalog's `Exam.label`, so the
     knowledge base's CLI and every reply name an exam the same way)."""

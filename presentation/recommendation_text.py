@@ -12,6 +12,7 @@ import re
 from typing import List, Optional
 
 from advisor.alternative_fit import worth_knowing
+from advisor.extras_rules import NEXT_AFTER_TRACK
 from advisor.recommendation import RULE_TITLES, Fact, Reason, Recommendation, Step
 from knowledge.catalog import Source
 from presentation.buttons import follow_up_buttons
@@ -98,8 +99,9 @@ def render_summary(rec: Recommendation) -> List[str]:
                 f"You already hold what the {rec.track.title} track asks for ({held})."]
         fitting = worth_knowing(rec)
         if fitting:
-            text.append("Where to go next: " + "; ".join(f"{a.exam.label}: {a.when}" for a in
-                                                        fitting[:MAX_ALTERNATIVES_SHOWN]) + ".")
+            text.append("Where to go next: " + "; ".join(
+                a.exam.label if a.when == NEXT_AFTER_TRACK else f"{a.exam.label}, if {a.when.rstrip('.')}"
+                for a in fitting[:MAX_ALTERNATIVES_SHOWN]) + ".")
         text += [f"- {action}" for action in rec.next_actions]
         return ["\n".join(text), _closing(rec)]
     why = ["Why:"] + [f"- {step.code}: {gist(step.reasons[0].text)}" for step in rec.steps if step.reasons]

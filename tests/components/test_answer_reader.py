@@ -147,7 +147,7 @@ def test_what_counts_as_an_answer_for_the_policy(slot, text, answers):
     ("i'd rather do az-802", "choose_exam"), ("can you swap 104 for 802 please?", "choose_exam"),
     ("let's go with DP-750", "choose_exam"), ("i want sc-200 instead", "choose_exam"),
     ("should i do az-802 instead or first?", "path_step"), ("isnt az-802 the one for me?", None),
-    ("we use Databricks, shouldn't it be DP-750?", None), ("what if I had AZ-104, would the path change?", None),
+    ("we use Databricks, shouldn't it be DP-750?", None), ("what if I had AZ-104, would the path change?", "what_if"),
     ("remove az-104 from my path please", "skip_exam"), ("i'd rather skip 104 and just do 700", "skip_exam"),
     ("can i skip 104?", "path_step"), ("put az-305 on my path after 400", "choose_exam"),
     ("add SC-500 too", "choose_exam"), ("can i have both done by end of june?", "deadline"),
