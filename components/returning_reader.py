@@ -39,7 +39,12 @@ _FAILED_RE = re.compile(
     r"\b(?:failed|flunked|bombed|fail(?:ed)? it|didn'?t pass|did not pass|didnt pass|did'?nt pass|no pass|"
     r"didn'?t make (?:it|the cut)|fell short|missed the pass(?:ing)? (?:mark|score))\b", re.IGNORECASE)
 _HYPOTHETICAL_RE = re.compile(r"\b(?:if|what if|in case|suppose|when)\s+(?:i|you|someone|people)\s+(?:fail|don'?t pass|"
-                              r"do not pass|failed)\b|\bwhat happens\b", re.IGNORECASE)
+                              r"do not pass|failed)\b|\bwhat happens\b|"
+                              # a fear, not news: "scared I'll fail it", "don't want to fail it again"
+                              r"\b(?:i'?ll|i will|i'?d|i would|might|may|could|gonna|going to|afraid|scared|worried|"
+                              r"nervous|terrified|don'?t want to|do not want to|hope i don'?t|not to)\s+"
+                              r"(?:\w+\s+)?fail\b",
+                              re.IGNORECASE)
 _PASSED_RE = re.compile(r"\b(?:passed|cleared|nailed|aced|smashed|crushed)\b", re.IGNORECASE)
 _NOT_PASSED_RE = re.compile(r"\b(?:not|never|haven'?t|hasn'?t|didn'?t|did not|yet to|if|once|when|before)\b[^.!?]{0,14}"
                             r"\b(?:passed|cleared)\b|^\W*(?:have|did|do|should|would|if) (?:i|you)\b|"

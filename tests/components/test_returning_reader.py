@@ -48,6 +48,10 @@ def test_the_returning_kinds(text, kind):
 @pytest.mark.parametrize("text, kind", [
     ("forget everything I said and start again", None),  # a start over, not a deletion
     ("what if I fail the exam?", "policy"),
+    # a fear of failing is no failure (one recorded from it made the real one count as a second): the rules
+    ("booked dp-700 for next week, scared I'll fail it", "policy"),
+    ("I really don't want to fail it again", "policy"),
+    ("afraid to fail it", "policy"),
     ("how many times can I retake if i fail", "policy"),
     ("I haven't passed it yet", None),
     ("I passed AZ-104 in March 2025", "held_validity"),  # a past certification: its dates

@@ -4,7 +4,8 @@
    AZ-140 is held, AZ-104 is taken off (said), nothing is recorded as failed.
 2. "passed it on monday! can I book az-400 right away …?" after the welcome back: "it" is AZ-104, the exam the
    welcome back asked about; AZ-400 is in the question, which is answered too.
-3. A first failure waits 24 hours (knowledge/policies.yml), also after a new session; only a second one waits 14 days.
+3. A first failure waits 24 hours (knowledge/policies.yml), also after a fear of failing and a new session; only a
+   second one waits 14 days.
 """
 
 from __future__ import annotations
@@ -74,6 +75,8 @@ def test_it_is_the_exam_asked_about_and_the_question_is_answered_too(servers):
 
 def test_a_first_failure_waits_24_hours_and_a_second_14_days(servers):
     user = returning(servers, "dp700")
+    servers.say(user, "booked dp-700 last month, scared I'll fail it")  # a fear: nothing recorded
+    assert not slots(servers, user).get("failed_exams")
     first = texts(servers.say(user, "i failed dp-700 yesterday, got 620"))
     assert "You can sit DP-700 again from Sunday 22 November 2026 (24 hours after a first failure" in first, first
     assert slots(servers, user)["failed_exams"] == ["DP-700"]
