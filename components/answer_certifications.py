@@ -2,8 +2,10 @@
 
 Plain Python, used by `components/answer_reader.py`. Codes are read in any spelling ("az104", "AZ 104",
 "pl-300", and bare "104" when the question was about certifications); a code that is failed, booked or
-being studied for is not held. Other vendors' certifications (AWS, Google Cloud, CompTIA, Cisco, Red Hat,
-ISC2 …) are recognised and named back, never stored as exam codes.
+being studied for is not held, nor one the person says they don't have ("I don't hold AZ-104 anymore", "no, not
+the 900"). Other vendors' certifications (AWS, Google Cloud, CompTIA, Cisco, Red Hat, ISC2 …) are recognised and
+named back, never stored as exam codes; so are older Microsoft exams ("70-533", "DA-100": retired) and codes of
+Microsoft's shape the knowledge base doesn't know ("XY-123").
 """
 
 from __future__ import annotations
