@@ -95,7 +95,7 @@ def exams_mentioned(tracker: Tracker, catalog: Catalog, today: date) -> ExamMent
     return ExamMentions(tuple(codes), tuple(unknown), tuple(ambiguous))
 
 
-_BARE_NUMBER_RE = re.compile(r"(?<![\w.\-/$€£])(\d{3})(?![\w.%])(?!\s*(?:h\b|hours?|hrs?|mins?|minutes|weeks?|"
+_BARE_NUMBER_RE = re.compile(r"(?<![\w.\-/$€£])(\d{3})(?![\w%]|\.\d)(?!\s*(?:h\b|hours?|hrs?|mins?|minutes|weeks?|"
                              r"days?|usd|dollars?|eur|euros?|pounds?|questions|points|people|employees))",
                              re.IGNORECASE)
 
@@ -104,14 +104,24 @@ def codes_with_bare_numbers(text: str, codes: Tuple[str, ...], catalog: Catalog,
     """The codes named, plus bare numbers ("skip 104 and go straight to 700") read against the path first,
     then AZ-, then a unique known code with that number."""
     found = list(codes)
+    for _, _, code in bare_numbers(text, catalog, path):
+        if code not in found:
+            found.append(code)
+    return found
+
+
+def bare_numbers(text: str, catalog: Catalog, path: List[str]) -> List[Tuple[int, int, str]]:
+    """(start, end, code) of each bare number that reads as an exam: the path's first, then AZ-, then a unique
+    known code with that number."""
+    found: List[Tuple[int, int, str]] = []
     for match in _BARE_NUMBER_RE.finditer(text[:MAX_TEXT_FOR_MENTIONS]):
         digits = match.group(1)
         on_path = [c for c in path if c.endswith(f"-{digits}")]
         known = [c for c in catalog.exams if c.endswith(f"-{digits}")]
         code = (on_path[0] if on_path else f"AZ-{digits}" if f"AZ-{digits}" in catalog.exams
                 else known[0] if len(known) == 1 else None)
-        if code and code not in found:
-            found.append(code)
+        if code:
+            found.append((match.start(1), match.end(1), code))
     return found
 
 

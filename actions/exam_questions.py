@@ -29,6 +29,9 @@ _DISCOUNT_RE = re.compile(r"\b(?:discounts?|discounted|vouchers?|cheaper|student
 _STATUS_RE = re.compile(r"\b(?:beta|live|out yet|released|retir\w*|still (?:available|offered|a thing|around)|"
                         r"discontinued|generally available|\bga\b)\b", re.IGNORECASE)
 _PRICE_RE = re.compile(HOW_MUCH_PRICE + r"|\b(?:cost|costs|price|fee|fees|expensive)\b", re.IGNORECASE)
+# "can I book AZ-400 right away or is there a waiting period?": the waits are the retake rules
+_WAIT_RE = re.compile(r"\bwaiting (?:period|time)\b|\bwait (?:before|between|after)\b|\bhow (?:long|soon)\b.{0,30}"
+                      r"\b(?:book|sit|take) (?:the )?next\b", re.IGNORECASE)
 NO_DISCOUNT_FACT = Reply(text="Discounts: I have no confirmed fact about student or other discounts, so I won't "
                               "guess. The price you are shown when you book is the one that applies; Microsoft "
                               "Learn's Student Hub lists current offers for students.")
@@ -52,6 +55,8 @@ def aspects_asked(text: str, aspects: List[str]) -> List[str]:
         aspects = [a for a in aspects if a != "price"] or ["skills"]
     if not [a for a in aspects if a != "overview"] and _PRICE_RE.search(text):  # "how much is it" in a longer message
         aspects = ["price"]
+    if _WAIT_RE.search(text) and "retakes" not in aspects:
+        aspects = [a for a in aspects if a != "overview"] + ["retakes"]
     if _STATUS_RE.search(text) and "status" not in aspects:
         aspects = [a for a in aspects if a != "overview"] + ["status"]
     return list(dict.fromkeys(aspects))

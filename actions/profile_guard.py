@@ -25,6 +25,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.context import value_before_latest_message
 from actions.profile_reading import goal_for_now, is_negated, states_current_role
+from components.answer_certifications import read_certifications
 from components.message_parts import SENTENCE_RE, question_spans
 from knowledge.vocabulary import TARGET_ROLES
 
@@ -100,10 +101,14 @@ def _failed_clause(text: str, entity: Dict[str, Any]) -> bool:
 
 
 def _denied(text: str, entity: Dict[str, Any]) -> bool:
-    """"I'm not a dev" names no role; "i took ai-200 and failed" holds no AI-200."""
+    """"I'm not a dev" names no role; "i took ai-200 and failed" and "I don't hold AZ-104 anymore" hold no exam."""
     if entity.get("entity") == "job_role":
         return is_negated(text, entity)
-    return entity.get("entity") == "exam_code" and _failed_clause(text, entity)
+    if entity.get("entity") != "exam_code":
+        return False
+    stated = read_certifications(text, asked=False)  # "I don't hold AZ-104 anymore", "no, not the 900"
+    not_held = (stated.not_held + stated.lapsed) if stated else ()
+    return _failed_clause(text, entity) or str(entity.get("value")).upper() in not_held
 
 
 def checked_values(text: str, entities: List[Dict[str, Any]], mapped: Dict[str, Any],

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from rasa_sdk import Tracker
 
@@ -329,6 +329,8 @@ def read_certifications_held(tracker: Tracker, requested: Optional[str], known: 
         plural = "certifications count" if len(answer.other_vendors) > 1 else "certification counts"
         reading.notes.append(f"Noted: your {vendors} {plural} as experience. Only current Microsoft exams go in "
                              "your list, so it doesn't skip anything on the path.")
+    if answer.retired or answer.unknown:
+        reading.notes.append(older_exams_note(answer.retired, answer.unknown))
     if answer.lapsed:
         lapsed = ", ".join(answer.lapsed)
         reading.notes.append(f"Noted: your {lapsed} has lapsed, so I don't count it as held. A lapsed "
@@ -338,7 +340,7 @@ def read_certifications_held(tracker: Tracker, requested: Optional[str], known: 
         previous = value_before_latest_message(tracker, "certifications_held") if not asked else None
         merged = [c for c in previous or [] if c not in answer.not_held]  # "i dont have sc-100, only sc-200"
         reading.values["certifications_held"] = merged + [c for c in codes if c not in merged]
-    elif answer.said_none or (asked and answer.other_vendors) or (asked and answer.not_held):
+    elif answer.said_none or (asked and (answer.other_vendors or answer.not_held or answer.retired or answer.unknown)):
         reading.values["certifications_held"] = []
     elif (answer.other_vendors or answer.lapsed) and tracker.get_slot("certifications_held") is None and \
             value_before_latest_message(tracker, "certifications_held") is None:
@@ -398,3 +400,15 @@ def read_simple(tracker: Tracker, slot: str, requested: Optional[str], today: da
     if found.note:
         reading.notes.append(found.note)
     return reading
+
+
+def older_exams_note(retired: Sequence[str], unknown: Sequence[str]) -> str:
+    """Older Microsoft exams ("70-533", "DA-100") and unknown codes of Microsoft's shape, named back once."""
+    parts = []
+    if retired:
+        parts.append(f"Noted: {' and '.join(retired)} {'are' if len(retired) > 1 else 'is a'} retired Microsoft "
+                     f"exam{'s' if len(retired) > 1 else ''}, so I count {'them' if len(retired) > 1 else 'it'} as "
+                     "experience, not as a current certification; it doesn't skip anything on the path.")
+    if unknown:
+        parts.append(f"I don't know an exam called {' or '.join(unknown)}, so I left it out.")
+    return " ".join(parts)

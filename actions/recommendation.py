@@ -25,7 +25,7 @@ from components.work_cues import cued_alternative
 from knowledge.resolver import find_exam_mentions
 from presentation.buttons import follow_up_buttons
 from presentation.compose import reply_to
-from presentation.recommendation_text import explanation_replies, recommendation_replies
+from presentation.recommendation_text import explanation_replies, held_change_lead, recommendation_replies
 from presentation.reply import Reply
 from presentation.why_answers import path_step_answer
 
@@ -74,6 +74,16 @@ def _with_work_cues(tracker: Tracker, rec: Recommendation) -> Tuple[Recommendati
     return new, lead, [SlotSet("chosen_exams", list(choice.chosen_exams))]
 
 
+def _held_lead(tracker: Tracker, before: List[str], after: List[str]) -> str:
+    """What a certification added in the latest message does to the path (empty when none was added)."""
+    kb = catalog()
+    earlier = value_before_latest_message(tracker, "certifications_held") or []
+    added = [c for c in tracker.get_slot("certifications_held") or [] if c not in earlier and c in kb.exams]
+    lasting = not kb.policy("validity").values.get("fundamentals_expire", True)
+    never_expire = [c for c in added if lasting and kb.exam(c).level == "fundamentals"]
+    return held_change_lead(added, never_expire, before, after)
+
+
 class ActionRecommendPath(Action):
     """Recommends the path for the profile collected so far and stores it in `recommended_path`."""
 
@@ -106,6 +116,8 @@ class ActionRecommendPath(Action):
                 buttons=follow_up_buttons(rec))])
             return [SlotSet("answer_kind", "unchanged")]
         rec, lead, events = _with_work_cues(tracker, rec)
+        if previous is not None and not lead:  # "oh wait, I do have AZ-900. changes anything?": say if it does
+            lead = _held_lead(tracker, list(previous), rec.path)
         send_recommendation(dispatcher, tracker, rec, lead)
         return events + [SlotSet("recommended_path", rec.path), SlotSet("answer_kind", "recommendation")]
 

@@ -9,8 +9,9 @@ once Rasa has saved that turn (a deletion here would be undone by that save).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
@@ -18,15 +19,16 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.channel_output import send
-from actions.context import advisor_today, catalog, previous_bot_text, profile_from
-from actions.exam_mentions import codes_with_bare_numbers, exam_in_focus, path_codes
+from actions.context import advisor_today, catalog, previous_bot_text, profile_from, value_before_latest_message
+from actions.exam_mentions import bare_numbers, codes_with_bare_numbers, exam_in_focus, path_codes
 from actions.profile_reading import latest_text
 from advisor.returning import passed
 from components.answer_numbers import read_hours
-from components.message_parts import without_questions
+from components.message_parts import question_spans, without_questions
 from components.returning_reader import (
     FORGET_QUESTION,
     answer_to_question,
+    denied_spans,
     failed_attempts,
     read_exam_day,
     read_result_date,
@@ -59,6 +61,43 @@ def _exam(tracker: Tracker, text: str) -> Optional[str]:
     if codes:
         return codes[0]
     return path[0] if path else exam_in_focus(tracker, kb)
+
+
+# The exam the assistant's own question was about ("How did AZ-104 go?", "Have you taken AZ-104 yet").
+_ASKED_RE = re.compile(r"\b(?:How did|Have you taken|I passed) ([A-Z]{2}-\d{3})\b")
+
+
+def _inside(spans: List[Tuple[int, int]], start: int) -> bool:
+    return any(a <= start < b for a, b in spans)
+
+
+def result_exam(tracker: Tracker, text: str, kind: Optional[str]) -> Tuple[Optional[str], Tuple[str, ...]]:
+    """The exam a result is about, and the exams the person says they did not pass (a correction).
+
+    An exam named in a question clause is not the exam passed or failed ("passed it on monday! can I book
+    az-400 right away?"), nor one the person denies passing ("I did NOT pass 104. I passed 140"). Without a
+    stated exam it is the one the assistant asked about, else the path's first, else the exam the conversation
+    was about (in focus), else the path's next; never one named in the question or denied, nor (for a pass) one
+    held already (then None: the action asks which).
+    """
+    kb, path = catalog(), path_codes(tracker, catalog())
+    spots = [(m.start, m.code) for m in find_exam_mentions(text, kb, advisor_today()) if m.code]
+    named = [(m.start, m.end) for m in find_exam_mentions(text, kb, advisor_today())]
+    spots += [(start, code) for start, _, code in bare_numbers(text, kb, path) if not _inside(named, start)]
+    spots.sort()
+    questions = question_spans(text)
+    denied = denied_spans(text) if kind == "exam_passed" else []
+    stated = [code for start, code in spots if not _inside(questions, start) and not _inside(denied, start)]
+    withdrawn = tuple(dict.fromkeys(code for start, code in spots if _inside(denied, start) and code not in stated))
+    if stated:
+        return stated[0], withdrawn
+    excluded = {code for _, code in spots}
+    held = set(tracker.get_slot("certifications_held") or [])
+    asked = _ASKED_RE.search(previous_bot_text(tracker))
+    for code in ([asked.group(1)] if asked else []) + path[:1] + [exam_in_focus(tracker, kb)] + path[1:]:
+        if code and code in kb.exams and code not in excluded and not (kind == "exam_passed" and code in held):
+            return code, withdrawn
+    return None, withdrawn
 
 
 WELCOME_BACK = "welcome_back"  # answer_kind after the welcome back (components/follow_up_policy.welcomed_back)
@@ -105,9 +144,14 @@ class ActionRecordExamResult(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         text = latest_text(tracker)
         kind = answer_to_question(text, previous_bot_text(tracker)) or returning_kind(text)
-        code = _exam(tracker, text) or (tracker.get_slot("exam_in_focus") if kind == "weak_areas" else None)
+        code, withdrawn = result_exam(tracker, text, kind)
+        code = code or (tracker.get_slot("exam_in_focus") if kind == "weak_areas" else None)
         kb, today = catalog(), advisor_today()
-        if code is None:
+        if kind == "exam_taken" and code is not None:  # "yes" to "Have you taken AZ-104 yet?"
+            send(dispatcher, tracker, [Reply(text=f"How did {code} go?", buttons=(
+                Button(f"I passed {code}", f"I passed {code}"), Button("I didn't pass", f"I failed {code}")))])
+            return [SlotSet("answer_kind", kind), SlotSet("exam_in_focus", code)]
+        if code is None or kind not in ("exam_passed", "exam_failed", "weak_areas"):
             if kind == "exam_failed":  # "I failed the exam, how long do I wait?": the rule itself
                 send(dispatcher, tracker, [retake_rule_reply(kb)])
             else:
@@ -119,8 +163,9 @@ class ActionRecordExamResult(Action):
         if kind == "exam_passed":
             when = read_result_date(text, today)
             earned = when[0] if when and when[1] == "day" and when[0] <= today else None
-            result = passed(code, earned, profile, kb, today)
-            dates: Dict[str, Any] = dict(tracker.get_slot("certification_dates") or {})
+            result = passed(code, earned, profile, kb, today, withdrawn)
+            dates: Dict[str, Any] = {held: day for held, day in (tracker.get_slot("certification_dates") or {}).items()
+                                     if held not in withdrawn}
             if earned:
                 dates[code] = earned.isoformat()
             events += [SlotSet("certifications_held", list(result.held)),
@@ -136,7 +181,8 @@ class ActionRecordExamResult(Action):
                 reply = Reply(text=f"I couldn't match that to {code}'s skill areas: {names}. Which was weakest?")
             send(dispatcher, tracker, [reply])
             return events
-        failures: List[str] = list(tracker.get_slot("failed_exams") or [])
+        # counted from before this message: an answer given twice in one turn is one failure, not two
+        failures: List[str] = list(value_before_latest_message(tracker, "failed_exams") or [])
         attempt = max(failures.count(code) + 1, failed_attempts(text))
         when = read_result_date(text, today)
         failed_on = when[0] if when and when[0] <= today else today

@@ -2,7 +2,8 @@
 
 Plain Python, no Rasa; the rules and their data only. The replies (the welcome back, congratulations, "am I on
 track?") are `presentation/returning_replies.py`'s. Stated rules:
-- a passed exam is added to the certifications held (with the day, when given) and the path is recomputed
+- a passed exam is added to the certifications held (with the day, when given), an exam the person says they
+  did not pass is taken off them (said), and the path is recomputed
   by the same rules as every recommendation (`advisor/rules.recommend`); for a certification that expires,
   the answer says when its free renewal opens (`advisor/certification_dates.py`);
 - "on track" compares the study hours the knowledge base estimates for the exam at the person's
@@ -38,14 +39,21 @@ class Passed:
     answer: Answer
 
 
-def passed(code: str, earned_on: Optional[date], profile: Profile, catalog: Catalog, today: date) -> Passed:
-    """Congratulations, the exam added to those held, and the path from there."""
-    held = profile.certifications_held if profile.holds(code) else profile.certifications_held + (code,)
+def passed(code: str, earned_on: Optional[date], profile: Profile, catalog: Catalog, today: date,
+           withdrawn: Tuple[str, ...] = ()) -> Passed:
+    """Congratulations, the exam added to those held, and the path from there; `withdrawn` are exams the person
+    says they did not pass ("I passed 140, not 104"), taken off those held (and said, when they were held)."""
+    kept = tuple(held for held in profile.certifications_held if held not in withdrawn)
+    held = kept if code in kept else kept + (code,)
     rec = recommend(replace(profile, certifications_held=held), catalog, today)
     exam = catalog.exam(code)
     when = f" on {earned_on.isoformat()}" if earned_on else ""
     heading = f"Congratulations on passing {code}{when}! You now hold the {exam.certification}."
     facts: List[Fact] = []
+    removed = [held for held in profile.certifications_held if held in withdrawn]
+    if removed:
+        facts.append(Fact(f"I've taken {' and '.join(removed)} off the certifications you hold, as you said you "
+                          "haven't passed it.", None))
     if rec.path:
         nxt = rec.steps[0]
         hours = f" (about {span(nxt.study_hours, 'hours')} of study)" if nxt.study_hours else ""

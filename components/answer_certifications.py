@@ -2,8 +2,10 @@
 
 Plain Python, used by `components/answer_reader.py`. Codes are read in any spelling ("az104", "AZ 104",
 "pl-300", and bare "104" when the question was about certifications); a code that is failed, booked or
-being studied for is not held. Other vendors' certifications (AWS, Google Cloud, CompTIA, Cisco, Red Hat,
-ISC2 …) are recognised and named back, never stored as exam codes.
+being studied for is not held, nor one the person says they don't have ("I don't hold AZ-104 anymore", "no, not
+the 900"). Other vendors' certifications (AWS, Google Cloud, CompTIA, Cisco, Red Hat, ISC2 …) are recognised and
+named back, never stored as exam codes; so are older Microsoft exams ("70-533", "DA-100": retired) and codes of
+Microsoft's shape the knowledge base doesn't know ("XY-123").
 """
 
 from __future__ import annotations
@@ -27,6 +29,15 @@ _NOT_HELD_RE = re.compile(
 _LAPSED_RE = re.compile(r"\b(?:expired|lapsed|ran out|run out|no longer (?:valid|active|current)|"
                         r"not (?:valid|active|current) any ?more|let (?:it|them) (?:expire|lapse)|"
                         r"didn'?t renew|never renewed|forgot to renew|out of date)\b", re.IGNORECASE)
+# "no, not the 900", "the data analyst cert but not PL-300 itself": the code right after "not" is not held.
+_NOT_THIS_RE = re.compile(r"\b(?:not|no|never|nor|without|except)\s+(?:(?:the|my|a|an|any|that|this)\s+)?(?:one\s+)?$",
+                          re.IGNORECASE)
+# Older Microsoft exams: the 70-, 74-, 98- and 77- series (MCSA, MCSE, MCSD, MTA, MOS) and DA-100 (Power BI,
+# replaced by PL-300) are retired; another code of Microsoft's shape that the knowledge base doesn't know
+# ("XY-123") is unknown. Both are named back once, as experience, never stored.
+_RETIRED_RE = re.compile(r"(?<![\w.\-/])(?:(70|74|98|77)\s?-\s?(\d{3})|(DA)\s?-\s?(100))(?![\w%]|\.\d)", re.IGNORECASE)
+_SHAPE_RE = re.compile(r"(?<![\w.\-/])([A-Z]{2})-(\d{3})(?![\w%]|\.\d)")
+_CORRECTION_RE = re.compile(r"^\W*(?:(?:no+|nope|nah)\W+)?not\s+(?:the\s+)?\d{3}\W*$", re.IGNORECASE)
 _HELD_RE = re.compile(r"\b(?:have|got|hold|holding|passed|earned|done|did|cleared|completed|achieved|certified)\b",
                       re.IGNORECASE)
 _CLAUSE_RE = re.compile(r"[.;!?\n]+|,|\bbut\b|\bthough\b|\balthough\b|\band\b|\+|&", re.IGNORECASE)
@@ -92,6 +103,8 @@ class CertificationAnswer:
     said_none: bool = False
     not_held: Tuple[str, ...] = ()
     lapsed: Tuple[str, ...] = ()
+    retired: Tuple[str, ...] = ()  # older Microsoft exams ("70-533", "DA-100"): experience, not held
+    unknown: Tuple[str, ...] = ()  # codes of Microsoft's shape the knowledge base doesn't know ("XY-123")
 
 
 def normalise_code(prefix: str, digits: str) -> str:
@@ -130,16 +143,23 @@ def read_certifications(text: str, asked: bool, known: Iterable[str] = ()) -> Op
             held_before = False
         if not clause.strip() or _SOMEONE_ELSE_RE.search(clause):
             continue
-        codes = [normalise_code(m.group(1), m.group(2)) for m in _CODE_RE.finditer(clause)]
-        if asked:
-            stripped = _CODE_RE.sub(" ", clause)
+        spots = [(m.start(), normalise_code(m.group(1), m.group(2))) for m in _CODE_RE.finditer(clause)]
+        denied = [code for start, code in spots if _NOT_THIS_RE.search(clause[max(0, start - 30):start])]
+        codes = [code for _, code in spots if code not in denied]
+        if asked or _CORRECTION_RE.match(text):  # "no, not the 900" corrects what was read, asked or not
+            stripped = _RETIRED_RE.sub(" ", _CODE_RE.sub(" ", clause))
             for match in _BARE_RE.finditer(stripped):
                 code = _bare_code(match.group(1), known)
-                if code:
+                if code and _NOT_THIS_RE.search(stripped[max(0, match.start() - 30):match.start()]):
+                    denied.append(code)
+                elif code and asked:
                     codes.append(code)
-            for pattern, code in _NAME_CODES:
+            for pattern, code in _NAME_CODES if asked else ():
                 if pattern.search(clause):
                     codes.append(code)
+        for code in denied:
+            if code not in not_held:
+                not_held.append(code)
         if not codes:
             continue
         negative = _NOT_HELD_RE.search(clause) and not (asked and _HELD_RE.search(clause) and len(codes) > 1)
@@ -151,16 +171,23 @@ def read_certifications(text: str, asked: bool, known: Iterable[str] = ()) -> Op
             target = not_held if negative else held
             if code not in target:
                 target.append(code)
+    held = [code for code in held if code not in not_held]
     lapsed = _lapsed_codes(text, held + not_held)
     held = [code for code in held if code not in lapsed]
     not_held += [code for code in lapsed if code not in not_held]
     vendors = other_vendors(text)
     said_none = bool(_NONE_ANYWHERE_RE.search(text)) or (asked and bool(_NONE_RE.search(text)) and not held)
-    if not asked and not held and not said_none and not not_held:
+    retired = tuple(dict.fromkeys(normalise_code(m.group(1) or m.group(3), m.group(2) or m.group(4))
+                                  for m in _RETIRED_RE.finditer(text)))
+    unknown = tuple(dict.fromkeys(f"{m.group(1)}-{m.group(2)}" for m in _SHAPE_RE.finditer(text)
+                                  if m.group(1) not in CODE_PREFIXES and f"{m.group(1)}-{m.group(2)}" not in retired))
+    older = bool(retired or unknown)
+    if not asked and not held and not said_none and not not_held and not older:
         return None
-    if asked and not held and not said_none and not vendors and not not_held:
+    if asked and not held and not said_none and not vendors and not not_held and not older:
         return None
-    return CertificationAnswer(tuple(held), vendors, said_none, tuple(not_held), lapsed)
+    return CertificationAnswer(tuple(held), vendors, said_none, tuple(not_held), lapsed, retired, unknown)
+
 
 
 def _clauses(text: str) -> List[Tuple[str, bool]]:

@@ -57,6 +57,7 @@ ACTION_FOR_KIND = {
     "exam_passed": "action_record_exam_result",
     "exam_failed": "action_record_exam_result",
     "weak_areas": "action_record_exam_result",
+    "exam_taken": "action_record_exam_result",
     "on_track": "action_check_on_track",
     "forget_me": "action_forget_me",
     "forget_confirmed": "action_forget_me",
@@ -72,7 +73,8 @@ _FORGET_KINDS = ("forget_me", "forget_confirmed", "forget_cancelled")
 _STRONG_KINDS = ("choose_exam", "skip_exam", "deadline", "exam_family", "held_counts", "held_validity",
                  "counts_toward", "covers", "find_exam", "calendar",
                  "fundamentals_only", "equivalent", "reorder",
-                 "status", "what_if", "why_not", "exam_passed", "exam_failed", "weak_areas", "on_track") + _FORGET_KINDS
+                 "status", "what_if", "why_not", "exam_passed", "exam_failed", "weak_areas", "exam_taken",
+                 "on_track") + _FORGET_KINDS
 # Questions answered the same with or without a recommended path ("is there a cert for SAP?" as a first message)
 _STANDALONE_KINDS = ("equivalent", "find_exam", "exam_family", "counts_toward", "covers", "status", "exam_failed",
                      "weak_areas") + _FORGET_KINDS
@@ -152,7 +154,8 @@ class FollowUpPolicy(StatelessPolicy):
     @staticmethod
     def _action(tracker: DialogueStateTracker) -> Optional[str]:
         if tracker.latest_action_name in _RETURNING_ACTIONS:
-            return ACTION_LISTEN_NAME  # these always answer the whole turn
+            following = FollowUpPolicy._next_part(tracker) if tracker.active_loop_name is None else None
+            return following or ACTION_LISTEN_NAME  # the whole turn, or an exam result then the question asked
         if tracker.active_loop_name is not None:
             kind = FollowUpPolicy._kind(tracker) if tracker.latest_action_name == ACTION_LISTEN_NAME else None
             return ACTION_FOR_KIND[kind] if kind in _FORGET_KINDS else None

@@ -21,7 +21,7 @@ from components.answer_deadline import read_deadline
 from components.answer_numbers import read_hours
 from components.answer_reader import looks_like_question
 from components.held_dates import read_held_dates
-from components.returning_reader import returning_kind
+from components.returning_reader import denied_spans, names_a_day, returning_kind
 
 # The `answer_kind` of a why-not answer that ended by offering to put the exam on the path ("yes" takes it).
 OFFER_KIND = "exam_offer"
@@ -63,7 +63,7 @@ HYPOTHETICAL_RE = re.compile(r"\bwhat if\b|\bsuppos(?:e|ing)\b|\bimagine\b|\bhyp
 _WHAT_ABOUT_RE = re.compile(r"^\W*(?:(?:and|so|but|ok|okay|hmm+|also)\W+){0,2}(?:what|how) about\s+(?:the\s+)?"
                             r"(?:[A-Za-z]{2}[\s-]?)?\d{3}\b", re.IGNORECASE)
 _POLICY_RE = re.compile(
-    r"\bopen[- ]book\b|\brenew\w*|\bexpir\w*|\bretake\w*|\bresit\w*|\bre-?sit\b|\bproctor\w*|\bonline exam\b|"
+    r"\bopen[- ]book\b|\bwaiting (?:period|time)\b|\brenew\w*|\bexpir\w*|\bretake\w*|\bresit\w*|\bre-?sit\b|\bproctor\w*|\bonline exam\b|"
     r"\btest (?:cent(?:er|re))\b|\bpearson\b|\b(?:at|from) home\b|\btake (?:it|the exams?) online\b|\blearn during\b|\bduring the exam\b|\bdiscount\w*|"
     r"\bvouchers?\b|\bvalid(?:ity)?\b|\bstudent (?:price|pricing)\b|\bif i fail\b|\bfail(?:ed)? (?:it|the exam)\b|\bhow many times\b|\bpassing score\b",
     re.IGNORECASE)
@@ -155,6 +155,11 @@ _STATUS_WORDS_RE = re.compile(r"\b(?:beta|fully live|live yet|out yet|released y
                               r"around|a thing))\b", re.IGNORECASE)
 _DEADLINE_RE = re.compile(r"\b(?:deadline|due|needs? (?:it|a cert|to be certified)|has to be done|wants? (?:it|a cert))\b",
                           re.IGNORECASE)
+# "I don't hold AZ-104 anymore", "no, not the 900": a certification not held (taken off when it was)
+_NOT_HOLD_RE = re.compile(r"\b(?:don'?t|do not|no longer|not|anymore|any more)\b", re.IGNORECASE)
+# "changes anything?", "does that change my path?", "does it matter?" after a certification held
+_CHANGES_RE = re.compile(r"\bchang\w*\b.{0,20}\?|\b(?:does|would|will) (?:that|it|this) (?:matter|affect|change)\b|"
+                         r"\bany (?:difference|change)\b", re.IGNORECASE)
 _PATH_COST_RE = re.compile(r"^\W*time and cost\W*$|\bhow long (?:would|will|does|is|might) (?:that|it|this|the (?:whole )?"
                            r"(?:path|plan|thing)|all (?:that|of (?:it|that)))\s+(?:\w+\s+){0,3}?(?:take|last|be)\b|"
                            r"\b(?:whole|entire|total|all|full)\b.{0,25}\b(?:cost|price|pay|spend)|"
@@ -198,6 +203,8 @@ def follow_up_kind(text: str) -> Optional[str]:
     if _EXAM_RE.search(text) and _CHOOSE_RE.search(text) and (
             not question or (_REQUEST_RE.search(text) and not _ADVICE_RE.search(text))):
         return "choose_exam"
+    if returning == "exam_passed" and (names_a_day(text) or denied_spans(text)):
+        return returning  # "I passed 140 on 20 november", "I did NOT pass 104, I passed 140": news, not dates
     if (_MY_EXAM_RE.search(text) and _VALIDITY_RE.search(text)) or _EARNED_RE.search(text) or \
             _held_dates_question(text):
         return "held_validity"
@@ -226,9 +233,12 @@ def follow_up_kind(text: str) -> Optional[str]:
     if HYPOTHETICAL_RE.search(text) and not re.search(r"\bfail|\bdon'?t pass|\bdidn'?t pass", text, re.IGNORECASE):
         return "what_if"  # "suppose I had 2 years of Azure, would it change?": the rules re-run, nothing stored
     held = read_certifications(text, asked=False)
-    if not question and ((held is not None and (held.codes or held.said_none))
+    denied = held is not None and bool(held.not_held) and bool(_NOT_HOLD_RE.search(text))
+    if not question and ((held is not None and (held.codes or held.said_none or held.retired)) or denied
                          or read_hours(text, asked=False) is not None):
         return "profile"
+    if held is not None and held.codes and _CHANGES_RE.search(text):
+        return "profile"  # "oh wait, I do have AZ-900 from 2021. changes anything?": noted, and the path said again
     if other_vendors(text) and (_COUNTS_RE.search(text) or (question and _VENDOR_ASK_RE.search(text))):
         return "other_vendor"  # "and my Google data engineer cert?", "do I need CompTIA A+ before Azure?"
     if _POLICY_RE.search(text) or FORMAT_RE.search(text) or RESCHEDULE_RE.search(text) or PREPARATION_RE.search(text):

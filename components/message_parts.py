@@ -4,7 +4,8 @@ my calendar".
 Plain Python, shared by the follow-up policy (which answers the parts in turn) and the actions (each reads
 only the part it answers). A message has parts when it splits into sentences, or at "and"/"also"/"plus"
 before a question or a request, and at least two of the parts have a follow-up kind that an answering
-action handles on its own (`PART_ACTIONS`). Otherwise the message is one part, as before.
+action handles on its own (`PART_ACTIONS`; an exam result is one: "passed it on monday! can I book AZ-400
+right away?" records the result, then answers the question). Otherwise the message is one part, as before.
 
 It also names the question clauses of a message (`question_spans`): facts are never read from them ("None
 yet. do I need AZ-104 before AZ-700?" holds neither exam).
@@ -34,8 +35,10 @@ PART_ACTIONS: Dict[str, str] = {
     "career": "action_answer_follow_up", "policy": "action_answer_exam_question",
     "status": "action_answer_exam_question", "exam_fact": "action_answer_exam_question",
     "what_if": "action_answer_why_not", "why_not": "action_answer_why_not",
+    "exam_passed": "action_record_exam_result", "exam_failed": "action_record_exam_result",
 }
 ANSWER_ACTIONS = frozenset(PART_ACTIONS.values())
+_RESULT_KINDS = ("exam_passed", "exam_failed")
 _STARTS = (r"is|are|isn'?t|do|does|did|can|could|should|would|will|what|whats|what'?s|which|how|when|why|where|"
            r"put|add|skip|drop|remove|switch|swap|please|pls|give|send|make")
 _SPLIT_RE = re.compile(rf"(?<=[.?!])\s+|\n+|\s*[,;]?\s+(?:and|also|plus|oh and|btw|and also)\s+(?=(?:{_STARTS})\b)",
@@ -119,6 +122,8 @@ def answer_parts(text: str) -> List[Tuple[int, str, str]]:
             kind = "held_validity"
         if kind not in PART_ACTIONS:
             continue
+        if kind in _RESULT_KINDS and any(earlier in _RESULT_KINDS for _, _, earlier in kinds):
+            continue  # "I did NOT pass 104. I passed 140": one piece of news (a correction), read whole by one answer
         if kinds and kinds[-1][2] == kind and (kind in ("policy", "held_validity") or _POINTS_BACK_RE.search(part)):
             # "is the 104 hands-on? any labs?", "whats az-802? is that better than 104?", two sentences about one
             # certification's dates: one question, one answer

@@ -5,9 +5,11 @@ Plain Python, used by `components/follow_up_reader.py` (the kinds) and `componen
 - `forget_me`: "forget me", "delete my data", "forget everything about me" (never "forget what I said",
   which is a start over);
 - `exam_failed`: "i failed az-104 :(", "didn't pass, networking part killed me" (never "what if I fail?");
-- `exam_passed`: "I passed AZ-104", "passed 104 yesterday!!" (never "I haven't passed it yet");
+- `exam_passed`: "I passed AZ-104", "passed 104 yesterday!!" (never "I haven't passed it yet"), and a
+  correction: "I did NOT pass 104. I passed 140" passed AZ-140 (`denied_spans` names the exam not passed);
 - `on_track`: "am I on track? exam in 3 weeks", "will I be ready in time?".
 Answers to a question the assistant asked: `forget_confirmed` / `forget_cancelled` after `FORGET_QUESTION`,
+`exam_taken` ("yes") and `on_track` ("not yet") after the welcome back's "Have you taken AZ-104 yet?",
 `weak_areas` ("networking and storage") after it asked which skill areas were weakest, `on_track` ("in 3 weeks")
 after it asked when the exam is.
 """
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Optional, Tuple
+from typing import List, Optional, Tuple
 
 from components.answer_deadline import read_deadline
 from components.answer_earned import read_earned_date
@@ -37,7 +39,12 @@ _FAILED_RE = re.compile(
     r"\b(?:failed|flunked|bombed|fail(?:ed)? it|didn'?t pass|did not pass|didnt pass|did'?nt pass|no pass|"
     r"didn'?t make (?:it|the cut)|fell short|missed the pass(?:ing)? (?:mark|score))\b", re.IGNORECASE)
 _HYPOTHETICAL_RE = re.compile(r"\b(?:if|what if|in case|suppose|when)\s+(?:i|you|someone|people)\s+(?:fail|don'?t pass|"
-                              r"do not pass|failed)\b|\bwhat happens\b", re.IGNORECASE)
+                              r"do not pass|failed)\b|\bwhat happens\b|"
+                              # a fear, not news: "scared I'll fail it", "don't want to fail it again"
+                              r"\b(?:i'?ll|i will|i'?d|i would|might|may|could|gonna|going to|afraid|scared|worried|"
+                              r"nervous|terrified|don'?t want to|do not want to|hope i don'?t|not to)\s+"
+                              r"(?:\w+\s+)?fail\b",
+                              re.IGNORECASE)
 _PASSED_RE = re.compile(r"\b(?:passed|cleared|nailed|aced|smashed|crushed)\b", re.IGNORECASE)
 _NOT_PASSED_RE = re.compile(r"\b(?:not|never|haven'?t|hasn'?t|didn'?t|did not|yet to|if|once|when|before)\b[^.!?]{0,14}"
                             r"\b(?:passed|cleared)\b|^\W*(?:have|did|do|should|would|if) (?:i|you)\b|"
@@ -53,6 +60,9 @@ _ON_TRACK_RE = re.compile(r"\bon (?:track|schedule|pace|target)\b|\bbehind (?:sc
 _YES_RE = re.compile(r"^\W*(?:yes|yeah|yep|yup|ya|sure|ok(?:ay)?|please|do it|go ahead|confirm\w*|delete\b|"
                      r"forget me|wipe)", re.IGNORECASE)
 _NO_RE = re.compile(r"^\W*(?:no|nope|nah|cancel|don'?t|do not|stop|wait|keep|never ?mind)\b", re.IGNORECASE)
+_TAKEN_ASKED_RE = re.compile(r"\bHave you taken [A-Z]{2}-\d{3} yet\b")
+_NOT_YET_RE = re.compile(r"^\W*(?:no+|nope|nah|not yet|not really|haven'?t|have not|still studying|soon)\b",
+                         re.IGNORECASE)
 _DATE_ASKED_RE = re.compile(r"and I'll check your plan against it\.", re.IGNORECASE)
 _WEAK_ASKED_RE = re.compile(r"show as weakest\? Tell me and I'll weight a plan", re.IGNORECASE)
 
@@ -65,17 +75,35 @@ def returning_kind(text: str) -> Optional[str]:
     if _FORGET_RE.search(text):
         return "forget_me"
     if _FAILED_RE.search(text) and not _HYPOTHETICAL_RE.search(text):
+        rest = _DENIED_RE.sub(" ", text)  # "I did NOT pass 104. I passed 140": a correction, not a failure
+        if not _FAILED_RE.search(rest) and _PASSED_RE.search(rest) and not _NOT_PASSED_RE.search(rest):
+            return "exam_passed"
         return "exam_failed"
     if _ON_TRACK_RE.search(text):
         return "on_track"
-    if _PASSED_RE.search(text) and not _NOT_PASSED_RE.search(text):
+    rest = _DENIED_RE.sub(" ", text)  # "I passed 140 last week, never passed the 104"
+    if _PASSED_RE.search(rest) and not _NOT_PASSED_RE.search(rest):
         return "exam_passed"
     return None
 
 
+_EXAM = r"(?<![A-Za-z])(?:[A-Za-z]{2}[\s-]?)?\d{3}(?![\w%]|\.\d)"
+# "I did NOT pass 104", "never passed the 104", "no, I passed 140, not 104", "not the 900": the exam named is not
+# the one passed (in a message that says nothing else, "i didn't pass az-104" is the failure of AZ-104).
+_DENIED_RE = re.compile(rf"\b(?:did\s*n[o']?t|didnt|never|have\s*n[o']?t|havent|not)\s+"
+                        rf"(?:(?:actually|even|yet|really)\s+)?"
+                        rf"(?:(?:pass(?:ed)?|sit|sat|take|taken|do|done|clear(?:ed)?)\s+)?(?:the\s+|my\s+)?{_EXAM}",
+                        re.IGNORECASE)
+
+
+def denied_spans(text: str) -> List[Tuple[int, int]]:
+    """Where the message says an exam was not passed ("I did NOT pass 104", "not the 900"): (start, end)."""
+    return [(m.start(), m.end()) for m in _DENIED_RE.finditer((text or "")[:2000])]
+
+
 def answer_to_question(text: str, bot_text: str) -> Optional[str]:
-    """`forget_confirmed`/`forget_cancelled` after the deletion question, `weak_areas` after the weak-areas
-    question; None when the assistant asked neither or the reply is something else."""
+    """`forget_confirmed`/`forget_cancelled` after the deletion question, `exam_taken`/`on_track` after "Have you
+    taken AZ-104 yet?", `weak_areas` after the weak-areas question; None when the reply is something else."""
     text = text or ""
     if text.startswith("/"):
         return None
@@ -84,6 +112,11 @@ def answer_to_question(text: str, bot_text: str) -> Optional[str]:
             return "forget_cancelled"
         if _YES_RE.search(text):
             return "forget_confirmed"
+    if _TAKEN_ASKED_RE.search(bot_text or "") and len(text) < 60 and returning_kind(text) is None:
+        if _NOT_YET_RE.search(text):
+            return "on_track"  # "Have you taken AZ-104 yet?" — "not yet": when is it, and does the plan fit
+        if _YES_RE.search(text) and not _NO_RE.search(text):
+            return "exam_taken"  # "yes": how did it go?
     if _DATE_ASKED_RE.search(bot_text or "") and read_exam_day(text, date.today()) is not None:
         return "on_track"  # "When is your AZ-104 exam?" — "in 3 weeks"
     if _WEAK_ASKED_RE.search(bot_text or "") and len(text) < 200 and "?" not in text and returning_kind(text) is None:
@@ -131,4 +164,58 @@ def read_result_date(text: str, today: date) -> Optional[Tuple[date, str]]:
             return today - timedelta(days=7), "day"
         count = match.group(2).lower()
         return today - timedelta(days=int(count) if count.isdigit() else _NUMBERS[count]), "day"
-    return read_earned_date(text or "", today)
+    return _day_named(text or "", today) or read_earned_date(text or "", today)
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH = r"(" + "|".join(m[:3] + r"\w*" for m in _MONTHS) + r")"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_ON_DAY_RE = re.compile(rf"\bon\s+(?:the\s+)?{_DAY}(?:\s+(?:of\s+)?{_MONTH})?\b|\bon\s+{_MONTH}\s+{_DAY}\b|"
+                        rf"\bon\s+(?:last\s+)?({'|'.join(_WEEKDAYS)})\b", re.IGNORECASE)
+
+
+_YEAR_AFTER_RE = re.compile(r",?\s*((?:19|20)\d\d)\b")
+
+
+def names_a_day(text: str) -> bool:
+    """Whether the words name a day ("yesterday", "on monday", "on 20 november"), not just a month or a year."""
+    match = _ON_DAY_RE.search(text or "")
+    return bool(_RELATIVE_RE.search(text or "") or (match and not _YEAR_AFTER_RE.match(text, match.end())))
+
+
+def _day_named(text: str, today: date) -> Optional[Tuple[date, str]]:
+    """"on monday" (the latest Monday up to today), "on the 20th" (this month, or last month's when it is still
+    to come), "on 20 november" / "on nov 20" (this year; None when still to come)."""
+    match = _ON_DAY_RE.search(text)
+    if not match:
+        return None
+    year = _YEAR_AFTER_RE.match(text, match.end())
+    if year:  # "on 3 march 2025": that day
+        try:
+            month = match.group(2) or match.group(3) or ""
+            index = next((i for i, m in enumerate(_MONTHS, 1) if month.lower().startswith(m[:3])), 0)
+            found = date(int(year.group(1)), index, int(match.group(1) or match.group(4)))
+        except (ValueError, TypeError):
+            return None
+        return (found, "day") if found <= today else None
+    if match.group(5):
+        back = (today.weekday() - _WEEKDAYS.index(match.group(5).lower())) % 7
+        return today - timedelta(days=back), "day"
+    day = int(match.group(1) or match.group(4))
+    month_word = match.group(2) or match.group(3)
+    try:
+        if month_word:
+            month = next(i for i, m in enumerate(_MONTHS, 1) if month_word.lower().startswith(m[:3]))
+            found = date(today.year, month, day)
+            return (found, "day") if found <= today else None
+        if not re.search(r"\d(?:st|nd|rd|th)\b", match.group(0), re.IGNORECASE):
+            return None  # "on 2 hours a week" names no day
+        found = date(today.year, today.month, day)
+        if found > today:
+            previous = today.replace(day=1) - timedelta(days=1)
+            found = date(previous.year, previous.month, day)
+        return found, "day"
+    except ValueError:
+        return None

@@ -179,3 +179,15 @@ def recommendation_replies(rec: Recommendation, lead: str = "", assumed: str = "
 def explanation_replies(rec: Recommendation) -> List[Reply]:
     """The full reasoning ("why?") as replies, the follow-up buttons with the last."""
     return _as_replies(render_explanation(rec), rec, roadmap=False)
+
+
+def held_change_lead(added: List[str], never_expire: List[str], before: List[str], after: List[str]) -> str:
+    """"Noted: AZ-900 (fundamentals certifications don't expire). That doesn't change your path." — what a
+    certification added does to the path, before it is shown again; `never_expire` are the added ones that
+    don't expire."""
+    if not added:
+        return ""
+    lasting = f" ({' and '.join(never_expire)} won't expire: fundamentals certifications don't)" if never_expire else ""
+    if before == after:
+        return f"Noted: {', '.join(added)}{lasting}. That doesn't change your path."
+    return f"Noted: {', '.join(added)}{lasting}. Your path changes: it was {' → '.join(before) or 'empty'}."

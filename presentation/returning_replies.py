@@ -25,22 +25,29 @@ WEAK_AREAS_QUESTION = "Which skill areas did your score report show as weakest? 
 _ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth"}
 
 
-def welcome_back_text(path: Sequence[str]) -> str:
-    """"Welcome back. Last time: AZ-104, then AZ-305. How did AZ-104 go?"."""
+def welcome_back_text(path: Sequence[str], exam_day: Optional[date] = None, today: Optional[date] = None) -> str:
+    """"Welcome back. Last time: AZ-104, then AZ-305." and a question about the first exam: "How did AZ-104
+    go?" only once its exam day has passed; before it, whether they're on track; without a known day (the exam may
+    be months away), "Have you taken AZ-104 yet, or shall we check you're on track?"."""
     if not path:
         return "Welcome back. Last time your path was complete. Anything new to plan?"
     steps = ", then ".join(path)
-    return f"Welcome back. Last time: {steps}. How did {path[0]} go?"
+    if exam_day is not None and today is not None and exam_day <= today:
+        return f"Welcome back. Last time: {steps}. How did {path[0]} go?"
+    if exam_day is not None:
+        return (f"Welcome back. Last time: {steps}. Your {path[0]} exam is on {exam_day.isoformat()}: shall we check "
+                "you're on track?")
+    return f"Welcome back. Last time: {steps}. Have you taken {path[0]} yet, or shall we check you're on track?"
 
 
-def welcome_back_reply(path: Sequence[str]) -> Reply:
+def welcome_back_reply(path: Sequence[str], exam_day: Optional[date] = None, today: Optional[date] = None) -> Reply:
     """The welcome back with the three answers people give most."""
     buttons: Tuple[Button, ...] = ()
     if path:
         buttons = (Button(f"I passed {path[0]}", f"I passed {path[0]}"),
                    Button("I didn't pass", f"I failed {path[0]}"),
                    Button("Am I on track?", "am I on track?"))
-    return Reply(text=welcome_back_text(path), buttons=buttons)
+    return Reply(text=welcome_back_text(path, exam_day, today), buttons=buttons)
 
 
 def passed_reply(result: Passed) -> Reply:

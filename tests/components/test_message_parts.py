@@ -16,6 +16,15 @@ from components.message_parts import answer_parts, check_actions, part_for, spli
     ("is az-900 a waste of time? and should I add 104 before or after ai-200?", ["path_step", "path_step"]),
     ("is it open book?", []),
     ("I passed AZ-104. Now what?", []),  # one part has no kind of its own
+    # an exam result, then the question asked with it
+    ("passed it on monday! can I book az-400 right away or is there a waiting period?", ["exam_passed", "policy"]),
+    ("passed on the 20th. do I really still need 104 for the next one?", ["exam_passed", "path_step"]),
+    ("I passed AZ-104!! put it in my calendar", ["exam_passed", "calendar"]),
+    ("failed az-104 yesterday. is there a waiting period before I can retake?", ["exam_failed", "policy"]),
+    ("passed 104 yesterday!!", []),
+    ("i failed dp-700 yesterday, got 620", []),
+    ("no!! I did NOT pass 104. I passed 140 on 20 november", []),  # one piece of news: a correction
+    ("I did NOT pass 104. I passed 140. put it in my calendar", ["exam_failed", "calendar"]),
 ])
 def test_parts_and_their_kinds(text, kinds):
     assert [kind for _, _, kind in answer_parts(text)] == kinds

@@ -33,6 +33,13 @@ WEAK_QUESTION = "Which skill areas did your score report show as weakest? Tell m
     ("forget everything about me", "forget_me"),
     ("forget me", "forget_me"),
     ("delete everything you know about me", "forget_me"),
+    # a correction: the exam denied is not the news, the exam passed is
+    ("no!! I did NOT pass 104. I passed 140 on 27 november", "exam_passed"),
+    ("no, I passed AZ-140, not AZ-104", "exam_passed"),
+    ("i didn't pass 104 - i passed the 140 one", "exam_passed"),
+    ("I passed 140 last week, never passed the 104", "exam_passed"),
+    ("i didn't pass az-104", "exam_failed"),  # alone, it is the failure of AZ-104
+    ("did not pass az-104. failed the networking part", "exam_failed"),
 ])
 def test_the_returning_kinds(text, kind):
     assert follow_up_kind(text) == kind
@@ -41,9 +48,14 @@ def test_the_returning_kinds(text, kind):
 @pytest.mark.parametrize("text, kind", [
     ("forget everything I said and start again", None),  # a start over, not a deletion
     ("what if I fail the exam?", "policy"),
+    # a fear of failing is no failure (one recorded from it made the real one count as a second): the rules
+    ("booked dp-700 for next week, scared I'll fail it", "policy"),
+    ("I really don't want to fail it again", "policy"),
+    ("afraid to fail it", "policy"),
     ("how many times can I retake if i fail", "policy"),
     ("I haven't passed it yet", None),
     ("I passed AZ-104 in March 2025", "held_validity"),  # a past certification: its dates
+    ("passed AZ-104 on 3 march 2025", "held_validity"),
     ("remove my AZ-104", None),
     ("I have AZ-900", "profile"),
 ])
@@ -59,6 +71,26 @@ def test_answers_to_the_deletion_question_only_after_it():
     assert answer_to_question("yes", "Say yes, or \"switch to DP-750\".") is None
 
 
+TAKEN_QUESTION = ("Welcome back. Last time: AZ-104, then AZ-305. Have you taken AZ-104 yet, or shall we check "
+                  "you're on track?")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("not yet", "on_track"), ("no, still studying", "on_track"), ("nope", "on_track"),
+    ("yes", "exam_taken"), ("yep, last week", "exam_taken"),
+    ("yes, passed!", None),  # the news itself: an exam passed (follow_up_kind)
+    ("what's on AZ-305?", None),
+])
+def test_answers_to_have_you_taken_it_yet(text, kind):
+    assert answer_to_question(text, TAKEN_QUESTION) == kind
+    assert answer_to_question(text, "Your path: AZ-104") is None
+
+
+def test_dates_that_are_no_day():
+    assert read_result_date("passed, doing 2 hours a week on 305 now", TODAY) is None
+    assert read_result_date("passed on 30 november", TODAY) is None  # still to come
+
+
 def test_weak_areas_named_after_the_question():
     assert answer_to_question("networking and storage", WEAK_QUESTION) == "weak_areas"
     assert answer_to_question("what's on AZ-305?", WEAK_QUESTION) is None
@@ -71,6 +103,13 @@ def test_weak_areas_named_after_the_question():
     ("failed 3 days ago", date(2026, 11, 19)),
     ("passed last week", date(2026, 11, 15)),
     ("passed AZ-104 in March 2025", date(2025, 3, 1)),  # its month (components/answer_earned.py)
+    ("passed it on monday!", date(2026, 11, 16)),  # TODAY is a Sunday: the Monday before
+    ("passed on sunday", TODAY),
+    ("passed on the 20th.", date(2026, 11, 20)),
+    ("passed on the 27th", date(2026, 10, 27)),  # the 27th still to come this month: last month's
+    ("I passed 140 on 20 november", date(2026, 11, 20)),
+    ("cleared it on nov 3rd", date(2026, 11, 3)),
+    ("passed AZ-104 on march 3, 2025", date(2025, 3, 3)),
 ])
 def test_the_day_of_the_exam(text, day):
     found = read_result_date(text, TODAY)

@@ -24,7 +24,15 @@ ADMIN = Profile(current_role="administrator", coding_comfort="low", target_role=
 
 
 def test_welcome_back_names_the_path_and_asks_about_its_first_exam():
-    assert welcome_back_text(["AZ-104", "AZ-305"]) == "Welcome back. Last time: AZ-104, then AZ-305. How did AZ-104 go?"
+    path = ["AZ-104", "AZ-305"]
+    # no exam day known (it may be months away): no "how did it go?"
+    assert welcome_back_text(path) == ("Welcome back. Last time: AZ-104, then AZ-305. Have you taken AZ-104 yet, or "
+                                       "shall we check you're on track?")
+    assert welcome_back_text(path, date(2026, 11, 20), date(2026, 11, 22)) == (
+        "Welcome back. Last time: AZ-104, then AZ-305. How did AZ-104 go?")
+    assert welcome_back_text(path, date(2027, 2, 1), date(2026, 11, 22)) == (
+        "Welcome back. Last time: AZ-104, then AZ-305. Your AZ-104 exam is on 2027-02-01: shall we check you're on "
+        "track?")
     assert [b.title for b in welcome_back_reply(["AZ-104", "AZ-305"]).buttons] == [
         "I passed AZ-104", "I didn't pass", "Am I on track?"]
     assert welcome_back_reply([]).buttons == ()
