@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, List, Optional, Tuple
+from typing import Iterable, List, Optional, Set, Tuple
 
 CODE_PREFIXES = ("AZ", "AI", "DP", "SC", "MS", "PL", "MB", "AB", "GH", "MD")
 _CODE_RE = re.compile(r"(?<![A-Za-z0-9])(" + "|".join(CODE_PREFIXES) + r")\s?[-_–]?\s?(\d{3})(?![0-9])", re.I)
@@ -131,6 +131,23 @@ def other_vendors(text: str) -> Tuple[str, ...]:
     return tuple(label for _, label in sorted(found))
 
 
+# "want SC-200 and Security+ next", "should I take AZ-104 or the CCNA?": plans and questions, not certificates held
+_PLANNED_RE = re.compile(r"\?|\b(?:want|wanna|plan\w*|next|take|taking|study\w*|book\w*|aim\w*|go for|should|"
+                         r"thinking|considering|or)\b", re.IGNORECASE)
+
+
+def _listed_with_other_vendors(text: str) -> Set[str]:
+    """Codes named right beside another vendor's certificate, outside plans and questions ("SC-200 and
+    Security+")."""
+    listed: Set[str] = set()
+    for match in _CODE_RE.finditer(text):
+        window = re.split(r"[.;!?\n]", text[max(0, match.start() - 35):match.start()])[-1] + \
+            re.split(r"[.;!?\n]", text[match.end():match.end() + 35])[0]
+        if other_vendors(window) and not _PLANNED_RE.search(window):
+            listed.add(normalise_code(match.group(1), match.group(2)))
+    return listed
+
+
 def read_certifications(text: str, asked: bool, known: Iterable[str] = ()) -> Optional[CertificationAnswer]:
     """What the message says about certifications held; None when it says nothing about them."""
     text = text[:2000]
@@ -138,6 +155,7 @@ def read_certifications(text: str, asked: bool, known: Iterable[str] = ()) -> Op
     held: List[str] = []
     not_held: List[str] = []
     held_before = False  # "have AZ-305 and AZ-104 (both current)": the verb carries over within a sentence
+    listed = _listed_with_other_vendors(text)
     for clause, sentence_start in _clauses(text):
         if sentence_start:
             held_before = False
@@ -163,7 +181,8 @@ def read_certifications(text: str, asked: bool, known: Iterable[str] = ()) -> Op
         if not codes:
             continue
         negative = _NOT_HELD_RE.search(clause) and not (asked and _HELD_RE.search(clause) and len(codes) > 1)
-        stated = bool(_HELD_RE.search(clause)) or held_before
+        # "SC-200 and Security+" in a self-description: listed with another vendor's certificate, it is held
+        stated = bool(_HELD_RE.search(clause)) or held_before or any(code in listed for code in codes)
         held_before = stated and not negative
         if not asked and not negative and not stated:
             continue  # "what about AZ-104?" is not a certification held

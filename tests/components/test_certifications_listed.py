@@ -1,0 +1,19 @@
+"""A Microsoft code listed beside another vendor's certificate in a self-description is held; in a plan or a
+question it is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from components.answer_certifications import read_certifications
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("network guy, 8 yrs, CCNP and AZ-900, no coding", ("AZ-900",)),
+    ("Linux admin; RHCSA, CKA, AZ-104; terraform daily", ("AZ-104",)),
+    ("I'd like SC-200 and Security+ next year", None),
+    ("is AZ-104 or the CCNA better for me?", None),
+])
+def test_listed_with_other_vendors(text, codes):
+    answer = read_certifications(text, asked=False)
+    assert (answer.codes if answer else None) == codes
