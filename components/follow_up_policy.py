@@ -32,6 +32,7 @@ ACTION_FOR_KIND = {
     "career": "action_answer_follow_up",
     "policy": "action_answer_exam_question",
     "path_cost": "action_make_study_plan",
+    "study_plan": "action_make_study_plan",
     "path_step": "action_answer_why_not",
     "what_if": "action_answer_why_not",
     "why_not": "action_answer_why_not",
@@ -73,11 +74,11 @@ _FORGET_KINDS = ("forget_me", "forget_confirmed", "forget_cancelled")
 _STRONG_KINDS = ("choose_exam", "skip_exam", "deadline", "exam_family", "held_counts", "held_validity",
                  "counts_toward", "covers", "find_exam", "calendar",
                  "fundamentals_only", "equivalent", "reorder",
-                 "status", "what_if", "why_not", "exam_passed", "exam_failed", "weak_areas", "exam_taken",
+                 "status", "what_if", "why_not", "study_plan", "exam_passed", "exam_failed", "weak_areas", "exam_taken",
                  "on_track") + _FORGET_KINDS
 # Questions answered the same with or without a recommended path ("is there a cert for SAP?" as a first message)
-_STANDALONE_KINDS = ("equivalent", "find_exam", "exam_family", "counts_toward", "covers", "status", "exam_failed",
-                     "weak_areas") + _FORGET_KINDS
+_STANDALONE_KINDS = ("study_plan", "equivalent", "find_exam", "exam_family", "counts_toward", "covers", "status",
+                     "exam_failed", "weak_areas") + _FORGET_KINDS
 # Intents the classifier gives to messages without their words ("so my 204 just dies in june?" is no start over,
 # "ok if i bump to 10h/week?" no budget question): without these words, the follow-up kind decides.
 _INTENT_WORDS = {

@@ -153,6 +153,10 @@ _EQUIVALENT_RE = re.compile(r"\b(?:equivalen\w*|equivalant\w*|counterpart|same a
 _STATUS_WORDS_RE = re.compile(r"\b(?:beta|fully live|live yet|out yet|released yet|generally available|still in beta|"
                               r"retir\w*|discontinued|going away|being replaced|sunset\w*|still (?:available|offered|"
                               r"around|a thing))\b", re.IGNORECASE)
+# "what should i focus on?", "where do I start studying?", "make me a study plan"
+_FOCUS_RE = re.compile(r"\bwhat (?:should|do|must) i (?:focus|concentrate|prioriti[sz]e|study|work) on\b|"
+                       r"\b(?:where|what) (?:should|do) i (?:focus|start studying)\b|\bwhat to focus on\b|"
+                       r"\b(?:make|give|build) me a (?:study )?plan\b|\bstudy plan\b", re.IGNORECASE)
 _DEADLINE_RE = re.compile(r"\b(?:deadline|due|needs? (?:it|a cert|to be certified)|has to be done|wants? (?:it|a cert))\b",
                           re.IGNORECASE)
 # "I don't hold AZ-104 anymore", "no, not the 900": a certification not held (taken off when it was)
@@ -225,6 +229,8 @@ def follow_up_kind(text: str) -> Optional[str]:
     if not _EXAM_RE.search(text) and _FIND_EXAM_RE.search(text) and not _POLICY_RE.search(text) and \
             not FORMAT_RE.search(text):
         return "find_exam"
+    if _FOCUS_RE.search(text) and (_EXAM_RE.search(text) or read_deadline(text, date.today()) is not None):
+        return "study_plan"  # "az-104 booked for dec 20, what should i focus on?": a plan to that date
     if read_deadline(text, date.today()) is not None and (question or _DEADLINE_RE.search(text)):
         return "deadline"
     if re.search(r"\bwhat if\b|\bif i (?:do|did|had|put in|study|could do)\b", text, re.IGNORECASE) and \

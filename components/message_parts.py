@@ -26,6 +26,7 @@ PART_ACTIONS: Dict[str, str] = {
     "choose_exam": "action_choose_exam", "skip_exam": "action_choose_exam", "reorder": "action_choose_exam",
     "fundamentals_only": "action_choose_exam", "path_step": "action_answer_why_not",
     "calendar": "action_send_calendar", "path_cost": "action_make_study_plan",
+    "study_plan": "action_make_study_plan",
     "deadline": "action_answer_follow_up", "exam_family": "action_answer_follow_up",
     "held_counts": "action_answer_follow_up", "held_validity": "action_answer_follow_up",
     "counts_toward": "action_answer_follow_up", "covers": "action_answer_follow_up",

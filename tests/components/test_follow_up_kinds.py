@@ -126,3 +126,10 @@ def test_another_vendors_certificate_asked_about(text):
                                   "how long would it take"])
 def test_how_long_it_takes_is_the_path_time(text):
     assert follow_up_kind(text) == "path_cost"
+
+
+@pytest.mark.parametrize("text", [
+    "my dp-900 is booked for the 14th, what should I focus on?", "exam in 5 weeks, make me a study plan",
+])
+def test_a_booked_exam_and_what_to_focus_on_is_a_study_plan(text):
+    assert follow_up_kind(text) == "study_plan"
