@@ -349,7 +349,8 @@ def read_certifications_held(tracker: Tracker, requested: Optional[str], known: 
         reading.notes.append("So no current Microsoft certification for now; if you do hold one, just name it.")
     elif answer.not_held:  # "I don't hold AZ-900": take it off the list, and only it
         previous = list(value_before_latest_message(tracker, "certifications_held") or [])
-        reading.values["certifications_held"] = [c for c in previous if c not in answer.not_held]
+        if any(c in previous for c in answer.not_held):  # "is SC-100 the next step?" says nothing held
+            reading.values["certifications_held"] = [c for c in previous if c not in answer.not_held]
     return reading
 
 

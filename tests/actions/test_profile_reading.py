@@ -116,3 +116,9 @@ def test_a_question_after_the_path_sets_no_hours():
     t = tracker(text, [{"entity": "number", "value": 1.0, "start": 9, "end": 12}], before, {"weekly_hours": 1.0},
                 form="")
     assert read_simple(t, "weekly_hours", None, TODAY).values == {"weekly_hours": 5.0}
+
+
+def test_a_question_about_a_next_exam_says_nothing_about_certifications_held():
+    t = tracker("after SC-500, is SC-100 the next logical step?", before={"requested_slot": "azure_experience"})
+    reading = read_certifications_held(t, "azure_experience", ["SC-100", "SC-500"])
+    assert "certifications_held" not in reading.values
