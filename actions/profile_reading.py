@@ -354,6 +354,10 @@ def read_certifications_held(tracker: Tracker, requested: Optional[str], known: 
     return reading
 
 
+# Outside the hours question, hours are hours only with a unit or a rate ("10 hours a week", "8h", "6 per week").
+_HOURS_UNIT_RE = re.compile(r"\d\s*(?:h|hr|hrs|hours?|hs)\b|\b(?:hours?|hrs?)\b|"
+                            r"\b(?:per|a|each|every) ?(?:week|wk|day|night|evening|weekend)\b|/ ?(?:week|wk|w)\b|"
+                            r"\bweekly\b", re.IGNORECASE)
 # While another question is asked, Azure experience is read only from words about experience.
 _EXPERIENCE_CUE_RE = re.compile(r"\b(?:experience|exp|years?|yrs|months?|weeks?|hands[- ]on|used|using|use it|daily|"
                                 r"every ?day|worked|work with|working with|labs?|portal|never|tons|a lot|lots)\b",
@@ -374,6 +378,10 @@ def read_simple(tracker: Tracker, slot: str, requested: Optional[str], today: da
         if _mapped_now(tracker, slot):  # undo what the NLU's mapping read from the question
             previous = value_before_latest_message(tracker, slot)
             reading.values[slot] = previous if previous is not None else "__drop__"
+        return reading
+    if not asked and _mapped_now(tracker, slot) and slot == "weekly_hours" and not _HOURS_UNIT_RE.search(text):
+        # "I'll move it to 15 March 2027", "how hard is 104 for me": a date or an exam, never hours without a unit
+        reading.values[slot] = value_before_latest_message(tracker, slot) or "__drop__"
         return reading
     if not asked and _mapped_now(tracker, slot) and slot == "weekly_hours":
         ours = read_answer(slot, text, True, today)  # "6, like before": the reader's rules, not the NLU's guess

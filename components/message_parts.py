@@ -123,6 +123,10 @@ def answer_parts(text: str) -> List[Tuple[int, str, str]]:
             kind = "held_validity"
         if kind not in PART_ACTIONS:
             continue
+        if kind == "exam_passed" and kinds and kinds[-1][2] == "held_validity" and not _CODE_RE.search(part):
+            # "when does my SC-200 need renewing? passed it 14 feb 2026": the date of the certification asked about
+            kinds[-1] = (kinds[-1][0], text[kinds[-1][0]:offset + len(part)], "held_validity")
+            continue
         if kind in _RESULT_KINDS and any(earlier in _RESULT_KINDS for _, _, earlier in kinds):
             continue  # "I did NOT pass 104. I passed 140": one piece of news (a correction), read whole by one answer
         if kinds and kinds[-1][2] == kind and (kind in ("policy", "held_validity") or _POINTS_BACK_RE.search(part)):

@@ -122,3 +122,10 @@ def test_a_question_about_a_next_exam_says_nothing_about_certifications_held():
     t = tracker("after SC-500, is SC-100 the next logical step?", before={"requested_slot": "azure_experience"})
     reading = read_certifications_held(t, "azure_experience", ["SC-100", "SC-500"])
     assert "certifications_held" not in reading.values
+
+
+@pytest.mark.parametrize("text, number", [("I will move it to mid-March then, 15 March 2027.", 15.0),
+                                          ("how hard is 104 for someone like me", 104.0)])
+def test_a_date_or_an_exam_number_is_no_hours(text, number):
+    t = tracker(text, [], {"weekly_hours": 6.0}, {"weekly_hours": number}, form="")
+    assert read_simple(t, "weekly_hours", None, TODAY).values == {"weekly_hours": 6.0}

@@ -133,3 +133,9 @@ def test_how_long_it_takes_is_the_path_time(text):
 ])
 def test_a_booked_exam_and_what_to_focus_on_is_a_study_plan(text):
     assert follow_up_kind(text) == "study_plan"
+
+
+def test_a_pass_date_after_a_renewal_question_belongs_to_it():
+    text = "when is my AZ-104 up for renewal? passed it on 3 march 2026"
+    assert answer_parts(text) == []
+    assert follow_up_kind(text) == "held_validity"
