@@ -321,13 +321,33 @@ class ValidateProfileForm(FormValidationAction):
     def _assume_for_hurry(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                           events: List[EventType]) -> List[EventType]:
         known = {**{s: tracker.get_slot(s) for s in HURRY_SKIPS}, **_slot_events(events)}
+        stated = self._stated_while_hurried(dispatcher, tracker, known)  # "… I hold SC-300 … 8h a week"
+        known.update(stated)
         assumed, values = hurried_assumptions(known, tracker.get_slot("current_role"))
+        values = {**stated, **values}
         if not assumed:
-            return []
+            return [SlotSet(slot, value) for slot, value in stated.items()]
         dispatcher.utter_message(text="OK, the short version: I'll only ask what decides your first exam.")
         current = list(tracker.get_slot(ASSUMPTIONS_SLOT) or [])
         return [SlotSet(slot, value) for slot, value in values.items()] + [
             SlotSet(ASSUMPTIONS_SLOT, current + [s for s in assumed if s not in current])]
+
+    def _stated_while_hurried(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                              known: Dict[str, Any]) -> Dict[str, Any]:
+        """The slots a hurried person is not asked but stated anyway in this message (the form skips reading them)."""
+        today = advisor_today()
+        readings = {
+            "certifications_held": lambda: read_certifications_held(tracker, None, sorted(catalog().exams)),
+            "weekly_hours": lambda: read_simple(tracker, "weekly_hours", None, today),
+            "coding_comfort": lambda: read_simple(tracker, "coding_comfort", None, today),
+        }
+        stated: Dict[str, Any] = {}
+        for slot, read in readings.items():
+            if known.get(slot) is None:
+                value = self._apply(read(), dispatcher).get(slot)
+                if value is not None:
+                    stated[slot] = value
+        return stated
 
     def _missed(self, dispatcher: CollectingDispatcher, tracker: Tracker, requested: str,
                 text: str) -> List[EventType]:

@@ -22,6 +22,7 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, 
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from components.answer_deadline import read_start
+from components.answer_reader import in_a_hurry
 from components.follow_up_reader import accepts_offer, follow_up_kind, with_held_dates
 from components.message_parts import ANSWER_ACTIONS, PART_ACTIONS, answer_parts, answered_so_far
 from components.returning_reader import answer_to_question
@@ -93,6 +94,18 @@ _INTENT_WORDS = {
 # "my SC-200 expires in February 2027, should I renew now?" is answered before a recommendation too; "I passed
 # AZ-104 in March 2025" alone is a profile fact then.
 _RENEWAL_WORDS_RE = re.compile(r"\b(?:renew\w*|expir\w*|lapse\w*|valid|validity)\b", re.IGNORECASE)
+# "…(expires 12 jan 2027). want SC-100. just tell me what to do": a path is asked for, the dates are profile facts
+_PATH_WANTED_RE = re.compile(r"\b(?:want(?: to)?|wanna|goal|aim\w*|become|next (?:exam|cert\w*|step)|"
+                             r"what (?:should|to) (?:i )?(?:do|take)|just tell me|recommend|path|roadmap)\b",
+                             re.IGNORECASE)
+
+
+def _wants_a_path(text: str) -> bool:
+    """True when a first message with a certification's dates asks for a path, not about those dates."""
+    return bool(_PATH_WANTED_RE.search(text)) and not re.search(r"\b(?:when|until|still valid|is it|does it)\b.{0,40}"
+                                                               r"\b(?:renew\w*|expir\w*|valid)", text, re.IGNORECASE)
+
+
 _KEEP_INTENTS = ("start_over", "other_language", "ask_exam_dumps", "goodbye", "compare_exams", "ask_budget")
 
 
@@ -175,8 +188,11 @@ class FollowUpPolicy(StatelessPolicy):
             return "action_greet_returning"  # "hi" after the welcome back: its question again, no introduction
         kind = FollowUpPolicy._kind(tracker)
         text = tracker.latest_message.text or ""
+        if tracker.get_slot("recommended_path") is None and not text.startswith("/") and in_a_hurry(text) and \
+                kind in (None, "held_validity", "study_plan", "deadline"):
+            return "profile_form"  # "… want SC-100. just tell me what to do, 8h a week": the short path, facts kept
         if tracker.get_slot("recommended_path") is None and kind not in _STANDALONE_KINDS and \
-                not (kind == "held_validity" and _RENEWAL_WORDS_RE.search(text)):
+                not (kind == "held_validity" and _RENEWAL_WORDS_RE.search(text) and not _wants_a_path(text)):
             return None
         if intent == "start_over" and kind is None and text.strip() and not text.startswith("/") and \
                 not _INTENT_WORDS["start_over"].search(text):
