@@ -107,6 +107,10 @@ class ActionRecommendPath(Action):
             if named:  # "should I do AZ-900 first?": answered relative to the path, never the whole path again
                 send(dispatcher, tracker, [path_step_answer(named, text, rec.profile, kb, today)])
                 return [SlotSet("answer_kind", "path_step"), SlotSet("exam_in_focus", named[0])]
+            cued, lead, cue_events = _with_work_cues(tracker, rec)
+            if lead:  # "we're moving to databricks, not fabric. does that change things?": yes, said out loud
+                send_recommendation(dispatcher, tracker, cued, lead)
+                return cue_events + [SlotSet("recommended_path", cued.path), SlotSet("answer_kind", "recommendation")]
             if not rec.path:  # "what next?" once the path is done: the track's next exams, never "nothing new"
                 send(dispatcher, tracker, [reply_to(beyond_path(rec, kb, today), follow_up_buttons(rec))])
                 return [SlotSet("answer_kind", "path_step")]
