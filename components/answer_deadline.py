@@ -47,6 +47,32 @@ def _last_day(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+_ISO_RE = re.compile(r"\b(20\d\d)-(\d{1,2})-(\d{1,2})\b")
+_TRACK_RE = re.compile(r"\bon track\b|\bmake (?:it|that date)\b", re.IGNORECASE)
+
+
+def _bare_date(text: str, today: date) -> Optional[date]:
+    """A full date without "by"/"on" before it, beside an exam or deadline word; only a day still to come."""
+    found: Optional[date] = None
+    match = _ISO_RE.search(text)
+    if match:
+        try:
+            found = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        except ValueError:
+            return None
+    elif _DEADLINE_WORDS_RE.search(text) or _TRACK_RE.search(text):
+        for regex, day_group, month_group in ((_DAY_FIRST_RE, 1, 2), (_MONTH_FIRST_RE, 2, 1)):
+            day = regex.search(text)
+            if day:
+                month = _MONTHS[day.group(month_group).lower().rstrip(".")]
+                try:
+                    found = date(_next(month, day.group(3), today), month, int(day.group(day_group)))
+                except ValueError:
+                    return None
+                break
+    return found if found is not None and found >= today else None
+
+
 def read_deadline(text: str, today: date) -> Optional[date]:
     """The date by which the person wants something done, by the rules in the module's opening comment."""
     text = (text or "")[:2000]
@@ -67,6 +93,9 @@ def read_deadline(text: str, today: date) -> Optional[date]:
     if match:
         month = _MONTHS[match.group(1).lower().rstrip(".")]
         return date(_next(month, match.group(2), today), month, 1) - timedelta(days=1)
+    bare = _bare_date(text, today)  # "booked AZ-104 for 2027-02-05", "exam still 15 March 2027, on track?"
+    if bare is not None:
+        return bare
     match = _IN_RE.search(text)
     if match and _DEADLINE_WORDS_RE.search(text):
         amount = parse_number(match.group(1))

@@ -3,9 +3,12 @@ about the exam's format or about moving a booking: each gets its own kind, and h
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from advisor.path_questions import step_named
+from components.answer_deadline import read_deadline
 from components.follow_up_reader import follow_up_kind
 from components.message_parts import answer_parts, question_spans
 from knowledge.queries import get_catalog
@@ -139,3 +142,13 @@ def test_a_pass_date_after_a_renewal_question_belongs_to_it():
     text = "when is my AZ-104 up for renewal? passed it on 3 march 2026"
     assert answer_parts(text) == []
     assert follow_up_kind(text) == "held_validity"
+
+
+@pytest.mark.parametrize("text, day", [
+    ("booked DP-900 for 2027-03-09, on track?", "2027-03-09"),
+    ("exam still 2 April 2027. am I on track?", "2027-04-02"),
+    ("passed it 14 feb 2026", None),  # a day gone by is no deadline
+])
+def test_a_bare_date_beside_an_exam_is_its_day(text, day):
+    found = read_deadline(text, date(2026, 12, 1))
+    assert (found.isoformat() if found else None) == day
