@@ -49,7 +49,8 @@ STEP_REFERENCE_RE = re.compile(f"{_ORDINAL_REF_RE.pattern}|{_LEVEL_REF_RE.patter
                                re.IGNORECASE)
 # "one answer pls", "just tell me", "do I book 900 or straight 104?": a decision, not the options
 DECIDE_RE = re.compile(r"\b(?:one answer|just tell me|which one|pick one|decide for me|yes or no|or straight|"
-                       r"or directly|or go straight)\b", re.IGNORECASE)
+                       r"or directly|or go straight|(?:a )?waste(?: of time)?|good idea|bother|worth it)\b|"
+                       r"\bshould i\b.{0,40}\bor\b", re.IGNORECASE)
 _ORDINALS = {"first": 0, "second": 1, "third": 2, "last": -1, "final": -1}
 _LEVEL_WORDS = {"fundamental": "fundamentals", "fundamentals": "fundamentals", "basic": "fundamentals",
                 "basics": "fundamentals", "associate": "associate", "expert": "expert", "specialty": "specialty"}
@@ -159,6 +160,9 @@ def path_step_facts(codes: List[str], text: str, profile: Profile, catalog: Cata
         if ENOUGH_RE.search(text) and catalog.exam(code).level == "fundamentals" and rec.path:
             enough_heading, enough_facts = _fundamentals_enough(code, rec, catalog)
             return PathStepAnswer(code, Answer(enough_heading, tuple(enough_facts)))
+        if (FIRST_RE.search(text) or DECIDE_RE.search(text)) and catalog.exam(code).level == "fundamentals" and \
+                rec.path and not catalog.exam(code).is_retired_on(today):
+            return PathStepAnswer(code, _fundamentals_first(code, rec, catalog))  # "SC-900 first, good idea?"
         return PathStepAnswer(code, None)
     exam = step.exam
     path = " → ".join(rec.path)
@@ -240,6 +244,18 @@ def beyond_path(rec: Recommendation, catalog: Catalog, today: date) -> Answer:
     names = ", ".join(catalog.exam(c).label for c in suggested[:3])
     return Answer(f"You hold every exam your goal needs. Worth doing next on the {rec.track.title} track: {names}.",
                   (Fact(f"Say \"add {suggested[0]}\" to put it on your path.", rec.track.source),))
+
+
+def _fundamentals_first(code: str, rec: Recommendation, catalog: Catalog) -> Answer:
+    """"my colleague says do SC-900 first, good idea?": a decision for this person, with the rule behind it."""
+    policy = catalog.policy("fundamentals_not_prerequisite")
+    first = rec.path[0]
+    if rec.profile.azure_experience in (None, "none"):
+        heading = (f"Yes, if you want a gentle start: {code} is optional and nothing requires it, but with no Azure "
+                   f"experience it makes {first} easier to begin. Say \"add {code} before {first}\" to put it first.")
+    else:
+        heading = f"Not needed: {code} is optional, and with your Azure experience you can start with {first} directly."
+    return Answer(heading, (Fact(" ".join(policy.statement.split()), policy.source),))
 
 
 def _difficulty_answer(code: str, rec: Recommendation, catalog: Catalog, today: date) -> Tuple[str, List[Fact]]:

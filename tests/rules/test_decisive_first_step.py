@@ -26,3 +26,12 @@ def test_new_to_azure_books_the_fundamentals_first(catalog: Catalog, today: date
 
 def test_which_one_first_is_the_first_step(catalog: Catalog) -> None:
     assert step_named("ok but which exam do I start with first", ["AZ-900", "AZ-104"], catalog) == "AZ-900"
+
+
+def test_a_fundamentals_exam_beside_the_path_gets_a_decision(catalog: Catalog, today: date) -> None:
+    analyst = Profile(current_role="security_engineer", target_role="security_engineer", coding_comfort="medium",
+                      azure_experience="some", weekly_hours=6)
+    rec = recommend(analyst, catalog, today)
+    assert "SC-900" not in rec.path
+    answer = path_step_facts(["SC-900"], "a colleague said do SC-900 first, good idea?", analyst, catalog, today).answer
+    assert answer is not None and answer.heading.startswith("Not needed: SC-900 is optional")
