@@ -38,7 +38,7 @@ def standing_reply(code: str, earned_on: Optional[date], precision: str, today: 
     retired = f" (the exam retired on {_day(standing.retired_on)})" if standing.retired_on and \
         standing.retired_on <= today else ""
     if exam.level == "fundamentals":
-        heading = f"Yes: {code} is a fundamentals certification, so it never expires{retired}."
+        heading = f"{code} never expires: it is a fundamentals certification{retired}. It stays valid."
         return _answer(heading, facts)
     when = f", earned {_earned(earned_on, precision)}," if earned_on else ""
     if earned_on is None and not retired:

@@ -115,7 +115,7 @@ def test_a_held_certifications_dates_are_answered(servers):
     user = "e2e-validity"
     profile(servers, user, "junior dev, react and python", "i build apps", "ai engineer", "a bit", "AI-900", "8")
     answer = texts(servers.say(user, "is my ai-900 still valid?"))
-    assert answer.startswith("Yes: AI-900 is a fundamentals certification, so it never expires")
+    assert answer.startswith("AI-900 never expires: it is a fundamentals certification")
     answer = texts(servers.say(user, "I passed AZ-104 in March 2026 btw"))
     # passed in March 2026 → expires in March 2027 (any day of it); renewal opened in September 2026
     assert "expires in March 2027" in answer and "AZ-104" in slots(servers, user)["certifications_held"]
