@@ -28,6 +28,9 @@ from presentation.formats import role_label
 _CURRENT_CUE_RE = re.compile(
     r"\b(?:i'?m|i am|im|i work(?:ed)? (?:as|in)|working as|my (?:job|role|title|position) is|i'?ve been an?|"
     r"currently|right now|at the moment|by trade|actually)\b", re.IGNORECASE)
+_FUTURE_BEFORE_RE = re.compile(r"\b(?:ready for|ready to|going for|moving (?:to|into|towards)|move (?:to|into)|"
+                               r"switch(?:ing)? to|get into|getting into|aim\w*|want\w*|next|become|becoming|"
+                               r"interested in|thinking (?:of|about))\b", re.IGNORECASE)
 # "maybe data engineering is the better move", "I want to move into security": a goal, not today's role.
 _GOAL_CUE_RE = re.compile(
     r"\b(?:better move|move (?:in)?to|moving (?:in)?to|switch(?:ing)? (?:in)?to|transition(?:ing)? (?:in)?to|"
@@ -102,8 +105,10 @@ def states_current_role(text: str, entity: Dict[str, Any]) -> bool:
     """True when the words say what the person does now, with a job title ("actually I'm more of a sysadmin"),
     never a denial ("I'm not a dev") or a description of work ("never done azure networking")."""
     start = int(entity.get("start") or 0)
-    return bool(_CURRENT_CUE_RE.search(text[max(0, start - 30):start])) and _names_a_title(text, entity) and \
-        not is_negated(text, entity)
+    before = text[max(0, start - 30):start]
+    if _FUTURE_BEFORE_RE.search(before):
+        return False  # "now i think im ready for the devops thing" names where they go next
+    return bool(_CURRENT_CUE_RE.search(before)) and _names_a_title(text, entity) and not is_negated(text, entity)
 
 
 def _names_a_title(text: str, entity: Dict[str, Any]) -> bool:
@@ -358,6 +363,9 @@ def read_certifications_held(tracker: Tracker, requested: Optional[str], known: 
 _HOURS_UNIT_RE = re.compile(r"\d\s*(?:h|hr|hrs|hours?|hs)\b|\b(?:hours?|hrs?)\b|"
                             r"\b(?:per|a|each|every) ?(?:week|wk|day|night|evening|weekend)\b|/ ?(?:week|wk|w)\b|"
                             r"\bweekly\b", re.IGNORECASE)
+# "I already studied 12 hours for DP-700": hours done so far, not hours a week (unless a rate is said)
+_SO_FAR_RE = re.compile(r"\b(?:already|so far|studied|spent|done|put in|logged|total)\b", re.IGNORECASE)
+_RATE_RE = re.compile(r"\b(?:per|a|each|every) ?(?:week|wk)\b|/ ?(?:week|wk|w)\b|\bweekly\b|\bh/w\b", re.IGNORECASE)
 # While another question is asked, Azure experience is read only from words about experience.
 _EXPERIENCE_CUE_RE = re.compile(r"\b(?:experience|exp|years?|yrs|months?|weeks?|hands[- ]on|used|using|use it|daily|"
                                 r"every ?day|worked|work with|working with|labs?|portal|never|tons|a lot|lots)\b",
@@ -379,7 +387,8 @@ def read_simple(tracker: Tracker, slot: str, requested: Optional[str], today: da
             previous = value_before_latest_message(tracker, slot)
             reading.values[slot] = previous if previous is not None else "__drop__"
         return reading
-    if not asked and _mapped_now(tracker, slot) and slot == "weekly_hours" and not _HOURS_UNIT_RE.search(text):
+    if not asked and _mapped_now(tracker, slot) and slot == "weekly_hours" and (
+            not _HOURS_UNIT_RE.search(text) or (_SO_FAR_RE.search(text) and not _RATE_RE.search(text))):
         # "I'll move it to 15 March 2027", "how hard is 104 for me": a date or an exam, never hours without a unit
         reading.values[slot] = value_before_latest_message(tracker, slot) or "__drop__"
         return reading

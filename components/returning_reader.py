@@ -173,7 +173,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _MONTH = r"(" + "|".join(m[:3] + r"\w*" for m in _MONTHS) + r")"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _ON_DAY_RE = re.compile(rf"\bon\s+(?:the\s+)?{_DAY}(?:\s+(?:of\s+)?{_MONTH})?\b|\bon\s+{_MONTH}\s+{_DAY}\b|"
-                        rf"\bon\s+(?:last\s+)?({'|'.join(_WEEKDAYS)})\b", re.IGNORECASE)
+                        rf"\b(?:on\s+(?:last\s+)?|last\s+|this\s+(?:past\s+)?)({'|'.join(_WEEKDAYS)})\b", re.IGNORECASE)
 
 
 _YEAR_AFTER_RE = re.compile(r",?\s*((?:19|20)\d\d)\b")
@@ -202,6 +202,8 @@ def _day_named(text: str, today: date) -> Optional[Tuple[date, str]]:
         return (found, "day") if found <= today else None
     if match.group(5):
         back = (today.weekday() - _WEEKDAYS.index(match.group(5).lower())) % 7
+        if back == 0 and re.search(r"\blast\b|\bpast\b", match.group(0), re.IGNORECASE):
+            back = 7  # "last tuesday" said on a Tuesday is a week ago
         return today - timedelta(days=back), "day"
     day = int(match.group(1) or match.group(4))
     month_word = match.group(2) or match.group(3)

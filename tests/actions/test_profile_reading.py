@@ -129,3 +129,12 @@ def test_a_question_about_a_next_exam_says_nothing_about_certifications_held():
 def test_a_date_or_an_exam_number_is_no_hours(text, number):
     t = tracker(text, [], {"weekly_hours": 6.0}, {"weekly_hours": number}, form="")
     assert read_simple(t, "weekly_hours", None, TODAY).values == {"weekly_hours": 6.0}
+
+
+def test_hours_studied_so_far_are_no_weekly_hours():
+    t = tracker("I already studied 12 hours for DP-700. am I on track for 15 march?", [], {"weekly_hours": 6.0},
+                {"weekly_hours": 12.0}, form="")
+    assert read_simple(t, "weekly_hours", None, TODAY).values == {"weekly_hours": 6.0}
+    t = tracker("I've already bumped it, it's 12 hours a week now", [], {"weekly_hours": 6.0},
+                {"weekly_hours": 12.0}, form="")
+    assert read_simple(t, "weekly_hours", None, TODAY).values.get("weekly_hours", 12.0) == 12.0

@@ -152,3 +152,13 @@ def test_a_pass_date_after_a_renewal_question_belongs_to_it():
 def test_a_bare_date_beside_an_exam_is_its_day(text, day):
     found = read_deadline(text, date(2026, 12, 1))
     assert (found.isoformat() if found else None) == day
+
+
+@pytest.mark.parametrize("text, day", [
+    ("passed az-104 last friday, 812!!", "2026-11-27"), ("did it this past tuesday", "2026-11-24"),
+])
+def test_a_weekday_said_with_last_is_the_latest_one_gone(text, day):
+    from components.returning_reader import read_result_date
+
+    found = read_result_date(text, date(2026, 12, 1))
+    assert found is not None and found[0].isoformat() == day
