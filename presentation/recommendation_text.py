@@ -70,10 +70,18 @@ def _worth_knowing(rec: Recommendation) -> str:
     return f"Also worth knowing: {shown}" + (f' ({more} more: ask "why not …?").' if more > 0 else ".")
 
 
+def _first_code(text: str) -> str:
+    match = re.search(r"\b[A-Z]{2}-\d{3}\b", text)
+    return match.group(0) if match else ""
+
+
 def _heads_up(rec: Recommendation) -> List[str]:
-    """The warnings, one sentence each, at most `MAX_WARNINGS_SHOWN` (the rest: "why?")."""
-    lines = [f"Heads-up: {gist(w.text)}" for w in rec.warnings[:MAX_WARNINGS_SHOWN]]
-    more = len(rec.warnings) - MAX_WARNINGS_SHOWN
+    """The warnings, one sentence each, at most `MAX_WARNINGS_SHOWN` (the rest: "why?"); a general warning about an
+    exam the person holds gives way to the one about their own certification ("Your DP-203 …")."""
+    own = {_first_code(w.text) for w in rec.warnings if w.text.startswith("Your ")}
+    warnings = [w for w in rec.warnings if w.text.startswith("Your ") or _first_code(w.text) not in own]
+    lines = [f"Heads-up: {gist(w.text)}" for w in warnings[:MAX_WARNINGS_SHOWN]]
+    more = len(warnings) - MAX_WARNINGS_SHOWN
     if more > 0:
         lines.append(f'{more} more heads-up{"s" if more > 1 else ""}: ask "why?".')
     return lines
