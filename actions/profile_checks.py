@@ -68,9 +68,9 @@ def check_target_role(value: Any) -> Checked:
         return Checked(value.strip().lower())
     if isinstance(value, str) and value.strip().lower() in CURRENT_ROLES:
         label = role_label(value.strip().lower())
-        return Checked(None, f"I can't plan certifications towards \"{label}\" as a goal. Which of these do you "
-                             f"want to grow into: {', '.join(role_label(r) for r in TARGET_ROLES)}? "
-                             "Or say \"not sure\".")
+        return Checked(None, f"I can't plan certifications towards \"{label}\" as a goal. To stay where you are, say "
+                             "\"stay in my role\" and I'll suggest the overview certification that fits; or pick what "
+                             f"to grow into: {', '.join(role_label(r) for r in TARGET_ROLES)}. Or say \"not sure\".")
     return Checked(None, f"\"{str(value)[:40]}\" isn't a goal I know. Pick one of the buttons, or say \"not sure\".")
 
 

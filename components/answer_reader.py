@@ -60,7 +60,9 @@ _UNDECIDED_RE = rx(r"idk", r"dunno", r"don'?t know(?: yet)?", r"no idea", r"not 
                     r"keeping my options open", r"not decided yet", r"no goal")
 _STAY_RE = rx(r"stay(?:ing)?(?: in| as| a| an| where)?", r"same(?: role| job| thing| as now| position)?",
                r"keep (?:doing|my job|my role)\w*", r"(?:my )?current (?:role|job|position)", r"where i am",
-               r"no change", r"not (?:changing|moving)", r"get better at (?:what i do|my job|my role)",
+               r"no change", r"not (?:changing|moving)", r"(?:don'?t|do not|no) (?:want to |plan to |need to )?"
+               r"(?:change|switch|leave|move)\w* (?:my |the )?(?:role|job|career|position)",
+               r"no (?:career|role|job) change", r"get better at (?:what i do|my job|my role)",
                r"better at my (?:job|role)", r"deepen\w*", r"level up in my (?:job|role)", r"remain\w*",
                r"happy (?:where i am|in my (?:role|job))", r"grow in my (?:role|job)")
 _FUNDAMENTALS_ONLY_RE = rx(

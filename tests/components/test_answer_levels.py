@@ -105,3 +105,13 @@ def test_org_cloud_maturity(text, level):
 ])
 def test_asking_for_help_with_azure_says_nothing_about_experience(text):
     assert read_answer("azure_experience", text, asked=False) is None
+
+
+@pytest.mark.parametrize("text", [
+    "I don't want to change role, I just need a cert by the end of March", "no career change, my boss wants one cert",
+])
+def test_no_change_of_role_is_staying(text):
+    from components.answer_reader import read_goal
+
+    goal = read_goal(text, True)
+    assert goal is not None and goal.stay
