@@ -13,3 +13,12 @@ from actions.exam_questions import aspects_asked
 ])
 def test_how_much_asks_the_price_only_of_an_exam(text, aspects):
     assert aspects_asked(text, ["price"]) == aspects
+
+
+@pytest.mark.parametrize("text, aspect", [
+    ("can i take it from home or test center only", "delivery"), ("heard you can use ms learn during the exam now?",
+                                                                  "learn_access"),
+    ("is the exam open book", "learn_access"),
+])
+def test_taking_the_exam_and_learn_during_it(text, aspect):
+    assert aspect in aspects_asked(text, ["overview"])
