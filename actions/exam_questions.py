@@ -32,6 +32,8 @@ _PRICE_RE = re.compile(HOW_MUCH_PRICE + r"|\b(?:cost|costs|price|fee|fees|expens
 # "can I book AZ-400 right away or is there a waiting period?": the waits are the retake rules
 _WAIT_RE = re.compile(r"\bwaiting (?:period|time)\b|\bwait (?:before|between|after)\b|\bhow (?:long|soon)\b.{0,30}"
                       r"\b(?:book|sit|take) (?:the )?next\b", re.IGNORECASE)
+_LANGUAGE_RE = re.compile(r"\bin (?:spanish|german|french|portuguese|italian|polish|dutch|japanese|chinese|korean|"
+                          r"arabic|my (?:own )?language)\b|\blanguages?\b", re.IGNORECASE)
 _DELIVERY_RE = re.compile(r"\b(?:from|at) home\b|\btest (?:cent(?:er|re))s?\b|\bproctor\w*|\bpearson\b|"
                           r"\bremote(?:ly)?\b|\bonline exam\b|\btake (?:it|the exam) online\b", re.IGNORECASE)
 _LEARN_ACCESS_RE = re.compile(r"\b(?:ms |microsoft )?learn\b.{0,25}\bduring\b|\bduring the exam\b.{0,25}\blearn\b|"
@@ -57,6 +59,8 @@ def aspects_asked(text: str, aspects: List[str]) -> List[str]:
     if "price" in aspects and re.search(r"\bhow much\b", text, re.IGNORECASE) and not _PRICE_RE.search(text) and \
             not _DISCOUNT_RE.search(text):  # "how much of AZ-700 is hybrid connectivity?" asks what it covers
         aspects = [a for a in aspects if a != "price"] or ["skills"]
+    if _LANGUAGE_RE.search(text) and "language" not in aspects:  # "can I do the exam in spanish?"
+        aspects = [a for a in aspects if a != "overview"] + ["language"]
     if _DELIVERY_RE.search(text) and "delivery" not in aspects:  # "can i take it from home or test center only"
         aspects = [a for a in aspects if a != "overview"] + ["delivery"]
     if _LEARN_ACCESS_RE.search(text) and "learn_access" not in aspects:  # "can I use ms learn during the exam?"

@@ -120,6 +120,12 @@ _DURATION_WORDS_RE = re.compile(r"\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six
                                 re.IGNORECASE)
 
 
+_SO_FAR_HOURS_RE = re.compile(
+    r"\b(?:did|done|studied|spent|put in|logged|completed|clocked)\s+(?:like |about |around |roughly |~|maybe )?"
+    r"\d+(?:\.\d+)?\s*(?:h|hrs?|hours?)\b(?!\s*(?:a|per|each|every|/)\s*(?:week|wk|w)\b)|"
+    r"\b\d+(?:\.\d+)?\s*(?:h|hrs?|hours?)\s+(?:so far|already|in total|total)\b", re.IGNORECASE)
+
+
 def read_hours(text: str, asked: bool) -> Optional[float]:
     """Hours a week. When the question was asked, a bare number ("5", "4-5", "10ish") counts as hours.
 
@@ -127,6 +133,7 @@ def read_hours(text: str, asked: bool) -> Optional[float]:
     """
     text = _BETWEEN_RE.sub(lambda m: f"{m.group(1)}-{m.group(2)}", text[:2000])
     text = _DURATION_WORDS_RE.sub(" ", text)  # "pilot for 6 months", "few month", "in 2023": not study time
+    text = _SO_FAR_HOURS_RE.sub(" ", text)  # "only did like 25 hours so far, can do 6/wk": 6, not the total done
     said = _SAID_NOT_RE.search(text)
     if said:  # "i said 8 not 6": the correction, whatever was asked
         value = parse_number(said.group(1))

@@ -48,6 +48,7 @@ ACTION_FOR_KIND = {
     "covers": "action_answer_follow_up",
     "find_exam": "action_answer_follow_up",
     "calendar": "action_send_calendar",
+    "compare": "action_compare_exams",
     "fundamentals_only": "action_choose_exam",
     "reorder": "action_choose_exam",
     "status": "action_answer_exam_question",
@@ -75,8 +76,8 @@ _FORGET_KINDS = ("forget_me", "forget_confirmed", "forget_cancelled")
 _STRONG_KINDS = ("choose_exam", "skip_exam", "deadline", "exam_family", "held_counts", "held_validity",
                  "counts_toward", "covers", "find_exam", "calendar",
                  "fundamentals_only", "equivalent", "reorder",
-                 "status", "what_if", "why_not", "study_plan", "exam_passed", "exam_failed", "weak_areas", "exam_taken",
-                 "on_track") + _FORGET_KINDS
+                 "status", "what_if", "why_not", "study_plan", "compare", "exam_passed", "exam_failed", "weak_areas",
+                 "exam_taken", "on_track") + _FORGET_KINDS
 # Questions answered the same with or without a recommended path ("is there a cert for SAP?" as a first message)
 _STANDALONE_KINDS = ("study_plan", "equivalent", "find_exam", "exam_family", "counts_toward", "covers", "status",
                      "exam_failed", "weak_areas") + _FORGET_KINDS

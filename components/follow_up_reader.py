@@ -157,6 +157,8 @@ _STATUS_WORDS_RE = re.compile(r"\b(?:beta|fully live|live yet|out yet|released y
 _FOCUS_RE = re.compile(r"\bwhat (?:should|do|must) i (?:focus|concentrate|prioriti[sz]e|study|work) on\b|"
                        r"\b(?:where|what) (?:should|do) i (?:focus|start studying)\b|\bwhat to focus on\b|"
                        r"\b(?:make|give|build) me a (?:study )?plan\b|\bstudy plan\b", re.IGNORECASE)
+_COMPARE_RE = re.compile(r"\b(?:overlap\w*|difference\w*|differ|compare\w*|comparison|vs\.?|versus|similar|same "
+                         r"(?:content|topics|stuff))\b", re.IGNORECASE)
 _DEADLINE_RE = re.compile(r"\b(?:deadline|due|needs? (?:it|a cert|to be certified)|has to be done|wants? (?:it|a cert))\b",
                           re.IGNORECASE)
 # "I don't hold AZ-104 anymore", "no, not the 900": a certification not held (taken off when it was)
@@ -209,6 +211,8 @@ def follow_up_kind(text: str) -> Optional[str]:
         return "choose_exam"
     if returning == "exam_passed" and (names_a_day(text) or denied_spans(text)):
         return returning  # "I passed 140 on 20 november", "I did NOT pass 104, I passed 140": news, not dates
+    if len(set(_EXAM_RE.findall(text))) >= 2 and _COMPARE_RE.search(text) and question:
+        return "compare"  # "how much overlap is there between 204 and ai-200?"
     if (_MY_EXAM_RE.search(text) and _VALIDITY_RE.search(text)) or _EARNED_RE.search(text) or \
             _held_dates_question(text):
         return "held_validity"

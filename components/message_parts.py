@@ -26,7 +26,7 @@ PART_ACTIONS: Dict[str, str] = {
     "choose_exam": "action_choose_exam", "skip_exam": "action_choose_exam", "reorder": "action_choose_exam",
     "fundamentals_only": "action_choose_exam", "path_step": "action_answer_why_not",
     "calendar": "action_send_calendar", "path_cost": "action_make_study_plan",
-    "study_plan": "action_make_study_plan",
+    "study_plan": "action_make_study_plan", "compare": "action_compare_exams",
     "deadline": "action_answer_follow_up", "exam_family": "action_answer_follow_up",
     "held_counts": "action_answer_follow_up", "held_validity": "action_answer_follow_up",
     "counts_toward": "action_answer_follow_up", "covers": "action_answer_follow_up",
@@ -147,7 +147,9 @@ _CODE_RE = re.compile(r"(?<![\w.\-/])(?:[A-Za-z]{2}[\s-]?)?\d{3}(?![\w.%])")
 # "how much is it", "what's the pass mark": a fact about the exam in question (the price, the score, the length)
 HOW_MUCH_PRICE = (r"\bhow much(?:\W*$| (?:is|are|does|do|will|would) (?:it|they|this|that|each|one|an? |"
                   r"(?:the )?(?:exam|test|(?:[a-z]{2}[\s-]?)?\d{3})))")
-_FACT_QUESTION_RE = re.compile(HOW_MUCH_PRICE + r"|\b(?:cost|costs|price|"
+_FACT_QUESTION_RE = re.compile(HOW_MUCH_PRICE + r"|\bin (?:spanish|german|french|portuguese|italian|polish|dutch|"
+                               r"japanese|chinese|korean|arabic|my (?:own )?language)\b|\blanguages?\b|"
+                               r"\b(?:cost|costs|price|"
                                r"fee|fees|expensive|pass(?:ing)? (?:mark|score)|how many questions|"
                                r"how long is the exam|minutes)\b", re.IGNORECASE)
 

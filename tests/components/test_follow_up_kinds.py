@@ -162,3 +162,16 @@ def test_a_weekday_said_with_last_is_the_latest_one_gone(text, day):
 
     found = read_result_date(text, date(2026, 12, 1))
     assert found is not None and found[0].isoformat() == day
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("how much overlap is there between az-104 and 305?", "compare"), ("what's the difference between DP-700 and "
+                                                                      "DP-750?", "compare"),
+])
+def test_two_exams_compared(text, kind):
+    assert follow_up_kind(text) == kind
+
+
+def test_a_language_question_is_a_part_of_its_own():
+    assert [k for _, _, k in answer_parts("is PL-300 hard for me? can I take the exam in spanish?")] == \
+        ["path_step", "exam_fact"]
