@@ -129,14 +129,21 @@ _RELATIVE_RE = re.compile(r"\b(today|this morning|just now|yesterday|last night|
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3}
 
 
-_REPEAT_RE = re.compile(r"\b(?:again|twice|two times|2 times|second time|2nd time)\b|"
+# "failed it again" (never "hello again", "back again")
+_REPEAT_RE = re.compile(r"\b(?:fail\w*|didn'?t pass|did not pass|flunk\w*|bombed)\b[^.!?]{0,25}\bagain\b|"
+                        r"\bagain\b[^.!?]{0,10}\b(?:fail\w*|didn'?t pass|flunk\w*)|"
+                        r"\b(?:twice|two times|2 times|second time|2nd time)\b|"
                         r"\b(three|four|3|4) times\b|\b(third|fourth|3rd|4th) (?:time|attempt|try)\b", re.IGNORECASE)
 _ORDINALS = {"three": 3, "3": 3, "third": 3, "3rd": 3, "four": 4, "4": 4, "fourth": 4, "4th": 4}
 
 
+_ORDINAL_TIMES_RE = re.compile(r"\b(three|four|3|4) times\b|\b(third|fourth|3rd|4th) (?:time|attempt|try)\b",
+                               re.IGNORECASE)
+
+
 def failed_attempts(text: str) -> int:
     """How many failed attempts the words say ("failed it twice": 2, "again": at least 2); 1 otherwise."""
-    match = _REPEAT_RE.search(text or "")
+    match = _ORDINAL_TIMES_RE.search(text or "") or _REPEAT_RE.search(text or "")
     if not match:
         return 1
     word = (match.group(1) or match.group(2) or "").lower()

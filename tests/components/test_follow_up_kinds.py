@@ -175,3 +175,13 @@ def test_two_exams_compared(text, kind):
 def test_a_language_question_is_a_part_of_its_own():
     assert [k for _, _, k in answer_parts("is PL-300 hard for me? can I take the exam in spanish?")] == \
         ["path_step", "exam_fact"]
+
+
+@pytest.mark.parametrize("text, attempts", [
+    ("Hello again! I sat PL-300 yesterday and failed, 640", 1), ("failed it again, 650", 2),
+    ("back again... failed AZ-104 for the third time", 3),
+])
+def test_a_greeting_again_is_no_second_failure(text, attempts):
+    from components.returning_reader import failed_attempts
+
+    assert failed_attempts(text) == attempts
