@@ -26,7 +26,8 @@ from rasa_sdk.types import DomainDict
 from actions.context import value_before_latest_message
 from actions.profile_reading import goal_for_now, is_negated, states_current_role
 from components.answer_certifications import read_certifications
-from components.message_parts import SENTENCE_RE, question_spans
+from components.answer_numbers import read_hours
+from components.message_parts import SENTENCE_RE, question_spans, without_questions
 from knowledge.vocabulary import TARGET_ROLES
 
 # "I've decided: data engineering", "put me down as undecided", "change my goal to security": a new goal, whatever
@@ -48,6 +49,12 @@ def stated_goal(text: str, entities: List[Dict[str, Any]]) -> Optional[str]:
     if after:
         return str(after[0]["value"])
     return "undecided" if _UNDECIDED_RE.search(text[cue.end():cue.end() + 30]) else None
+
+
+def stated_hours(text: str) -> Optional[float]:
+    """Weekly hours stated outside any question or hypothetical ("ill do 8 hrs a week then. how much is it?")."""
+    stated = without_questions(text)
+    return read_hours(stated, asked=False) if stated.strip() else None
 
 
 # The entities each profile slot is filled from outside the form (domain.yml), and the role they must carry.
@@ -184,7 +191,7 @@ class ActionValidateSlotMappings(Action):
         mapped = tracker.slots_to_validate()
         if not text or text.startswith("/"):
             return []
-        if not mapped and not _GOAL_CUE_RE.search(text):
+        if not mapped and not _GOAL_CUE_RE.search(text) and stated_hours(text) is None:
             return []
         if tracker.active_loop.get("name"):
             requested = tracker.get_slot("requested_slot")
@@ -207,4 +214,8 @@ class ActionValidateSlotMappings(Action):
                 events.append(SlotSet(slot, checked[slot]))
         if goal is not None and "target_role" not in mapped and goal != tracker.get_slot("target_role"):
             events.append(SlotSet("target_role", goal))
+        after_path = tracker.get_slot("recommended_path") is not None
+        hours = stated_hours(text) if "weekly_hours" not in mapped and after_path else None
+        if hours is not None and hours != tracker.get_slot("weekly_hours"):
+            events.append(SlotSet("weekly_hours", hours))  # "ok fine ill do 8 hrs a week then. how much is it?"
         return events

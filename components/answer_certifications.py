@@ -143,7 +143,9 @@ def _listed_with_other_vendors(text: str) -> Set[str]:
     for match in _CODE_RE.finditer(text):
         window = re.split(r"[.;!?\n]", text[max(0, match.start() - 35):match.start()])[-1] + \
             re.split(r"[.;!?\n]", text[match.end():match.end() + 35])[0]
-        if other_vendors(window) and not _PLANNED_RE.search(window):
+        rest = re.search(r"[.;!?\n]", text[match.end():])
+        asks = bool(rest and rest.group(0) == "?")  # "sc-200 + sec+ enough to land tier 1 soc?" asks
+        if other_vendors(window) and not _PLANNED_RE.search(window) and not asks:
             listed.add(normalise_code(match.group(1), match.group(2)))
     return listed
 

@@ -44,3 +44,13 @@ def test_undecided_and_questions(text, goal):
 ])
 def test_a_path_edit_lists_no_certification(text, edit):
     assert bool(_PATH_EDIT_RE.search(text)) is edit
+
+
+@pytest.mark.parametrize("text, hours", [
+    ("ok fine ill do 8 hrs a week then. how much does az-104 cost", 8.0), ("what if I do 8 hrs a week", None),
+    ("is 8 hours a week enough?", None), ("did 25 hours so far", None),
+])
+def test_hours_stated_beside_a_question(text, hours):
+    from actions.profile_guard import stated_hours
+
+    assert stated_hours(text) == hours

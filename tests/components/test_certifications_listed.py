@@ -17,3 +17,8 @@ from components.answer_certifications import read_certifications
 def test_listed_with_other_vendors(text, codes):
     answer = read_certifications(text, asked=False)
     assert (answer.codes if answer else None) == codes
+
+
+def test_a_listing_inside_a_question_holds_nothing():
+    answer = read_certifications("would sc-200 + sec+ be enough to land a tier 1 soc job?", asked=False)
+    assert answer is None or answer.codes == ()
