@@ -45,7 +45,9 @@ _HYPOTHETICAL_RE = re.compile(r"\b(?:if|what if|in case|suppose|when)\s+(?:i|you
                               r"nervous|terrified|don'?t want to|do not want to|hope i don'?t|not to)\s+"
                               r"(?:\w+\s+)?fail\b",
                               re.IGNORECASE)
-_PASSED_RE = re.compile(r"\b(?:passed|cleared|nailed|aced|smashed|crushed)\b", re.IGNORECASE)
+_PASSED_RE = re.compile(r"\b(?:passed|cleared|nailed|aced|smashed|crushed)\b|"
+                        r"^\W*(?:i|today i|yesterday i) pass (?:the |my )?(?:[A-Za-z]{2}[\s-]?)?\d{3}\b",
+                        re.IGNORECASE)  # "I pass the DP-700 yesterday" (English as a second language)
 _NOT_PASSED_RE = re.compile(r"\b(?:not|never|haven'?t|hasn'?t|didn'?t|did not|yet to|if|once|when|before)\b[^.!?]{0,14}"
                             r"\b(?:passed|cleared)\b|^\W*(?:have|did|do|should|would|if) (?:i|you)\b|"
                             r"\b(?:nothing|none|no (?:exams?|certs?|certifications?))\s+(?:\w+\s+)?passed\b|"

@@ -185,3 +185,12 @@ def test_a_greeting_again_is_no_second_failure(text, attempts):
     from components.returning_reader import failed_attempts
 
     assert failed_attempts(text) == attempts
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("I pass the DP-700 yesterday! What I do now?", "exam_passed"), ("can I pass az-104 in 4 weeks?", None),
+])
+def test_a_pass_said_in_the_present_tense(text, kind):
+    from components.returning_reader import returning_kind
+
+    assert returning_kind(text) == kind
