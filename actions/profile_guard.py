@@ -53,6 +53,8 @@ def stated_goal(text: str, entities: List[Dict[str, Any]]) -> Optional[str]:
 
 def stated_hours(text: str) -> Optional[float]:
     """Weekly hours stated outside any question or hypothetical ("ill do 8 hrs a week then. how much is it?")."""
+    if re.search(r"\b(?:if|when|once) (?:i|we)\b", text, re.IGNORECASE):
+        return None  # "if i do 15h a week, can i …?" supposes the hours
     stated = without_questions(text)
     return read_hours(stated, asked=False) if stated.strip() else None
 

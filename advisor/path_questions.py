@@ -160,7 +160,7 @@ def path_step_facts(codes: List[str], text: str, profile: Profile, catalog: Cata
         if ENOUGH_RE.search(text) and catalog.exam(code).level == "fundamentals" and rec.path:
             enough_heading, enough_facts = _fundamentals_enough(code, rec, catalog)
             return PathStepAnswer(code, Answer(enough_heading, tuple(enough_facts)))
-        if (FIRST_RE.search(text) or DECIDE_RE.search(text)) and catalog.exam(code).level == "fundamentals" and \
+        if DECIDE_RE.search(text) and catalog.exam(code).level == "fundamentals" and \
                 rec.path and not catalog.exam(code).is_retired_on(today):
             return PathStepAnswer(code, _fundamentals_first(code, rec, catalog))  # "SC-900 first, good idea?"
         return PathStepAnswer(code, None)
@@ -252,7 +252,7 @@ def _fundamentals_first(code: str, rec: Recommendation, catalog: Catalog) -> Ans
     first = rec.path[0]
     if rec.profile.azure_experience in (None, "none"):
         heading = (f"Yes, if you want a gentle start: {code} is optional and nothing requires it, but with no Azure "
-                   f"experience it makes {first} easier to begin. Say \"add {code} before {first}\" to put it first.")
+                   f"experience it makes {first} easier to begin. Say \"put {code} first\" to add it; your goal stays.")
     else:
         heading = f"Not needed: {code} is optional, and with your Azure experience you can start with {first} directly."
     return Answer(heading, (Fact(" ".join(policy.statement.split()), policy.source),))

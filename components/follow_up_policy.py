@@ -24,7 +24,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from components.answer_deadline import read_start
 from components.answer_reader import in_a_hurry
 from components.follow_up_reader import accepts_offer, follow_up_kind, with_held_dates
-from components.message_parts import ANSWER_ACTIONS, PART_ACTIONS, answer_parts, answered_so_far
+from components.message_parts import ANSWER_ACTIONS, PART_ACTIONS, answer_parts, answered_so_far, question_kind
 from components.returning_reader import answer_to_question
 from components.stateless_policy import StatelessPolicy
 
@@ -228,6 +228,10 @@ class FollowUpPolicy(StatelessPolicy):
         if not command and ".ics" in previous and read_start(text, date.today()) is not None:
             return "calendar"  # "i said start january 4th, not december" right after the calendar link
         kind = (None if command else answer_to_question(text, previous)) or follow_up_kind(command or text)
+        if kind == "profile" and tracker.get_slot("recommended_path") is not None:
+            # "ok ill do 8 hrs a week then. how much does az-104 cost": the question is answered, the hours are stored
+            # by the slot guard (actions/profile_guard.py)
+            kind = question_kind(text) or kind
         return with_held_dates(kind, text, list(tracker.get_slot("certification_dates") or {}),
                                tracker.get_slot("exam_in_focus"))
 
@@ -237,7 +241,10 @@ class FollowUpPolicy(StatelessPolicy):
         if not isinstance(tracker.latest_message, UserUttered):
             return False
         text = tracker.latest_message.text or ""
-        kind = with_held_dates(follow_up_kind(text), text, list(tracker.get_slot("certification_dates") or {}),
+        kind = follow_up_kind(text)
+        if kind == "profile" and tracker.get_slot("recommended_path") is not None:
+            kind = question_kind(text) or kind  # as in `_kind`
+        kind = with_held_dates(kind, text, list(tracker.get_slot("certification_dates") or {}),
                                tracker.get_slot("exam_in_focus"))
         if tracker.get_slot("recommended_path") is None and kind not in _STANDALONE_KINDS and \
                 not (kind == "held_validity" and _RENEWAL_WORDS_RE.search(text)):

@@ -57,7 +57,8 @@ PREPARATION_RE = re.compile(r"\b(?:ms |microsoft )?learn (?:alone |only )?(?:is 
 HYPOTHETICAL_RE = re.compile(r"\bwhat if\b|\bsuppos(?:e|ing)\b|\bimagine\b|\bhypothetical\w*|\blet'?s say\b|"
                              r"\bsay (?:i|my|we)(?:'d| had| was| were| wanted| held)\b|"
                              r"\bin theory\b|\bif i (?:had|were|was|wanted|went|switched|changed|aimed|picked|chose|"
-                             r"learn\w*|got|already had|knew|moved)\b(?! to (?:guess|say|pick|choose|be honest))",
+                             r"learn\w*|got|already had|knew|moved)\b"
+                             r"(?! to (?:guess|say|pick|choose|be honest))",
                              re.IGNORECASE)
 # "what about DP-420?", "and how about AI-103 for me?": why that exam is or is not on the path
 _WHAT_ABOUT_RE = re.compile(r"^\W*(?:(?:and|so|but|ok|okay|hmm+|also)\W+){0,2}(?:what|how) about\s+(?:the\s+)?"

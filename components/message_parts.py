@@ -164,6 +164,16 @@ def _step_question(part: str) -> Optional[str]:
     return "path_step" if _CODE_RE.search(part) else None
 
 
+def question_kind(text: str) -> Optional[str]:
+    """The kind of the first part that asks something answerable ("ill do 8 hrs a week. how much is it?" →
+    exam_fact), for a message whose statement alone would only update the profile."""
+    for _, part in split_message((text or "")[:2000]):
+        kind = follow_up_kind(part) or _step_question(part)
+        if kind in PART_ACTIONS:
+            return kind
+    return None
+
+
 def answered_so_far(actions_since_message: Iterable[Optional[str]]) -> int:
     """How many parts are answered: the answering actions that ran since the message."""
     return sum(1 for name in actions_since_message if name in ANSWER_ACTIONS)

@@ -202,3 +202,12 @@ def test_a_message_with_two_requests_gets_both(servers):
     assert "AZ-900 is off your path" in answer and "AZ-104 is an associate-level exam" in answer
     assert answer.index("AZ-900 is off your path") < answer.index("associate-level")
     assert slots(servers, user)["recommended_path"] == ["AZ-104"]
+
+
+def test_hours_said_beside_a_question_are_kept_and_the_question_answered(servers):
+    """Round 13: "ok fine ill do 8 hrs a week then. how much does az-104 cost" kept 5 h/week and lost the price."""
+    user = "e2e-hours-and-price"
+    profile(servers, user, "helpdesk, some scripting", "a little powershell", "azure admin", "a bit", "none", "5")
+    answer = texts(servers.say(user, "ok fine ill do 8 hrs a week then. how much does az-104 cost"))
+    assert "165 USD" in answer
+    assert slots(servers, user)["weekly_hours"] == 8.0
