@@ -114,7 +114,9 @@ _ADVICE_RE = rx(
     r"can|must|is best|for me)", r"(?:choose|pick|decide on|plan|planning|map out) (?:an? |my |the |some )?(?:\w+ )?"
     r"(?:exams?|certs?|certifications?|path)", r"where (?:do|should|can) i (?:start|begin)", r"certification advisor",
     r"recommend (?:me )?(?:an? |some )?(?:exams?|certs?|certifications?|path)", r"what should i (?:take|study|do) next",
-    r"(?:help|advice) (?:me )?(?:with|on|choosing|picking) (?:an? |my )?(?:exams?|certs?|certifications?)",
+    r"(?:help|advice|guidance|tips) (?:me )?(?:with|on|about|for|choosing|picking) (?:an? |my |the )?(?:\w+ ){0,2}"
+    r"(?:exams?|certs?|certifications?|certificates?)",
+    r"(?:road ?map|plan|path|route) (?:for|to|of|through) (?:\w+ ){0,2}(?:exams?|certs?|certifications?|certificates?)",
     r"interested in (?:\w+ ){0,2}(?:certs?|certifications?|certificates?|exams?)",
     r"(?:want|looking|hoping|planning|thinking about|thinking of) (?:to )?(?:get|getting|become|becoming) "
     r"(?:\w+ )?certified")

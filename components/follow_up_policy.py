@@ -22,7 +22,7 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, 
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from components.answer_deadline import read_start
-from components.answer_reader import in_a_hurry
+from components.answer_reader import asks_for_advice, in_a_hurry
 from components.follow_up_reader import accepts_offer, follow_up_kind, with_held_dates
 from components.message_parts import ANSWER_ACTIONS, PART_ACTIONS, answer_parts, answered_so_far, question_kind
 from components.returning_reader import answer_to_question
@@ -189,6 +189,9 @@ class FollowUpPolicy(StatelessPolicy):
             return "action_greet_returning"  # "hi" after the welcome back: its question again, no introduction
         kind = FollowUpPolicy._kind(tracker)
         text = tracker.latest_message.text or ""
+        if tracker.get_slot("recommended_path") is None and tracker.get_slot("current_role") is None and \
+                intent in ("nlu_fallback", "help", None) and asks_for_advice(text):
+            return "profile_form"  # "yo, need some help with azure certs" read as a fallback: it asks for a path
         if tracker.get_slot("recommended_path") is None and not text.startswith("/") and in_a_hurry(text) and \
                 kind in (None, "held_validity", "study_plan", "deadline"):
             return "profile_form"  # "… want SC-100. just tell me what to do, 8h a week": the short path, facts kept

@@ -115,3 +115,11 @@ def test_no_change_of_role_is_staying(text):
 
     goal = read_goal(text, True)
     assert goal is not None and goal.stay
+
+
+@pytest.mark.parametrize("text", ["hey, could use some help with microsoft certs", "need a roadmap for cloud exams",
+                                  "any tips on azure certifications?"])
+def test_a_request_for_help_with_certifications_asks_for_a_path(text):
+    from components.answer_reader import asks_for_advice
+
+    assert asks_for_advice(text)
