@@ -18,7 +18,7 @@ from scripts.evaluate_conversation import CASES, evaluate, write_report
 from scripts.servers import Servers
 from tests.e2e.helpers import module_servers
 
-FLOOR = 0.80
+FLOOR = 0.90
 
 
 @pytest.fixture(scope="module")

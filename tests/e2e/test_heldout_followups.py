@@ -17,7 +17,7 @@ from scripts.evaluate_followups import evaluate, write_report
 from scripts.servers import Servers
 from tests.e2e.helpers import module_servers
 
-FLOOR = 0.65
+FLOOR = 0.88
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from scripts.servers import Servers
 from scripts.simulate import run, write_report
 from tests.e2e.helpers import module_servers
 
-FLOOR = 0.90
+FLOOR = 0.93
 MAX_THIRD_ASKS = 2
 
 
