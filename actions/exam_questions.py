@@ -15,7 +15,7 @@ from actions.exam_mentions import codes_with_bare_numbers, exam_in_focus, latest
 from advisor.exam_facts import is_rule_question
 from advisor.path_questions import is_path_question
 from components.follow_up_reader import FORMAT_RE, PREPARATION_RE, RESCHEDULE_RE
-from components.message_parts import HOW_MUCH_PRICE
+from components.message_parts import HOW_MUCH_PRICE, IN_A_LANGUAGE
 from presentation.exam_replies import answer_about_exam, answer_about_rules, which_exam_reply
 from presentation.reply import Reply
 from presentation.why_answers import path_step_answer
@@ -32,8 +32,7 @@ _PRICE_RE = re.compile(HOW_MUCH_PRICE + r"|\b(?:cost|costs|price|fee|fees|expens
 # "can I book AZ-400 right away or is there a waiting period?": the waits are the retake rules
 _WAIT_RE = re.compile(r"\bwaiting (?:period|time)\b|\bwait (?:before|between|after)\b|\bhow (?:long|soon)\b.{0,30}"
                       r"\b(?:book|sit|take) (?:the )?next\b", re.IGNORECASE)
-_LANGUAGE_RE = re.compile(r"\bin (?:spanish|german|french|portuguese|italian|polish|dutch|japanese|chinese|korean|"
-                          r"arabic|my (?:own )?language)\b|\blanguages?\b", re.IGNORECASE)
+_LANGUAGE_RE = re.compile(IN_A_LANGUAGE, re.IGNORECASE)
 _DELIVERY_RE = re.compile(r"\b(?:from|at) home\b|\btest (?:cent(?:er|re))s?\b|\bproctor\w*|\bpearson\b|"
                           r"\bremote(?:ly)?\b|\bonline exam\b|\btake (?:it|the exam) online\b", re.IGNORECASE)
 _LEARN_ACCESS_RE = re.compile(r"\b(?:ms |microsoft )?learn\b.{0,25}\bduring\b|\bduring the exam\b.{0,25}\blearn\b|"

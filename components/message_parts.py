@@ -147,9 +147,10 @@ _CODE_RE = re.compile(r"(?<![\w.\-/])(?:[A-Za-z]{2}[\s-]?)?\d{3}(?![\w.%])")
 # "how much is it", "what's the pass mark": a fact about the exam in question (the price, the score, the length)
 HOW_MUCH_PRICE = (r"\bhow much(?:\W*$| (?:is|are|does|do|will|would) (?:it|they|this|that|each|one|an? |"
                   r"(?:the )?(?:exam|test|(?:[a-z]{2}[\s-]?)?\d{3})))")
-_FACT_QUESTION_RE = re.compile(HOW_MUCH_PRICE + r"|\bin (?:spanish|german|french|portuguese|italian|polish|dutch|"
-                               r"japanese|chinese|korean|arabic|my (?:own )?language)\b|\blanguages?\b|"
-                               r"\b(?:cost|costs|price|"
+# "can I take the exam in spanish?", "which languages?": the exam's languages
+IN_A_LANGUAGE = (r"\bin (?:spanish|german|french|portuguese|italian|polish|dutch|japanese|chinese|korean|arabic|"
+                 r"my (?:own )?language)\b|\blanguages?\b")
+_FACT_QUESTION_RE = re.compile(HOW_MUCH_PRICE + "|" + IN_A_LANGUAGE + r"|\b(?:cost|costs|price|"
                                r"fee|fees|expensive|pass(?:ing)? (?:mark|score)|how many questions|"
                                r"how long is the exam|minutes)\b", re.IGNORECASE)
 
