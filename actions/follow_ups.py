@@ -34,9 +34,11 @@ from advisor.exam_family import (
 )
 from advisor.recommendation import Fact, Recommendation
 from advisor.rules import recommend, study_background, weeks_for
+from advisor.team_paths import team_answer
 from components.answer_certifications import other_vendors
 from components.answer_deadline import read_deadline
 from components.answer_numbers import read_hours
+from components.answer_roles import roles_named
 from components.follow_up_reader import follow_up_kind, with_held_dates
 from knowledge.resolver import find_exam_mentions
 from presentation.compose import compose, reply_to
@@ -249,6 +251,8 @@ class ActionAnswerFollowUp(Action):
             replies = [faster_reply(rec)]
         elif kind == "estimate_basis":
             replies = [reply_to(estimate_basis(rec))]
+        elif kind == "others_path":  # "which certs should my helpdesk guys do?": theirs, the person's own kept
+            replies = [reply_to(team_answer(roles_named(text), catalog(), rec.today))]
         elif kind == "other_vendor":
             replies = [other_vendor_reply(list(other_vendors(text)), rec)]
         else:

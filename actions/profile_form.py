@@ -40,9 +40,10 @@ from actions.profile_talk import (
     change_text,
     hurried_assumptions,
     opening_question_replies,
+    question_for_later,
 )
 from advisor.rules import needs_org_maturity
-from components.answer_reader import in_a_hurry
+from components.answer_reader import in_a_hurry, looks_like_question
 
 SLOT_QUESTIONS = {
     "current_role": "your current role",
@@ -274,8 +275,13 @@ class ValidateProfileForm(FormValidationAction):
             # A question or another language in the middle of the form: nothing is read, so the form declines
             # (Rasa rejects it) and the rules answer the digression, then the form asks again.
             return [e for e in pre if e.get("name") != HURRY_SLOT]
-        if requested == "certifications_held" and intent == "deny" and not _filled(events, requested):
+        asking = (looks_like_question(text) or text.rstrip().endswith("?")) and not _UNSURE_RE.search(text)
+        if requested == "certifications_held" and intent == "deny" and not asking and not _filled(events, requested):
             events.append(SlotSet("certifications_held", []))  # "no" to "which do you hold?" means none
+        elif requested and asking and not _filled(events, requested):
+            # "which certs should my helpdesk guys do?": a question is no failed answer; it is kept for later
+            dispatcher.utter_message(text=question_for_later(SLOT_QUESTIONS[requested]))
+            events.append(SlotSet(requested, None))
         elif requested and not _filled(events, requested):
             events += self._missed(dispatcher, tracker, requested, text)
         elif requested and tracker.get_slot(MISSES_SLOT):

@@ -15,6 +15,7 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 from rasa_sdk import Tracker
 
 from actions.context import advisor_today, catalog
+from advisor.team_paths import typical_coding
 from components.answer_certifications import read_certifications
 from knowledge.resolver import find_exam_mentions
 from presentation.formats import role_label, source_note
@@ -43,18 +44,10 @@ READABLE_ANSWERS = {
 }
 
 
-def _coding_for_role(role: Optional[str]) -> str:
-    if role in ("developer", "ai_engineer"):
-        return "high"
-    if role in ("devops_engineer", "data_engineer", "database_administrator", "data_analyst"):
-        return "medium"
-    return "low"
-
-
 # What the form assumes after a question was missed twice (or skipped in a hurry), by current role.
 ASSUMED_VALUES: Dict[str, Callable[[Optional[str]], Any]] = {
     "current_role": lambda role: "other",
-    "coding_comfort": _coding_for_role,
+    "coding_comfort": typical_coding,
     "target_role": lambda role: "undecided",
     "azure_experience": lambda role: "none",
     "certifications_held": lambda role: [],
@@ -90,6 +83,12 @@ def assumption_text(slot: str, value: Any) -> str:
     """What the form assumes instead of asking a third time."""
     return (f"No problem, I'll assume {SLOT_NAMES.get(slot, slot)} is {value_label(slot, value)} for now and move "
             f"on. Tell me any time if that's wrong (\"change my {_change_word(slot)}\").")
+
+
+def question_for_later(asked_for: str) -> str:
+    """A question asked instead of an answer: kept for after the path, never counted as a failed answer."""
+    return (f"Good question. I'll answer it better once your path is ready, and that's close: ask me again right "
+            f"after it. First I need {asked_for}.")
 
 
 def _change_word(slot: str) -> str:

@@ -144,6 +144,19 @@ def _total(text: str) -> Optional[float]:
     return parse_number(raw) if raw else None
 
 
+_BARE_PART_RE = re.compile(r"\W*(?:another|an extra|extra|maybe|about|around|like|~)?\s*(?:" + NUM
+                           + r")\s*(?:more|extra|or so|ish)?\W*", re.I)
+_PERIOD_WORD_RE = re.compile(r"\b(?:evenings?|nights?|mornings?|afternoons?|lunch(?:es)?|sessions?)\b", re.I)
+
+
+def _time_like(part: str) -> bool:
+    """A part of a sum that is about time: an amount with a unit, a day or a period ("3 on sunday"), or a bare
+    number said alone ("5 + 2", "plus another 2")."""
+    return bool(_HOURS_RE.search(part) or _DAY_NAMES_RE.search(part) or _WEEKEND_RE.search(part)
+                or _FIVE_RE.search(part) or _SEVEN_RE.search(part) or _PERIOD_WORD_RE.search(part)
+                or _BARE_PART_RE.fullmatch(part.strip()) is not None)
+
+
 def _sum_of_parts(text: str) -> Optional[float]:
     """"an hour a day on weekdays plus 3 on sunday": each part read on its own, added."""
     if _NOW_RE.search(text):
@@ -151,6 +164,8 @@ def _sum_of_parts(text: str) -> Optional[float]:
     parts = [p for p in _SUM_SPLIT_RE.split(text) if p and p.strip()]
     if len(parts) < 2:
         return None
+    if not all(_time_like(part) for part in parts):
+        return None  # "a team of 8 (sysadmins + helpdesk) … maybe 2h a week": the 8 is people, not hours
     values = [read_study_hours(part, asked=True) for part in parts]
     if any(v is None for v in values):
         return None

@@ -74,7 +74,9 @@ _FUNDAMENTALS_ONLY_RE = rx(
     r"just (?:a|one) (?:\w+ )?(?:cert|certificate|certification)", r"talk (?:to|with) (?:the )?(?:engineers|techies|"
     r"tech team|developers|it)", r"understand what my team (?:does|is doing)", r"conversant", r"literate",
     r"not (?:going|trying) to be(?:come)? (?:an? )?(?:engineer|techie|technical)", r"just (?:the )?fundamentals", r"only (?:the )?fundamentals", r"fundamentals only",
-    r"only fundamentals", r"fundamentals only", r"entry[- ]level cert\w*")
+    r"only fundamentals", r"fundamentals only", r"entry[- ]level cert\w*",
+    r"understand (?:\w+ ){0,2}(?:azure|cloud|it) (?:well )?enough", r"(?:know|learn) enough (?:about |of )?(?:azure|"
+    r"the cloud|cloud) to", r"enough to (?:lead|manage|oversee|follow|steer|sponsor|talk about|discuss|make decisions)")
 _FUNDAMENTALS_TOPICS: Tuple[Tuple[re.Pattern[str], str], ...] = (
     (rx(r"ai", r"a\.i\.?", r"artificial intelligence", r"machine learning", r"ml", r"copilot", r"gen ?ai", r"llms?"),
      "ai_engineer"),

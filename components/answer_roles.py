@@ -29,7 +29,7 @@ _CLIPPINGS: Dict[str, str] = {
     "desk": "helpdesk", "servicedesk": "helpdesk", "helpdesk": "helpdesk", "deskside": "helpdesk",
     "mgr": "manager", "mngr": "manager", "mangr": "manager", "pm": "manager", "dta": "data", "daat": "data",
     "dat": "data", "stud": "student", "uni": "student", "undergrad": "student",
-    "devsecops": "devops", "sre": "devops", "ml": "ai", "mlops": "ai",
+    "devsecops": "devops", "sre": "devops", "ml": "ai", "mlops": "ai", "infra": "infrastructure",
 }
 # Words a typo may be meant for: one edit away (two for words of ten letters or more).
 _VOCABULARY = ("sysadmin", "admin", "administrator", "engineer", "developer", "programmer", "architect", "network",
@@ -38,9 +38,9 @@ _VOCABULARY = ("sysadmin", "admin", "administrator", "engineer", "developer", "p
                "secops", "windows", "linux", "systems")
 _KEEP = frozenset({"data", "cloud", "dba", "ai", "it", "bi", "sql", "ops"})
 
-# (pattern over the normalised words, role), the most specific first.
-_RULES: Tuple[Tuple[str, str], ...] = (
-    (r"\b(?:ai|machine learning|ml)\s+(?:engineer|developer)\b", "ai_engineer"),
+# (pattern over the normalised words, role), the most specific first: titles, then what the job does.
+_TITLE_RULES: Tuple[Tuple[str, str], ...] = (
+    (r"\b(?:ai|machine learning|ml)\s+(?:engineer|developer)\b|\bdata\s+scientists?\b", "ai_engineer"),
     (r"\bdata\s+(?:engineer|engineering|platform)\b", "data_engineer"),
     (r"\b(?:data|bi|business intelligence|reporting)\s+analyst\b", "data_analyst"),
     (r"\bdevops\b|\bplatform\s+engineer\b", "devops_engineer"),
@@ -54,6 +54,9 @@ _RULES: Tuple[Tuple[str, str], ...] = (
     (r"\bhelpdesk\b|\b(?:it|desktop|tech|technical)\s+support\b|\bsupport\b", "support"),
     (r"\bstudent\b", "student"),
     (r"\bmanager\b", "manager"),
+    (r"\b(?:infrastructure|ops|operations|server)\s+(?:team|guys|people|folks|staff|side|crew)\b", "administrator"),
+)
+_WORK_RULES: Tuple[Tuple[str, str], ...] = (
     # what the job does, when no title is named ("I'd like to run azure environments", "I build LLM apps"; never
     # what was done before: "i managed the servers")
     (r"\b(?:llm|genai|gen ai|ai|ml|machine learning|chatbots?|copilots?|agents?)\s+(?:apps?|applications?|models?|"
@@ -73,7 +76,8 @@ _RULES: Tuple[Tuple[str, str], ...] = (
      "administrator"),
     (r"\b(?:study|studying)\b", "student"),
 )
-_COMPILED = tuple((re.compile(pattern, re.IGNORECASE), role) for pattern, role in _RULES)
+_COMPILED_TITLES = tuple((re.compile(pattern, re.IGNORECASE), role) for pattern, role in _TITLE_RULES)
+_COMPILED = _COMPILED_TITLES + tuple((re.compile(pattern, re.IGNORECASE), role) for pattern, role in _WORK_RULES)
 
 # Work outside IT: the current role is `other` (the contract has no finer value for it).
 _NON_IT_RE = re.compile(
@@ -166,3 +170,18 @@ def read_role(text: str, current: bool) -> Optional[str]:
     if current and _NON_IT_RE.search(own):
         return "other"
     return None
+
+
+_OTHERS_SPLIT_RE = re.compile(r"\bvs\.?|\bversus\b|\band\b|\bor\b|[,;/&+]|\bthen\b", re.IGNORECASE)
+
+
+def roles_named(text: str) -> List[str]:
+    """Every role named, in order, others' included ("my helpdesk guys vs my infra guys": support,
+    administrator): each part between "vs", "and", commas… read on its own."""
+    found: List[str] = []
+    for part in _OTHERS_SPLIT_RE.split(text[:2000]):
+        words = normalise(part)
+        role = next((r for pattern, r in _COMPILED_TITLES if pattern.search(words)), None)
+        if role and role not in found:
+            found.append(role)
+    return found

@@ -45,7 +45,11 @@ _CLAUSE_BREAK_RE = re.compile(
     r"|\band\s+(?=(?:i|i'm|im|i've|ive|my|we)\b)",
     re.IGNORECASE,
 )
-_NEGATION_RE = re.compile(r"(?:\bnot|\bno longer|\bnever|\bnor|n't|\bno)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# "I'm not going to be the architect": up to four words between the denial and the role, none that turns it
+# round ("no idea, maybe architect", "not a dev, more an architect").
+_NEGATION_RE = re.compile(r"(?:\bnot|\bno longer|\bnever|\bnor|n't|\bno)\s+"
+                          r"(?:(?!(?:maybe|probably|rather|more|instead|perhaps|likely|but)\b)\w+\s+){0,4}$",
+                          re.IGNORECASE)
 # "my manager wants me to…" talks about someone else's job.
 # ("my goal devops" is a goal, not someone else's job.)
 _POSSESSIVE_RE = re.compile(

@@ -31,6 +31,7 @@ from components.stateless_policy import StatelessPolicy
 ACTION_FOR_KIND = {
     "other_vendor": "action_answer_follow_up",
     "career": "action_answer_follow_up",
+    "others_path": "action_answer_follow_up",
     "policy": "action_answer_exam_question",
     "path_cost": "action_make_study_plan",
     "study_plan": "action_make_study_plan",
@@ -73,7 +74,7 @@ _RETURNING_ACTIONS = ("action_record_exam_result", "action_check_on_track", "act
 _FORGET_KINDS = ("forget_me", "forget_confirmed", "forget_cancelled")
 # Kinds whose words are plain enough to overrule the intent classifier ("switch to DP-750" is no comparison,
 # "can I have both done by end of June?" no goodbye).
-_STRONG_KINDS = ("choose_exam", "skip_exam", "deadline", "exam_family", "held_counts", "held_validity",
+_STRONG_KINDS = ("others_path", "choose_exam", "skip_exam", "deadline", "exam_family", "held_counts", "held_validity",
                  "counts_toward", "covers", "find_exam", "calendar",
                  "fundamentals_only", "equivalent", "reorder",
                  "status", "what_if", "why_not", "study_plan", "compare", "exam_passed", "exam_failed", "weak_areas",

@@ -173,6 +173,28 @@ _PATH_COST_RE = re.compile(r"^\W*time and cost\W*$|\bhow long (?:would|will|does
                            r"\b(?:cost|price)\b.{0,25}\b(?:whole|entire|total|full)\b|\bcheapest\b", re.IGNORECASE)
 
 
+_OTHERS_SUBJECT = (r"(?:my|our|the)\s+(?:\w+\s+){0,2}(?:team|teams|guys|staff|people|folks|reports|juniors|"
+                   r"engineers|admins|sysadmins|devs|developers|analysts|techs|technicians|colleagues|coworkers|"
+                   r"co-workers|interns|employees|scientists|dbas|architects|testers|crew|newbies|hires)")
+_OTHERS_RE = re.compile(
+    r"\b(?:for|to)\s+(?:" + _OTHERS_SUBJECT + r"|(?:\w+\s+){0,2}(?:staff|guys|folks|team|teams|employees|juniors|"
+    r"newbies|new hires|interns|people on my team|guys on my team))\b|\b(?:should|could|would|can|do|must|might)\s+" + _OTHERS_SUBJECT
+    + r"\s+(?:\w+\s+){0,2}?(?:do|take|get|start|study|go for|pursue|aim|book|sit)\b|\b" + _OTHERS_SUBJECT
+    + r"\s+(?:should|could|would|can|might)\s+(?:\w+\s+){0,2}?(?:do|take|get|start|study|go for|pursue|book)\b",
+    re.IGNORECASE)
+_CERT_WORD_RE = re.compile(r"\b(?:certs?|certifications?|certificates?|exams?|paths?|tracks?|badges?)\b", re.I)
+
+
+_OTHERS_ALONE_RE = re.compile(r"^\W*(?:(?:and|so|ok|okay|what about|how about|and what about)\W+)*(?:for\s+)?"
+                              + _OTHERS_SUBJECT + r"\s*(?:then|too|as well)?\W*$", re.IGNORECASE)
+
+
+def asks_for_others(text: str) -> bool:
+    """"which certs should my helpdesk guys do vs my infra guys?", "what path for my data scientists?", "and for my
+    devs?": a path for other people, not a change to the person's own."""
+    return bool(_OTHERS_RE.search(text) and _CERT_WORD_RE.search(text)) or bool(_OTHERS_ALONE_RE.search(text))
+
+
 def follow_up_kind(text: str) -> Optional[str]:
     """The kind of a follow-up after a recommendation, or None when the words do not make it plain.
 
@@ -186,7 +208,7 @@ def follow_up_kind(text: str) -> Optional[str]:
     calendar"), `other_vendor`, `policy`, and a returning person's `exam_passed`, `exam_failed`, `on_track`,
     `forget_me` (`components/returning_reader.py`),
     `path_cost`, `what_if` ("suppose I had two years of Azure?"), `why_not` ("what about DP-420?"), `path_step`,
-    `explain`, `career`.
+    `explain`, `career`, `others_path` ("which certs for my helpdesk guys?").
     Profile statements: `profile` ("oh I forgot, I have AZ-900", "now I have 20 hours a week").
     """
     text = (text or "")[:2000]
@@ -198,6 +220,8 @@ def follow_up_kind(text: str) -> Optional[str]:
         return returning
     if _CALENDAR_RE.search(text):
         return "calendar"
+    if asks_for_others(text):
+        return "others_path"
     if _ONLY_FUNDAMENTALS_RE.search(text) and not (question and not _REQUEST_RE.search(text)):
         return "fundamentals_only"
     request = not question or bool(_REQUEST_RE.search(text) and not _ADVICE_RE.search(text))

@@ -32,7 +32,7 @@ PART_ACTIONS: Dict[str, str] = {
     "counts_toward": "action_answer_follow_up", "covers": "action_answer_follow_up",
     "find_exam": "action_answer_follow_up", "equivalent": "action_answer_follow_up",
     "faster": "action_answer_follow_up", "other_vendor": "action_answer_follow_up",
-    "estimate_basis": "action_answer_follow_up",
+    "estimate_basis": "action_answer_follow_up", "others_path": "action_answer_follow_up",
     "career": "action_answer_follow_up", "policy": "action_answer_exam_question",
     "status": "action_answer_exam_question", "exam_fact": "action_answer_exam_question",
     "what_if": "action_answer_why_not", "why_not": "action_answer_why_not",

@@ -58,7 +58,10 @@ def roadmap(rec: Recommendation) -> Roadmap:
             total += f" ({span(rec.total_hours, 'hours')} of study)"
     elif rec.total_hours:
         total = f"In total about {span(rec.total_hours, 'hours')} of study"
-    return Roadmap(f"Your path: {rec.track.title}", subheading, steps, total)
+    title = rec.track.title
+    if rec.profile.goal_scope == "fundamentals" and all(step.exam.level == "fundamentals" for step in rec.steps):
+        title = "the overview (fundamentals)"  # "I just need the overview": no job track named
+    return Roadmap(f"Your path: {title}", subheading, steps, total)
 
 
 def roadmap_lines(rec: Recommendation) -> Tuple[str, ...]:

@@ -29,13 +29,15 @@ def pinned_today(monkeypatch):
 
 
 def tracker(slots: Dict[str, Any], intent: str = "inform", new: Optional[Dict[str, Any]] = None,
-            form: Optional[str] = None, events: Optional[List[Dict[str, Any]]] = None) -> Tracker:
-    """A tracker whose latest user message set `new` (slot values to validate)."""
+            form: Optional[str] = None, events: Optional[List[Dict[str, Any]]] = None,
+            text: Optional[str] = None) -> Tracker:
+    """A tracker whose latest user message (`text`) set `new` (slot values to validate)."""
     history = list(events or [])
-    history.append({"event": "user", "text": "...", "parse_data": {"intent": {"name": intent}}})
+    history.append({"event": "user", "text": text or "...", "parse_data": {"intent": {"name": intent}}})
     history += [{"event": "slot", "name": k, "value": v} for k, v in (new or {}).items()]
-    return Tracker("user", {**slots, **(new or {})}, {"intent": {"name": intent}, "entities": []}, history,
-                   False, None, {"name": form} if form else {}, "action_listen")
+    latest = {"intent": {"name": intent}, "entities": [], **({"text": text} if text else {})}
+    return Tracker("user", {**slots, **(new or {})}, latest, history, False, None,
+                   {"name": form} if form else {}, "action_listen")
 
 
 def run(action, t: Tracker):
@@ -118,6 +120,21 @@ def test_form_asks_again_when_an_answer_fills_nothing():
     events, messages = run(ValidateProfileForm(), t)
     assert any("couldn't read how comfortable you are writing code" in m["text"] for m in messages)
     assert {"event": "slot", "timestamp": None, "name": "coding_comfort", "value": None} in events
+
+
+@pytest.mark.parametrize("intent, text", [
+    ("request_recommendation", "and which certs should my helpdesk guys do vs my infra guys?"),
+    ("deny", "so student discount or not?"),
+    ("inform", "does the cert expire"),
+])
+def test_a_question_instead_of_an_answer_is_kept_for_later_and_stores_nothing(intent, text):
+    slots = {"requested_slot": "certifications_held", "current_role": "manager"}
+    events, messages = run(ValidateProfileForm(), tracker(slots, intent=intent, form="profile_form", text=text))
+    said = " ".join(m["text"] for m in messages)
+    assert "ask me again right after" in said and "couldn't read" not in said
+    sets = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert sets.get("certifications_held") is None, "a question holds no certifications"
+    assert "unanswered_question" not in sets, "a question is not a failed answer"
 
 
 @pytest.mark.parametrize("role, target, held, asked", [

@@ -39,6 +39,11 @@ from components.answer_reader import read_answer
     ("1 hr mon-fri + 4 on saturdays", 9.0),
     ("3h sat and 2h sun", 5.0),
     ("30 min each weekday and another 2h on the weekend", 4.5),
+    ("three hours plus another 2", 5.0),
+    ("4 + 2 more", 6.0),
+    # a "+" between things that are not time adds nothing
+    ("I run a team of 6 (sysadmins + helpdesk) and have maybe 2h a week", 2.0),
+    ("10 people + 3 contractors, I can do 4 hours a week", 4.0),
     # a stated total wins over the first number
     ("couple hours on weeknights, maybe 6 total", 6.0),
     ("an hour here and there, about 5 hours total", 5.0),

@@ -119,6 +119,8 @@ def test_a_question_about_an_exam_is_no_certification_held():
     ("stay a DBA but in Azure", False, True, False, None),
     ("just one AI certificate for my CV", False, False, True, "ai_engineer"),
     ("I'll stay a manager, I just need the overview", False, True, True, None),
+    ("i have to understand cloud well enough to run the migration project", False, False, True, None),
+    ("know enough about azure to steer my team", False, False, True, None),
 ])
 def test_goals_that_are_not_job_titles(text, undecided, stay, fundamentals, topic):
     goal = read_goal(text, asked=True)

@@ -36,6 +36,12 @@ from knowledge.queries import get_catalog
     ("can I move my exam to next month?", "policy"),
     ("how late can I cancel my booking", "policy"),
     ("need to postpone, work got crazy", "policy"),
+    # other people's paths: the person's own stays
+    ("what exams would you suggest for our junior admins?", "others_path"),
+    ("and which certification should my analysts go for", "others_path"),
+    ("ok what about my developers", "others_path"),
+    ("my devs hate exams", None),
+    ("I want to take AZ-104 for my team", "choose_exam"),
 ])
 def test_follow_up_kinds(text, kind):
     assert follow_up_kind(text) == kind

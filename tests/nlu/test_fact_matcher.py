@@ -102,9 +102,19 @@ def test_certification_names_are_not_job_roles(matcher):
     ("my manager wants me to get certified", ("job_role", "manager", None)),
     ("I took AZ-104 but failed", ("exam_code", "AZ-104", "held")),
     ("I have AZ-104 in progress", ("exam_code", "AZ-104", "held")),
+    ("I'm not going to become the architect, we have architects", ("job_role", "architect", "target")),
+    ("i really don't want to be a dba", ("job_role", "dba", "target")),
 ])
 def test_negated_possessive_and_unfinished_mentions_are_not_facts(matcher, text, unwanted):
     assert unwanted not in facts(matcher, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("no idea yet, maybe architect", ("job_role", "architect", None)),
+    ("not a developer, more of an architect", ("job_role", "architect", None)),
+])
+def test_a_denial_turned_round_keeps_the_role(matcher, text, expected):
+    assert any(f[:2] == expected[:2] for f in facts(matcher, text))
 
 
 def test_unfinished_exam_does_not_cancel_a_held_one(matcher):

@@ -1,0 +1,40 @@
+"""Paths for the people someone asks about: a typical profile per role, the person's own untouched."""
+
+from __future__ import annotations
+
+import pytest
+
+from advisor.team_paths import team_answer, typical_profile
+from components.answer_roles import roles_named
+
+
+@pytest.mark.parametrize("text, roles", [
+    ("which certs for my service desk people vs the sysadmins?", ["support", "administrator"]),
+    ("what should our devs, dbas and data scientists take", ["developer", "database_administrator", "ai_engineer"]),
+    ("and for the infra team?", ["administrator"]),
+    ("what about my team?", []),
+])
+def test_roles_named_for_others(text, roles):
+    assert roles_named(text) == roles
+
+
+def test_each_role_gets_its_own_track(catalog, today):
+    answer = team_answer(["support", "developer", "data_analyst"], catalog, today)
+    lines = [fact.text for fact in answer.facts]
+    assert len(lines) == 3
+    assert lines[0].startswith("IT support") and "AZ-104" in lines[0]
+    assert lines[1].startswith("Developer") and "AZ-104" not in lines[1]
+    assert lines[2].startswith("Data analyst") and "PL-300" in lines[2]
+    assert "Your own path stays as it is" in answer.heading
+
+
+def test_a_manager_gets_the_overview_and_no_roles_asks_for_them(catalog, today):
+    answer = team_answer(["manager"], catalog, today)
+    assert answer.facts[0].text.startswith("Manager: AZ-900 (")
+    assert not team_answer([], catalog, today).facts
+    assert "Tell me their roles" in team_answer([], catalog, today).heading
+
+
+def test_typical_profiles_are_new_to_azure():
+    profile = typical_profile("database_administrator")
+    assert (profile.azure_experience, profile.certifications_held, profile.coding_comfort) == ("none", (), "medium")
