@@ -14,7 +14,7 @@ from actions.channel_output import send
 from actions.exam_mentions import codes_with_bare_numbers, exam_in_focus, latest_entity_values, read_question
 from advisor.exam_facts import is_rule_question
 from advisor.path_questions import is_path_question
-from components.follow_up_reader import FORMAT_RE, PREPARATION_RE, RESCHEDULE_RE
+from components.follow_up_reader import CODING_ASK_RE, FORMAT_RE, PREPARATION_RE, RESCHEDULE_RE
 from components.message_parts import HOW_MUCH_PRICE, IN_A_LANGUAGE
 from presentation.exam_replies import answer_about_exam, answer_about_rules, which_exam_reply
 from presentation.reply import Reply
@@ -70,6 +70,8 @@ def aspects_asked(text: str, aspects: List[str]) -> List[str]:
         aspects = [a for a in aspects if a != "overview"] + ["retakes"]
     if _STATUS_RE.search(text) and "status" not in aspects:
         aspects = [a for a in aspects if a != "overview"] + ["status"]
+    if CODING_ASK_RE.search(text):  # "does AZ-305 have coding questions?", "how much python is on DP-700?"
+        aspects = [a for a in aspects if a not in ("overview", "price", "skills", "questions", "format")] + ["coding"]
     return list(dict.fromkeys(aspects))
 
 

@@ -135,8 +135,9 @@ def held_validity(tracker: Tracker, text: str, codes: List[str], rec: Recommenda
                            "(\"my AZ-104 expires in March 2027\").")], []
     said = read_held_dates(text, today)
     events: List[EventType] = [SlotSet("exam_in_focus", code)]
+    has_path = tracker.get_slot("recommended_path") is not None  # in the profile questions no path is said yet
     if said.lapsed:
-        return _lapsed(code, rec, events)
+        return _lapsed(code, rec, events, has_path)
     held = merged(stored_dates(stored.get(code)), said)
     if said.any_date:
         stored[code] = dates_to_slot(held)
@@ -150,6 +151,9 @@ def held_validity(tracker: Tracker, text: str, codes: List[str], rec: Recommenda
     if held.known and not rec.profile.holds(code) and _HOLDS_RE.search(text) and _active(code, held, today):
         held_codes = list(rec.profile.certifications_held) + [code]
         new = recommend(replace(rec.profile, certifications_held=tuple(held_codes)), kb, today)
+        if not has_path:
+            events.append(SlotSet("certifications_held", held_codes))
+            return [reply, Reply(text=f"Noted: you hold {code}.")], events
         events += [SlotSet("certifications_held", held_codes), SlotSet("recommended_path", new.path)]
         return [reply, Reply(text=f"Noted: you hold {code}. Your path is now {' → '.join(new.path) or 'complete'}.")], \
             events
@@ -161,7 +165,8 @@ def _active(code: str, held: HeldDates, today: date) -> bool:
     return standings is None or standings[1].active
 
 
-def _lapsed(code: str, rec: Recommendation, events: List[EventType]) -> Tuple[List[Reply], List[EventType]]:
+def _lapsed(code: str, rec: Recommendation, events: List[EventType],
+            has_path: bool = True) -> Tuple[List[Reply], List[EventType]]:
     """"AZ-104 expired last year": no longer held, said out loud, with what it changes."""
     kb = catalog()
     standing = certification_standing(code, None, rec.today, kb)
@@ -172,8 +177,9 @@ def _lapsed(code: str, rec: Recommendation, events: List[EventType]) -> Tuple[Li
     if rec.profile.holds(code):
         held_codes = [c for c in rec.profile.certifications_held if c != code]
         new = recommend(replace(rec.profile, certifications_held=tuple(held_codes)), kb, rec.today)
-        if new.path != rec.path:
+        if new.path != rec.path and has_path:
             text += f" Your path is now {' → '.join(new.path) or 'complete'}."
-        events += [SlotSet("certifications_held", held_codes), SlotSet("recommended_path", new.path)]
+        events += [SlotSet("certifications_held", held_codes)] + (
+            [SlotSet("recommended_path", new.path)] if has_path else [])
     renewal = kb.policy("renewal")
     return [reply_to(Answer(text, (Fact(renewal.statement, renewal.source),)))], events

@@ -44,6 +44,7 @@ from actions.profile_talk import (
 )
 from advisor.rules import needs_org_maturity
 from components.answer_reader import in_a_hurry, looks_like_question
+from components.message_parts import question_instead_of_answer
 
 SLOT_QUESTIONS = {
     "current_role": "your current role",
@@ -255,6 +256,8 @@ class ValidateProfileForm(FormValidationAction):
         if answering and text:
             for reply in opening_question_replies(tracker, text):
                 dispatcher.utter_message(**reply)
+        if answering and text and question_instead_of_answer(text, requested):
+            return pre  # "does AZ-305 have coding questions?": nothing read, the form declines; it is answered instead
         events = await super().run(dispatcher, tracker, domain)
         events = pre + events
         change = slot_to_change(text) if answering else None

@@ -311,11 +311,11 @@ def read_certifications_held(tracker: Tracker, requested: Optional[str], known: 
         return reading
     if _PATH_EDIT_RE.search(text):  # "keep AI-200 and add AZ-104 after it" edits a path, it lists nothing held
         return reading
-    asked_part = without_questions(text) if asked else text
+    asked_part = without_questions(text)  # "does AZ-305 have coding questions?" holds nothing, asked or not
     answer = read_certifications(asked_part, asked, known) if asked_part.strip() else None
     if asked and answer is None and asked_part != text:  # "do I need AZ-104 before AZ-700?" holds nothing
         return reading
-    if not asked and (looks_like_question(text) or text.rstrip().endswith("?")) and \
+    if not asked and (looks_like_question(text) or text.rstrip().endswith("?") or asked_part != text) and \
             (answer is None or not answer.codes) and _mapped_now(tracker, "certifications_held"):
         # "most of dp-300 is stuff i know, no?" asks about an exam; it holds nothing: undo the NLU's mapping
         reading.values["certifications_held"] = value_before_latest_message(tracker, "certifications_held")

@@ -27,7 +27,8 @@ _NOT_HELD_RE = re.compile(
     r"have|have (?:\w+ )?done|get (?:\w+ )?done)\b", re.IGNORECASE)
 # "had az-104 from 2021 but it expired i think": a lapsed certification is not held (it is earned again).
 _LAPSED_RE = re.compile(r"\b(?:expired|lapsed|ran out|run out|no longer (?:valid|active|current)|"
-                        r"not (?:valid|active|current) any ?more|let (?:it|them) (?:expire|lapse)|"
+                        r"not (?:valid|active|current) any ?more|let (?:it |them )?(?:expire|lapse)|"
+                        r"allowed (?:it |them )?to (?:expire|lapse)|"
                         r"didn'?t renew|never renewed|forgot to renew|out of date)\b", re.IGNORECASE)
 # "no, not the 900", "the data analyst cert but not PL-300 itself": the code right after "not" is not held.
 _NOT_THIS_RE = re.compile(r"\b(?:not|no|never|nor|without|except)\s+(?:(?:the|my|a|an|any|that|this)\s+)?(?:one\s+)?$",
@@ -132,6 +133,9 @@ def other_vendors(text: str) -> Tuple[str, ...]:
 
 
 # "want SC-200 and Security+ next", "should I take AZ-104 or the CCNA?": plans and questions, not certificates held
+# "goal cybersecurity architect (SC-100)", "PL-600 is the one I want": a plan, never a certification held
+_GOAL_CLAUSE_RE = re.compile(r"\b(?:goal|want|wanna|aim\w*|target\w*|next|plan\w*|thinking (?:of|about)|"
+                             r"interested in|hoping|working (?:on|towards?)|studying for|preparing for)\b", re.I)
 _PLANNED_RE = re.compile(r"\?|\b(?:want|wanna|plan\w*|next|take|taking|study\w*|book\w*|aim\w*|go for|should|"
                          r"thinking|considering|or)\b", re.IGNORECASE)
 
@@ -162,6 +166,9 @@ def read_certifications(text: str, asked: bool, known: Iterable[str] = ()) -> Op
         if sentence_start:
             held_before = False
         if not clause.strip() or _SOMEONE_ELSE_RE.search(clause):
+            continue
+        if _GOAL_CLAUSE_RE.search(clause) and not _HELD_RE.search(clause):
+            held_before = False
             continue
         spots = [(m.start(), normalise_code(m.group(1), m.group(2))) for m in _CODE_RE.finditer(clause)]
         denied = [code for start, code in spots if _NOT_THIS_RE.search(clause[max(0, start - 30):start])]

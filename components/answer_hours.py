@@ -127,6 +127,8 @@ def _sessions_times_hours(text: str) -> Optional[float]:
     if per in _WEEK_PERIODS:
         return None  # "5 hours a week over 3 evenings" is already the week
     count = _session_count(text, (start, end), per)
+    if per in ("day", "daily") and _ALSO_WEEKEND_RE.search(text):
+        count = 7.0  # "one hour each day, also saturday and sunday"
     if count is None and per in ("day", "night", "evening", "morning", "daily", "nightly"):
         count = 7.0  # "45 min every day", "an hour a night"
     if count is None and per in ("weekday", "weeknight", "workday"):
@@ -172,11 +174,47 @@ def _sum_of_parts(text: str) -> Optional[float]:
     return sum(v for v in values if v is not None)
 
 
+# "6, maybe 8 in crunch weeks": a number for some weeks only is not the usual week
+_SOME_WEEKS_RE = re.compile(
+    r"(?:[,;]?\s*(?:and\s+)?(?:maybe|up to|or|sometimes|occasionally|max|at most)\s+|[,;]\s*)(?:" + NUM
+    + r")(?:\s*(?:-|–|to)\s*(?:" + NUM + r"))?\s*(?:h|hrs?|hours?)?\s+(?:in|on|during|for|when|if)\s+(?:the\s+)?"
+    r"(?:crunch|busy|quiet|slow|light|heavy|some|good|free|holiday|vacation|summer|winter|exam|rare|odd|off|school|semester|break)\w*\b[^,.;]*",
+    re.IGNORECASE)
+# "…plus 3 in weekend, so 8", "one hour every evening and more in weekend, maybe 10": the last number sums it up
+_SUMMED_UP_RE = re.compile(
+    r"(?:[,.;]|\b(?:so|which makes|that'?s|thats|making|=))\s*(?:so\s+|in total\s+|total\s+)?(?:maybe|probably|about|"
+    r"around|like|roughly|say|approx\.?|~|=)?\s*(?P<a>" + NUM + r")(?:\s*(?:-|–|to|or)\s*(?P<b>" + NUM + r"))?\s*"
+    r"(?:h|hrs?|hours?)?(?:\s*(?:a|per|/|each)\s*(?:week|wk))?(?:\s+(?:total|in total|tops|max))?\W*$", re.IGNORECASE)
+_VAGUE_BEFORE_RE = re.compile(r"\b(?:more|extra|a couple|couple|some|few|several|a bit|here and there)\b",
+                              re.IGNORECASE)
+# "also saturday and sunday", "weekends too" after a daily amount: every day of the week
+_ALSO_WEEKEND_RE = re.compile(r"\b(?:also|plus|even|including|incl\.?)\s+(?:on\s+)?(?:the\s+)?(?:sat(?:urday)?s?|"
+                              r"sun(?:day)?s?|weekends?)\b|\bweekends?\s+(?:too|as well|also)\b", re.IGNORECASE)
+
+
+def _summed_up(text: str) -> Optional[float]:
+    """The closing number of an answer that first gives parts or a vague amount ("…, so 8", "…, maybe 2-3")."""
+    match = _SUMMED_UP_RE.search(text)
+    if not match or not text[:match.start()].strip():
+        return None
+    closing = re.search(r"\b(?:so|that'?s|thats|which makes|making|total)\b|=", match.group(0), re.IGNORECASE)
+    if not closing and not _VAGUE_BEFORE_RE.search(text[:match.start()]):
+        return None
+    return _amount(match.group("a"), match.group("b"))
+
+
 def read_study_hours(text: str, asked: bool) -> Optional[float]:
     """Hours a week from an answer: a total, a sum of parts, sessions times hours, or else one number."""
     text = text[:2000]
     for pattern, replacement in _SPELLINGS:
         text = pattern.sub(replacement, text)
+    usual = _SOME_WEEKS_RE.sub("", text)
+    if usual.strip() and usual != text and re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b",
+                                                    usual, re.IGNORECASE):
+        text = usual  # "6, maybe 8 in crunch weeks" is 6
+    summed = _plausible(_summed_up(text))
+    if summed is not None:
+        return summed
     if asked:
         total = _plausible(_total(text))
         if total is not None:

@@ -24,7 +24,15 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from components.answer_deadline import read_start
 from components.answer_reader import asks_for_advice, in_a_hurry
 from components.follow_up_reader import accepts_offer, follow_up_kind, with_held_dates
-from components.message_parts import ANSWER_ACTIONS, PART_ACTIONS, answer_parts, answered_so_far, question_kind
+from components.message_parts import (
+    ANSWER_ACTIONS,
+    IN_FORM_KINDS,
+    PART_ACTIONS,
+    answer_parts,
+    answered_so_far,
+    question_instead_of_answer,
+    question_kind,
+)
 from components.returning_reader import answer_to_question
 from components.stateless_policy import StatelessPolicy
 
@@ -74,7 +82,8 @@ _RETURNING_ACTIONS = ("action_record_exam_result", "action_check_on_track", "act
 _FORGET_KINDS = ("forget_me", "forget_confirmed", "forget_cancelled")
 # Kinds whose words are plain enough to overrule the intent classifier ("switch to DP-750" is no comparison,
 # "can I have both done by end of June?" no goodbye).
-_STRONG_KINDS = ("others_path", "choose_exam", "skip_exam", "deadline", "exam_family", "held_counts", "held_validity",
+_STRONG_KINDS = ("others_path", "exam_fact", "choose_exam", "skip_exam", "deadline", "exam_family", "held_counts",
+                 "held_validity",
                  "counts_toward", "covers", "find_exam", "calendar",
                  "fundamentals_only", "equivalent", "reorder",
                  "status", "what_if", "why_not", "study_plan", "compare", "exam_passed", "exam_failed", "weak_areas",
@@ -108,6 +117,7 @@ def _wants_a_path(text: str) -> bool:
                                                                r"\b(?:renew\w*|expir\w*|valid)", text, re.IGNORECASE)
 
 
+IN_FORM_ACTIONS = frozenset(ACTION_FOR_KIND[kind] for kind in IN_FORM_KINDS)
 _KEEP_INTENTS = ("start_over", "other_language", "ask_exam_dumps", "goodbye", "compare_exams", "ask_budget")
 
 
@@ -173,8 +183,14 @@ class FollowUpPolicy(StatelessPolicy):
             following = FollowUpPolicy._next_part(tracker) if tracker.active_loop_name is None else None
             return following or ACTION_LISTEN_NAME  # the whole turn, or an exam result then the question asked
         if tracker.active_loop_name is not None:
+            if tracker.latest_action_name in IN_FORM_ACTIONS and tracker.latest_action_name != "profile_form":
+                return "profile_form"  # a question answered in the middle of the profile: its question comes again
             kind = FollowUpPolicy._kind(tracker) if tracker.latest_action_name == ACTION_LISTEN_NAME else None
-            return ACTION_FOR_KIND[kind] if kind in _FORGET_KINDS else None
+            if kind in _FORGET_KINDS:
+                return ACTION_FOR_KIND[kind]
+            text = tracker.latest_message.text or "" if isinstance(tracker.latest_message, UserUttered) else ""
+            instead = question_instead_of_answer(text, tracker.get_slot("requested_slot")) if kind else None
+            return ACTION_FOR_KIND[instead] if instead else None  # the form declined it: answered, then asked again
         following = FollowUpPolicy._next_part(tracker)
         if following is not None:
             return following  # "skip DP-900. is DP-700 heavy on PySpark?": the next part's answer, then listen

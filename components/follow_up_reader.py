@@ -189,6 +189,19 @@ _OTHERS_ALONE_RE = re.compile(r"^\W*(?:(?:and|so|ok|okay|what about|how about|an
                               + _OTHERS_SUBJECT + r"\s*(?:then|too|as well)?\W*$", re.IGNORECASE)
 
 
+# "does AZ-305 have coding questions?", "any coding on az-700?", "is there lot of python on it?"
+CODING_ASK_RE = re.compile(r"\b(?:coding|code|programming|python|pyspark|scripting|kql|c#|sdks?)\b", re.IGNORECASE)
+_EXAM_OR_IT_RE = re.compile(r"(?<![\w.\-/])[A-Za-z]{2}[\s-]?\d{3}\b|\b(?:on|in|for|does) (?:it|that|this)\b|"
+                            r"\bthe (?:\w+ ){0,2}exam\b|\b(?:on|in|for) the test\b", re.IGNORECASE)
+_CODING_QUESTION_RE = re.compile(r"\b(?:how much|any|is there|are there|does|do|need|lots? of|much)\b", re.I)
+
+
+def asks_about_coding(text: str) -> bool:
+    """A question about how much code an exam asks for (not a statement of the person's own coding)."""
+    return bool(CODING_ASK_RE.search(text) and _EXAM_OR_IT_RE.search(text) and _CODING_QUESTION_RE.search(text)
+                and (looks_like_question(text) or "?" in text))
+
+
 def asks_for_others(text: str) -> bool:
     """"which certs should my helpdesk guys do vs my infra guys?", "what path for my data scientists?", "and for my
     devs?": a path for other people, not a change to the person's own."""
@@ -222,6 +235,8 @@ def follow_up_kind(text: str) -> Optional[str]:
         return "calendar"
     if asks_for_others(text):
         return "others_path"
+    if asks_about_coding(text):
+        return "exam_fact"
     if _ONLY_FUNDAMENTALS_RE.search(text) and not (question and not _REQUEST_RE.search(text)):
         return "fundamentals_only"
     request = not question or bool(_REQUEST_RE.search(text) and not _ADVICE_RE.search(text))

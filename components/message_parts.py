@@ -17,7 +17,7 @@ import re
 from datetime import date
 from typing import Dict, Iterable, List, Mapping, Optional, Tuple
 
-from components.answer_reader import looks_like_question
+from components.answer_reader import answers_question, looks_like_question
 from components.follow_up_reader import HYPOTHETICAL_RE, follow_up_kind
 from components.held_dates import read_held_dates
 
@@ -91,6 +91,22 @@ def without_questions(text: str) -> str:
         kept.append(text[last:start])
         last = end
     return "".join(kept) + text[last:]
+
+
+# Questions answered in the middle of the profile questions when the message answers nothing asked ("does AZ-305
+# have coding questions?" while the goal is asked): their answers need no path, and the form then asks again.
+IN_FORM_KINDS = ("exam_fact", "policy", "status", "covers", "exam_family", "find_exam", "held_validity",
+                 "counts_toward", "equivalent", "others_path")
+
+
+def question_instead_of_answer(text: str, requested: Optional[str]) -> Optional[str]:
+    """The kind of a question asked instead of an answer to `requested`, or None (an answer, or no such kind)."""
+    if not (looks_like_question(text) or text.rstrip().endswith("?")):
+        return None
+    kind = follow_up_kind(text)
+    if kind not in IN_FORM_KINDS or (requested and answers_question(requested, without_questions(text))):
+        return None
+    return kind
 
 
 def split_message(text: str) -> List[Tuple[int, str]]:

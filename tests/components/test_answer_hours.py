@@ -48,6 +48,14 @@ from components.answer_reader import read_answer
     ("couple hours on weeknights, maybe 6 total", 6.0),
     ("an hour here and there, about 5 hours total", 5.0),
     ("in total maybe 7", 7.0),
+    ("4 hrs. no sorry, 4 on weekdays and 2 more on the weekend, so 6", 6.0),
+    ("an hour most evenings plus some more at the weekend, maybe 9", 9.0),
+    ("a couple hrs, maybe 3-4", 3.5),
+    # a number for some weeks only is not the usual week
+    ("5, maybe 10 in quiet weeks", 5.0),
+    ("7 or 8, 15 during the holidays", 7.5),
+    # a daily amount with the weekend days added is every day
+    ("two hours each day, also on sat and sun", 14.0),
 ])
 def test_sessions_sums_and_totals(text, hours):
     assert read_study_hours(text, asked=True) == hours

@@ -200,3 +200,16 @@ def test_a_pass_said_in_the_present_tense(text, kind):
     from components.returning_reader import returning_kind
 
     assert returning_kind(text) == kind
+
+
+@pytest.mark.parametrize("text, requested, kind", [
+    ("does AZ-305 have coding questions?", "target_role", "exam_fact"),
+    ("whatever. any coding on az-700?", "target_role", "exam_fact"),
+    ("I passed AI-900 in 2023. Do I still hold that cert or did it expire?", "weekly_hours", "held_validity"),
+    ("which certs should my juniors do, they are helpdesk", "weekly_hours", "others_path"),
+    ("none, is that a problem?", "certifications_held", None),  # an answer with a question: the form reads it
+    ("I code in python daily", "coding_comfort", None),
+])
+def test_questions_asked_instead_of_a_profile_answer(text, requested, kind):
+    from components.message_parts import question_instead_of_answer
+    assert question_instead_of_answer(text, requested) == kind

@@ -59,6 +59,14 @@ def test_questions_in_the_middle_of_the_form_then_it_resumes(servers, catalog):
     assert catalog.policy("exam_security").source.url in dumps
     assert slots(servers, user)["requested_slot"] == asked
 
+    coding = texts(servers.say(user, "whatever. do you need to code for AZ-305?"))  # read as "inform" or not
+    assert catalog.exam("AZ-305").coding.note.split(":")[0] in coding
+    assert slots(servers, user)["requested_slot"] == asked and slots(servers, user)["target_role"] == "architect"
+    team = texts(servers.say(user, "which certs should my helpdesk guys do vs my infra guys?"))
+    assert "IT support:" in team and "Administrator:" in team
+    assert slots(servers, user)["requested_slot"] == asked, "the form asks its question again"
+    assert slots(servers, user)["certifications_held"] is None, "a question holds no certification"
+
     servers.say(user, "some")
     servers.say(user, "none")
     replies = servers.say(user, "5 hours a week")
