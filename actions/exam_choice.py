@@ -97,6 +97,9 @@ class ActionChooseExam(Action):
             fundamentals = next((c for c in codes if kb.exam(c).level == "fundamentals"), rec.track.fundamentals)
             return self._choose(dispatcher, tracker, choose_exam(fundamentals, profile, [], rec.track, kb, today),
                                 rec)
+        back = [c for c in codes if c in profile.skipped_exams]
+        if back and kind in ("choose_exam", "reorder"):  # "put AZ-104 back on my path": the skip undone
+            return self._unskip(dispatcher, tracker, back, rec)
         if kind == "reorder":
             return self._reorder(dispatcher, tracker, text, codes, rec)
         if kind == "skip_exam" and codes:
@@ -157,6 +160,19 @@ class ActionChooseExam(Action):
             return events
         send(dispatcher, tracker, [Reply(text=message, buttons=follow_up_buttons(rec))])
         return [SlotSet("exam_in_focus", exam.code), SlotSet("answer_kind", "exam_choice")]
+
+    @staticmethod
+    def _unskip(dispatcher: CollectingDispatcher, tracker: Tracker, codes: List[str],
+                rec: Recommendation) -> List[EventType]:
+        """Exams skipped earlier put back on the path, where the rules place them."""
+        kb, profile = catalog(), rec.profile
+        changed = replace(profile, skipped_exams=tuple(c for c in profile.skipped_exams if c not in codes))
+        new = recommend(changed, kb, rec.today)
+        before = " → ".join(rec.path) or "empty"
+        send_recommendation(dispatcher, tracker, new, f"Done: {' and '.join(codes)} is back on your path, which is "
+                                                      f"now {' → '.join(new.path)} (it was {before}).")
+        return [SlotSet("skipped_exams", list(changed.skipped_exams)), SlotSet("recommended_path", new.path),
+                SlotSet("exam_in_focus", codes[0]), SlotSet("answer_kind", "exam_choice")]
 
     @staticmethod
     def _add_several(dispatcher: CollectingDispatcher, tracker: Tracker, codes: List[str],
@@ -229,7 +245,7 @@ class ActionChooseExam(Action):
                         SlotSet("added_exams", list(unchosen.added_exams)),
                         SlotSet("first_exams", list(unchosen.first_exams)), SlotSet("recommended_path", new.path),
                         SlotSet("answer_kind", "exam_choice")]
-        choice = skip_exam(code, rec.profile, rec)
+        choice = skip_exam(code, rec.profile, rec, catalog())
         if choice.refused == "not_on_path":
             message = f"{code} isn't on your path ({path}), so there is nothing to skip."
         elif choice.refused == "required" and choice.required_by == code and any(

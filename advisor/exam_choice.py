@@ -23,6 +23,7 @@ from typing import Callable, List, Optional, Tuple
 
 from advisor.profile import Profile
 from advisor.recommendation import Fact, Reason, Recommendation, Step
+from advisor.rule_facts import held_and_active
 from knowledge.catalog import Catalog, Exam, RoleTrack
 
 
@@ -212,22 +213,48 @@ def without_own_choice(code: str, profile: Profile) -> Optional[Profile]:
                    first_exams=tuple(c for c in profile.first_exams if c != code))
 
 
-def skip_exam(code: str, profile: Profile, rec: Recommendation) -> SkipChoice:
-    """Whether the step can come off the path, and the profile value that takes it off."""
+def needed_by(code: str, rec: Recommendation, catalog: Catalog) -> Optional[str]:
+    """The step whose certification cannot be had without `code`: none of its prerequisite options is met by
+    certifications held (and active) or by other steps ("SC-100 needs SC-200 or SC-300 or SC-500": with SC-200
+    held, SC-500 is needed by nothing)."""
+    others = {s.code for s in rec.steps if s.code != code}
+    for step in rec.steps:
+        sets = step.exam.prerequisite_sets
+        if step.code == code or not any(code in option for option in sets):
+            continue
+        if not any(all(c in others or held_and_active(c, rec.profile, catalog, rec.today) for c in option)
+                   for option in sets):
+            return step.code
+    return None
+
+
+def skip_exam(code: str, profile: Profile, rec: Recommendation, catalog: Optional[Catalog] = None) -> SkipChoice:
+    """Whether the step can come off the path, and the profile value that takes it off. The goal's own exam comes
+    off only when a later exam on the path is the person's aim and nothing requires it ("skip SC-500, I only want
+    SC-100" with SC-200 held)."""
     step = rec.step(code)
     if step is None:
         return SkipChoice(code, profile.skipped_exams, refused="not_on_path")
-    if step.kind not in SKIPPABLE_KINDS:
-        needing = next((s.code for s in rec.steps if any(code in o for o in s.exam.prerequisite_sets)), code)
+    later = [s for s in rec.steps[rec.steps.index(step) + 1:]]
+    beyond = step.kind == "target" and bool(later) and catalog is not None and needed_by(code, rec, catalog) is None
+    if step.kind not in SKIPPABLE_KINDS and not beyond:
+        needing = (needed_by(code, rec, catalog) if catalog is not None else None) or next(
+            (s.code for s in rec.steps if any(code in o for o in s.exam.prerequisite_sets)), code)
         return SkipChoice(code, profile.skipped_exams, refused="required", required_by=needing)
     return SkipChoice(code, tuple(c for c in profile.skipped_exams if c != code) + (code,))
 
 
 def drop_skipped_steps(rec: Recommendation, catalog: Catalog) -> None:
     """Rule 4c: steps the person chose to skip come off the path when they only prepare for the goal."""
-    skipped = [s for s in rec.steps if s.code in rec.profile.skipped_exams and s.kind in SKIPPABLE_KINDS]
+    skipped = [s for s in rec.steps if s.code in rec.profile.skipped_exams and (
+        s.kind in SKIPPABLE_KINDS or (s.kind == "target" and s is not rec.steps[-1]
+                                      and needed_by(s.code, rec, catalog) is None))]
     if not skipped:
         return
+    if any(s.kind == "target" for s in skipped):  # the goal's exam is off: what only prepared for it goes too
+        rec.steps = [s for s in rec.steps if s not in skipped]
+        rec.steps = [s for s in rec.steps
+                     if s.kind not in ("foundation", "bridge") or needed_by(s.code, rec, catalog) is not None]
     rec.steps = [s for s in rec.steps if s not in skipped]
     for step in skipped:
         why = step.reasons[0].text if step.reasons else ""

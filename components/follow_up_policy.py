@@ -95,7 +95,7 @@ _STANDALONE_KINDS = ("study_plan", "equivalent", "find_exam", "exam_family", "co
 # "ok if i bump to 10h/week?" no budget question): without these words, the follow-up kind decides.
 _INTENT_WORDS = {
     "start_over": re.compile(r"\b(?:start (?:over|again|afresh)|restart|reset|from scratch|begin again|new profile|"
-                             r"forget (?:it|everything|my answers)|clear)\b", re.IGNORECASE),
+                             r"forget (?:everything|my answers|all (?:that|of (?:it|that)))|clear)\b", re.IGNORECASE),
     "ask_budget": re.compile(r"\b(?:pay|paid|paying|budget|afford\w*|costs?|price|vouchers?|employer|company|money|"
                              r"cheap\w*|fund\w*|reimburs\w*|one exam|single exam)\b", re.IGNORECASE),
     "compare_exams": re.compile(r"\b(?:vs\.?|versus|compare\w*|comparison|differences?|differ|better|which one)\b|"

@@ -220,3 +220,16 @@ def test_a_form_started_by_a_message_after_the_recommendation_asked_nothing():
     t.latest_message["text"] = "if i want to move up to architect which one is the second cert"
     events, _ = run(ValidateProfileForm(), t)
     assert "weekly_hours" not in {e["name"] for e in events if e["event"] == "slot"}
+
+
+@pytest.mark.parametrize("text", ["put AZ-104 back on my path pls, i need it now", "add az-104 back"])
+def test_a_skipped_exam_can_be_put_back(text):
+    from actions.exam_choice import ActionChooseExam
+
+    slots = {"current_role": "network_engineer", "target_role": "network_engineer", "coding_comfort": "medium",
+             "azure_experience": "some", "certifications_held": [], "weekly_hours": 5.0,
+             "skipped_exams": ["AZ-104"], "recommended_path": ["AZ-700"]}
+    events, messages = run(ActionChooseExam(), tracker(slots, text=text))
+    sets = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert sets["skipped_exams"] == [] and sets["recommended_path"] == ["AZ-104", "AZ-700"]
+    assert "AZ-104 is back on your path" in " ".join(m.get("text") or "" for m in messages)
