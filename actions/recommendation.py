@@ -21,6 +21,7 @@ from advisor.path_questions import beyond_path
 from advisor.profile import PROFILE_SLOTS
 from advisor.recommendation import Recommendation
 from advisor.rules import recommend
+from components.answer_reader import looks_like_question
 from components.work_cues import cued_alternative
 from knowledge.resolver import find_exam_mentions
 from presentation.buttons import follow_up_buttons
@@ -114,8 +115,17 @@ class ActionRecommendPath(Action):
             if not rec.path:  # "what next?" once the path is done: the track's next exams, never "nothing new"
                 send(dispatcher, tracker, [reply_to(beyond_path(rec, kb, today), follow_up_buttons(rec))])
                 return [SlotSet("answer_kind", "path_step")]
+            other = rec.alternatives[0].exam.code if rec.alternatives else rec.track.fundamentals
+            if looks_like_question(text) or text.rstrip().endswith("?"):  # a question no answer of mine fits
+                send(dispatcher, tracker, [Reply(
+                    text=f"I don't have a good answer to that one, sorry. I can tell you about the exams on your path "
+                         f"({path}): what's on them, coding, format, price, retakes and renewal; why a step is there "
+                         f"(\"why {rec.path[0] if rec.path else other}?\"), another exam (\"why not {other}?\"), "
+                         "whether a date works, or what changes with other hours or another goal.",
+                    buttons=follow_up_buttons(rec))])
+                return [SlotSet("answer_kind", "not_understood")]
             send(dispatcher, tracker, [Reply(
-                text=f"Your path is unchanged: {path}. Ask \"why?\" for the reasons, \"why not AZ-204?\" about "
+                text=f"Your path is unchanged: {path}. Ask \"why?\" for the reasons, \"why not {other}?\" about "
                      "another exam, or tell me what changed (your goal, hours or certifications) and I'll redo it.",
                 buttons=follow_up_buttons(rec))])
             return [SlotSet("answer_kind", "unchanged")]

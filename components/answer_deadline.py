@@ -73,9 +73,21 @@ def _bare_date(text: str, today: date) -> Optional[date]:
     return found if found is not None and found >= today else None
 
 
+def _without_start_dates(text: str) -> str:
+    """The text with the dates said as a start blanked out ("Starting Monday 7 December", "I started on 7 December"):
+    a start is no deadline."""
+    for word in _STARTED_RE.finditer(text):
+        after = text[word.end():word.end() + 30]
+        spans = [m.span() for m in (_DAY_FIRST_RE.search(after), _MONTH_FIRST_RE.search(after)) if m]
+        if spans:
+            a, b = min(spans)
+            text = text[:word.end() + a] + " " * (b - a) + text[word.end() + b:]
+    return text
+
+
 def read_deadline(text: str, today: date) -> Optional[date]:
     """The date by which the person wants something done, by the rules in the module's opening comment."""
-    text = (text or "")[:2000]
+    text = _without_start_dates((text or "")[:2000])
     for regex, day_group, month_group in ((_DAY_MONTH_RE, 1, 2), (_MONTH_DAY_RE, 2, 1)):
         match = regex.search(text)
         if match:
@@ -108,6 +120,8 @@ def read_deadline(text: str, today: date) -> Optional[date]:
 
 # ---------------------------------------------------------------- start dates ("start jan 4", "starting in January")
 _START_WORD_RE = re.compile(r"\b(?:start|starting|starts|begin|beginning|from)\b", re.IGNORECASE)
+_STARTED_RE = re.compile(r"\b(?:start|starting|starts|started|begin|beginning|began|begun)\b(?:\s+(?:on|from|in))?",
+                         re.IGNORECASE)
 _DAY_FIRST_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}{_YEAR}", re.IGNORECASE)
 _MONTH_FIRST_RE = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR}", re.IGNORECASE)
 _MONTH_ONLY_RE = re.compile(rf"\b{_MONTH}{_YEAR}", re.IGNORECASE)

@@ -233,3 +233,13 @@ def test_a_skipped_exam_can_be_put_back(text):
     sets = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
     assert sets["skipped_exams"] == [] and sets["recommended_path"] == ["AZ-104", "AZ-700"]
     assert "AZ-104 is back on your path" in " ".join(m.get("text") or "" for m in messages)
+
+
+def test_a_question_no_answer_fits_is_said_honestly_and_never_suggests_a_retired_exam(catalog):
+    slots = {**ARCHITECT, "recommended_path": ["AZ-104", "AZ-305"]}
+    events, messages = run(ActionRecommendPath(), tracker(slots, text="is there a healthcare cloud cert for nurses?"))
+    said = " ".join(m.get("text") or "" for m in messages)
+    assert said.startswith("I don't have a good answer to that one") and "AZ-204" not in said
+    assert {e["name"]: e["value"] for e in events if e["event"] == "slot"}["answer_kind"] == "not_understood"
+    _, messages = run(ActionRecommendPath(), tracker(slots, text="ok cool"))
+    assert messages[0]["text"].startswith("Your path is unchanged") and "AZ-204" not in messages[0]["text"]
