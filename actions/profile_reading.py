@@ -17,7 +17,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 from rasa_sdk import Tracker
 
 from actions.context import catalog, value_before_latest_message
-from components.answer_certifications import read_certifications
+from components.answer_certifications import other_vendors, read_certifications
 from components.answer_reader import looks_like_question, read_answer, read_goal
 from components.answer_roles import read_role, someone_elses_spans
 from components.message_parts import question_spans, without_questions
@@ -63,6 +63,19 @@ def latest_text(tracker: Tracker) -> str:
 def _role_entities(tracker: Tracker) -> List[Dict[str, Any]]:
     return [e for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "job_role"
             and isinstance(e.get("value"), str)]
+
+
+def _microsoft_named(text: str, code: str, tracker: Tracker) -> bool:
+    """True when the NLU's `code` comes from words that name Microsoft's exam ("Azure Administrator Associate"),
+    not from another vendor's certificate named the same way ("AWS SysOps Administrator Associate")."""
+    for entity in tracker.latest_message.get("entities") or []:
+        if entity.get("entity") == "exam_code" and str(entity.get("value")).upper() == code:
+            start, end = int(entity.get("start") or 0), int(entity.get("end") or 0)
+            named = text[start:end]
+            before = text[max(0, start - 40):start]
+            if re.search(r"[A-Za-z]{2}[\s-]?\d{3}", named) or re.search(r"\b(?:azure|microsoft|ms)\s*$", before, re.I):
+                return True
+    return False
 
 
 def _mapped_now(tracker: Tracker, slot: str) -> bool:
@@ -320,6 +333,13 @@ def read_certifications_held(tracker: Tracker, requested: Optional[str], known: 
         # "most of dp-300 is stuff i know, no?" asks about an exam; it holds nothing: undo the NLU's mapping
         reading.values["certifications_held"] = value_before_latest_message(tracker, "certifications_held")
         return reading
+    if answer is None and not asked and other_vendors(asked_part) and _mapped_now(tracker, "certifications_held"):
+        # "I hold AWS SA Pro and SysOps Administrator Associate": the NLU's AZ-104 is another vendor's name
+        kept = [str(e.get("value")).upper() for e in tracker.latest_message.get("entities") or []
+                if e.get("entity") == "exam_code" and _microsoft_named(text, str(e.get("value")).upper(), tracker)]
+        earlier = list(value_before_latest_message(tracker, "certifications_held") or [])
+        reading.values["certifications_held"] = earlier + [c for c in kept if c not in earlier]
+        return reading
     if answer is None:
         return reading
     spans = question_spans(text) + someone_elses_spans(text)  # "my manager has AZ-305, I have none"
@@ -352,6 +372,12 @@ def read_certifications_held(tracker: Tracker, requested: Optional[str], known: 
         # "AWS SA Pro, my AZ-204 lapsed" lists what they have: no current Microsoft one (said, so it can be fixed)
         reading.values["certifications_held"] = []
         reading.notes.append("So no current Microsoft certification for now; if you do hold one, just name it.")
+    elif answer.other_vendors and _mapped_now(tracker, "certifications_held"):
+        # "AWS Solutions Architect Professional and SysOps Administrator Associate": the NLU's AZ-104 (from
+        # "Administrator Associate") is another vendor's name; only codes named beside Azure or Microsoft stay
+        kept = [c for c in entity_codes if c not in answer.not_held and _microsoft_named(text, c, tracker)]
+        earlier = list(value_before_latest_message(tracker, "certifications_held") or [])
+        reading.values["certifications_held"] = earlier + [c for c in kept if c not in earlier]
     elif answer.not_held:  # "I don't hold AZ-900": take it off the list, and only it
         previous = list(value_before_latest_message(tracker, "certifications_held") or [])
         if any(c in previous for c in answer.not_held):  # "is SC-100 the next step?" says nothing held

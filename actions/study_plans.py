@@ -50,6 +50,13 @@ def weeks_from(text: str) -> Optional[int]:
     return max(1, round(weeks))
 
 
+# Hours for a later season only ("in summer", "from june"): a what-if, the usual week is kept
+_LATER_RE = re.compile(r"\b(?:from|in|during|over|after|starting|by)\s+(?:the\s+)?(?:summer|winter|spring|autumn|fall|"
+                       r"holidays?|vacation|break|january|february|march|april|may|june|july|august|september|october|"
+                       r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|next (?:year|month))\b",
+                       re.IGNORECASE)
+
+
 class ActionMakeStudyPlan(Action):
     """Plans the study for the exam named, the one discussed, or the next step of the path."""
 
@@ -73,11 +80,16 @@ class ActionMakeStudyPlan(Action):
             # "74 weeks?! what if I do 10 hours a week": the whole path again at the new hours, kept as the answer.
             changed = replace(profile, weekly_hours=hours)
             totals = path_totals(recommend(changed, kb, today), kb, hours)
-            note = Reply(text=f"Got it: your study time is now {hours:g} hours a week (it was "
-                              f"{profile.weekly_hours:g}).") if profile.weekly_hours and profile.weekly_hours != hours \
-                else None
+            later = bool(_LATER_RE.search(text)) and bool(profile.weekly_hours)
+            note = None
+            if later:  # "what if i only study in summer, like 25h a week from june": worked out, not stored
+                note = Reply(text=f"Worked out at {hours:g} hours a week; your usual study time stays "
+                                  f"{profile.weekly_hours:g} hours a week.")
+            elif profile.weekly_hours and profile.weekly_hours != hours:
+                note = Reply(text=f"Got it: your study time is now {hours:g} hours a week (it was "
+                                  f"{profile.weekly_hours:g}).")
             send(dispatcher, tracker, ([note] if note else []) + [totals_reply(totals)])
-            return [SlotSet("weekly_hours", hours), SlotSet("answer_kind", "study_time")]
+            return ([] if later else [SlotSet("weekly_hours", hours)]) + [SlotSet("answer_kind", "study_time")]
         if weeks is not None and weeks > MAX_PLAN_WEEKS:
             send(dispatcher, tracker, [Reply(text=f"{weeks} weeks is further out than I plan for (at most "
                                                   f"{MAX_PLAN_WEEKS}); tell me a nearer date or your weekly hours.")])

@@ -17,7 +17,7 @@ from typing import Optional, Sequence
 from advisor.estimate_basis import PUSHBACK_RE
 from advisor.path_questions import STEP_REFERENCE_RE
 from components.answer_certifications import other_vendors, read_certifications
-from components.answer_deadline import read_deadline
+from components.answer_deadline import read_deadline, read_start
 from components.answer_numbers import read_hours
 from components.answer_reader import looks_like_question
 from components.held_dates import read_held_dates
@@ -202,6 +202,9 @@ def asks_about_coding(text: str) -> bool:
                 and (looks_like_question(text) or "?" in text))
 
 
+_FINISH_RE = re.compile(r"\b(?:finish\w*|done|complete\w*|end date|be ready|ready by|wrap up)\b", re.IGNORECASE)
+
+
 def asks_for_others(text: str) -> bool:
     """"which certs should my helpdesk guys do vs my infra guys?", "what path for my data scientists?", "and for my
     devs?": a path for other people, not a change to the person's own."""
@@ -237,6 +240,8 @@ def follow_up_kind(text: str) -> Optional[str]:
         return "others_path"
     if asks_about_coding(text):
         return "exam_fact"
+    if _FINISH_RE.search(text) and read_start(text, date.today()) is not None:
+        return "calendar"  # "and the finish date? starting monday 7 december": the path's weeks from that start
     if _ONLY_FUNDAMENTALS_RE.search(text) and not (question and not _REQUEST_RE.search(text)):
         return "fundamentals_only"
     request = not question or bool(_REQUEST_RE.search(text) and not _ADVICE_RE.search(text))
