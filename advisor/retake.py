@@ -82,10 +82,32 @@ def _stems(text: str) -> List[str]:
     return [word[:5] for word in re.findall(r"[a-z]+", text.lower()) if word not in _STOP and len(word) >= 4]
 
 
+# "compute and storage were ok", "identity was fine this time": a clause about an area that went well
+_WENT_WELL_RE = re.compile(r"\b(?:ok|okay|fine|good|great|solid|decent|alright|all right|easy|strong|no problem|"
+                           r"went well|comfortable|nailed)\b", re.IGNORECASE)
+_NOT_WELL_RE = re.compile(r"\b(?:not|n't|never|less|wasn'?t|weren'?t)\s+(?:\w+\s+)?(?:ok|okay|fine|good|great|"
+                          r"solid|decent|easy|strong|comfortable)\b", re.IGNORECASE)
+_CLAUSES_RE = re.compile(r"[.;!?\n]+|,|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
+_VERB_RE = re.compile(r"\b(?:was|were|is|are|went|felt|seemed)\b", re.IGNORECASE)
+
+
+def _weak_said(text: str) -> str:
+    """The text without the clauses that say an area went well ("compute and storage were ok"; "networking was bad
+    and storage was ok" is two clauses, each with its verb)."""
+    clauses: List[str] = []
+    for clause in _CLAUSES_RE.split(text):
+        parts = re.split(r"\band\b", clause or "", flags=re.IGNORECASE)
+        clauses += parts if len(parts) > 1 and all(_VERB_RE.search(p) for p in parts) else [clause or ""]
+    kept = [c for c in clauses if c and not (_WENT_WELL_RE.search(c) and not _NOT_WELL_RE.search(c))]
+    return " , ".join(kept)
+
+
 def weak_domains(exam: Exam, text: str) -> Tuple[SkillDomain, ...]:
-    """The exam's skill domains the person's words name, in the exam's order."""
+    """The exam's skill domains the person's words name as weak, in the exam's order (areas said to have gone
+    well are left out)."""
     if exam.skills is None:
         return ()
+    text = _weak_said(text)
     said = set(_stems(text))
     lowered = f" {text.lower()} "
     found: List[SkillDomain] = []

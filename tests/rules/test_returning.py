@@ -38,6 +38,10 @@ def test_weak_areas_are_the_exams_skill_domains_in_the_persons_words(catalog):
         "Implement and manage virtual networking"]
     assert {d.name for d in weak_domains(exam, "vnets and blob stuff")} == {
         "Implement and manage virtual networking", "Implement and manage storage"}
+    assert [d.name for d in weak_domains(exam, "vnets were the worst, identity too. storage and compute went fine")] \
+        == ["Manage Azure identities and governance", "Implement and manage virtual networking"]
+    assert [d.name for d in weak_domains(exam, "storage wasn't ok, but compute was fine")] == [
+        "Implement and manage storage"]
     plan = retake_plan(exam, weak_domains(exam, "networking"), 5.0)
     assert plan[0].weak and plan[0].domain.name == "Implement and manage virtual networking"
     assert sum(row.hours_per_week for row in plan) == 5.0
