@@ -15,6 +15,9 @@ from knowledge.catalog import RoleTrack
 _SOMEONE_ELSE_RE = re.compile(r"\b(?:my|our|his|her|their)\s+(?:boss|manager|colleagues?|coworkers?|team ?mates?|"
                               r"friend|partner)\b|\b(?:he|she|they)\s+(?:does|do|works?)\b", re.IGNORECASE)
 _NOT_RE = re.compile(r"\b(?:not|no|never|don'?t|doesn'?t|isn'?t|without)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# "I want to get OUT of the SOC", "leaving the SOC for cloud security": work they are moving away from
+_LEAVING_RE = re.compile(r"\b(?:out of|leav\w*|left|away from|escape|quit\w*|move on from|moving on from|tired of|"
+                         r"sick of|done with|burn(?:ed|t)? out (?:of|in|on))\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 # "a Databricks cert", "Databricks certified data engineer": a certificate, not the work they do
@@ -36,7 +39,8 @@ def cued_alternative(texts: Iterable[str], track: RoleTrack) -> Optional[Tuple[s
             pattern = re.compile(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", re.IGNORECASE)
             for sentence in sentences:
                 match = pattern.search(sentence)
-                if match and not _NOT_RE.search(sentence[:match.start()]) and \
+                before = sentence[:match.start()] if match else ""
+                if match and not _NOT_RE.search(before) and not _LEAVING_RE.search(before) and \
                         not _CERTIFICATE_RE.match(sentence[match.end():]) and not _PAST_RE.search(sentence):
                     return alternative.exam, cue
     return None

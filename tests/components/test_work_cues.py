@@ -17,6 +17,8 @@ from components.work_cues import cued_alternative
     ("administrator", ["/inform{\"current_role\": \"administrator\"}"], None),
     ("data_engineer", ["I have a Databricks data engineer associate cert, new job will be azure + fabric"], None),
     ("data_engineer", ["at my old job we used databricks, now it's all fabric"], None),
+    ("security_engineer", ["tier 2 analyst, I really want out of the SOC and into cloud security"], None),
+    ("data_engineer", ["moving away from databricks to fabric this year"], None),
 ])
 def test_cues(role, texts, expected, catalog):
     assert cued_alternative(texts, catalog.track(role)) == expected
