@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.channel_output import send
+from actions.context import advisor_today, catalog
 from actions.exam_mentions import (
     codes_with_bare_numbers,
     exam_in_focus,
@@ -22,7 +23,9 @@ from actions.exam_mentions import (
 from advisor.counterfactuals import coding_changes, is_offered
 from advisor.path_questions import is_path_question, step_named
 from advisor.profile import Profile
+from advisor.rules import recommend
 from components.answer_reader import read_azure_experience
+from components.answer_roles import roles_named
 from components.follow_up_reader import OFFER_KIND
 from knowledge.vocabulary import TARGET_ROLES
 from presentation.reply import Button, Reply
@@ -38,15 +41,27 @@ AZURE_LABELS = {"none": "no Azure experience", "some": "some Azure experience",
 _POINTS_AT_STEP_RE = re.compile(r"\b(?:is|isn'?t|would|will|does) (?:it|that|this)(?: one| exam)?\b", re.IGNORECASE)
 
 NOT_SURE = Reply(
-    text="Ask me about an exam (\"why not AZ-204?\") or a change (\"what if I learn Python?\", "
+    text="Ask me about an exam (\"why not AZ-305?\") or a change (\"what if I learn Python?\", "
          "\"what if I had 10 hours a week?\", \"what if I wanted to be a data engineer?\") and I'll rerun the rules.",
     buttons=(Button("Why this path?", "/explain_recommendation"),),
 )
 
 
+# "would data or security be better for me?": the fields named without a job title
+_FIELDS = ((re.compile(r"\bdata\b(?!\s+(?:cent(?:er|re)s?|protection))", re.IGNORECASE),
+            ("data_analyst", "data_engineer")),
+           (re.compile(r"\b(?:security|cyber\w*)\b", re.IGNORECASE), ("security_engineer",)),
+           (re.compile(r"\b(?:ai|machine learning)\b", re.IGNORECASE), ("ai_engineer",)),
+           (re.compile(r"\b(?:dev|coding|programming|software)\b", re.IGNORECASE), ("developer",)))
+
+
 def _changes(tracker: Tracker, profile: Profile, text: str) -> List[Tuple[str, Profile]]:
     changes: List[Tuple[str, Profile]] = []
-    for role in latest_entity_values(tracker, "job_role"):
+    named = list(latest_entity_values(tracker, "job_role")) + roles_named(text)
+    if re.search(r"\b(?:better|instead|rather|or)\b", text, re.IGNORECASE):
+        named += [role for pattern, roles in _FIELDS if pattern.search(text) for role in roles]
+    track = recommend(profile, catalog(), advisor_today()).track.role
+    for role in dict.fromkeys(r for r in named if r != track):
         if role in TARGET_ROLES and role != profile.target_role:
             changes.append((f"With the goal {role.replace('_', ' ')}", replace(profile, target_role=role)))
     azure = read_azure_experience(text, asked=False)
@@ -94,6 +109,9 @@ class ActionAnswerWhyNot(Action):
             replies.append(mentions.unknown_reply(kb) or NOT_SURE)
         else:
             changes = _changes(tracker, profile, text)
+            if re.search(r"\bwhy\b", text, re.IGNORECASE) and has_path:  # "why admin tho?": how the goal was chosen
+                reason = recommend(profile, kb, today).track_reason
+                replies.append(Reply(text=f"Why this track: {reason.text}"))
             replies.append(what_if(changes, profile, kb, today) if changes else NOT_SURE)
         send(dispatcher, tracker, replies)
         if not mentions.codes:

@@ -60,9 +60,19 @@ def latest_text(tracker: Tracker) -> str:
     return "" if text.startswith("/") else text
 
 
-def _role_entities(tracker: Tracker) -> List[Dict[str, Any]]:
-    return [e for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "job_role"
-            and isinstance(e.get("value"), str)]
+_ASKING_ABOUT_RE = re.compile(r"\W*(?:and\s+|so\s+|but\s+)?(?:why|how come|would|wouldn'?t|isn'?t|is|are|does|"
+                              r"should|what about|how about)\b", re.IGNORECASE)
+
+
+def _role_entities(tracker: Tracker, asked: bool = True) -> List[Dict[str, Any]]:
+    """The NLU's job roles; while another question is asked (or after the path), none from inside a question
+    ("does the Architect Expert count towards the Solutions Partner for Infrastructure designation?")."""
+    found = [e for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "job_role"
+             and isinstance(e.get("value"), str)]
+    text = latest_text(tracker)
+    spans = [(a, b) for a, b in question_spans(text)
+             if not asked or _ASKING_ABOUT_RE.match(text[a:b])]  # asked: "why admin tho?" is no answer either
+    return [e for e in found if not any(a <= int(e.get("start") or -1) < b for a, b in spans)]
 
 
 def _microsoft_named(text: str, code: str, tracker: Tracker) -> bool:
@@ -135,7 +145,7 @@ def _names_a_title(text: str, entity: Dict[str, Any]) -> bool:
 def read_current_role(tracker: Tracker, requested: Optional[str]) -> Optional[str]:
     """Today's role: asked, any role named; otherwise only a role stated as today's, never a goal or a tool."""
     text = latest_text(tracker)
-    entities = [e for e in _role_entities(tracker) if e["value"] in CURRENT_ROLES]
+    entities = [e for e in _role_entities(tracker, requested == "current_role") if e["value"] in CURRENT_ROLES]
     previous = value_before_latest_message(tracker, "current_role")
     if requested == "current_role":
         return _answer_to_role_question(tracker, text, entities)
@@ -191,7 +201,7 @@ def read_target_role(tracker: Tracker, requested: Optional[str]) -> SlotReading:
     text = latest_text(tracker)
     asked = requested == "target_role"
     current = tracker.get_slot("current_role")
-    entities = _role_entities(tracker)
+    entities = _role_entities(tracker, asked)
     goal = read_goal(text, asked) if text else None
     if asked and goal is None and text and not entities:
         typed = read_role(text, current=False)  # "cloud archtect", "data eng": what the NLU's lexicon missed

@@ -8,7 +8,7 @@ for someone in between administrator and developer. Plain Python (no Rasa import
 from __future__ import annotations
 
 from datetime import date
-from typing import Tuple
+from typing import Optional, Tuple
 
 from advisor.profile import Profile
 from advisor.recommendation import Fact, Reason, Recommendation, Step
@@ -18,6 +18,13 @@ from knowledge.vocabulary import UNDECIDED
 from presentation.formats import with_article
 
 # -- rule 1 --------------------------------------------------------------------------------
+
+def _someone_in(role: Optional[str]) -> str:
+    """"an administrator", "someone from outside IT": a person in that role, as a phrase."""
+    if role in (None, "other"):
+        return "someone from outside IT"
+    return with_article(role_label(role))
+
 
 def needs_org_maturity(profile: Profile, catalog: Catalog, today: date) -> bool:
     """Rule 1 asks about the organisation's cloud maturity only for an administrator with no target
@@ -60,7 +67,7 @@ def target_role_decides_track(profile: Profile, catalog: Catalog, today: date) -
     inferred = catalog.track_inferred_from(current) or catalog.track("administrator")
     return inferred, True, Reason(
         "target_role_decides_track",
-        f"You haven't picked a target role yet; for a {role_label(current)} the natural next track is "
+        f"You haven't picked a target role yet; for {_someone_in(current)} the natural next track is "
         f"{inferred.title}. Tell me a different goal at any time and I'll redo the path.",
         (Fact(inferred.summary, inferred.source),),
     )

@@ -57,7 +57,11 @@ _UNDECIDED_RE = rx(r"idk", r"dunno", r"don'?t know(?: yet)?", r"no idea", r"not 
                     r"what do (?:people|most people|others) (?:usually |normally |typically )?do", r"no plans?",
                     r"recommend (?:something|one|me something)", r"what(?:ever)? (?:makes sense|is best|pays)",
                     r"help me (?:decide|choose)", r"still figuring(?: it)? out", r"figuring it out", r"exploring",
-                    r"keeping my options open", r"not decided yet", r"no goal")
+                    r"keeping my options open", r"not decided yet", r"no goal", r"none", r"nothing (?:specific|in particular)")
+# said outright, even before the goal is asked: "you pick the goal", "up to you what I should become"
+_YOU_CHOOSE_RE = rx(r"you (?:choose|decide|pick)(?! (?:the |my |which )?(?:exams?|certs?|certifications?|order))"
+                    r"(?: (?:the|my) (?:goal|role|path|track))?", r"(?:the goal|my goal) is up to you",
+                    r"pick (?:a|the|my) (?:goal|role|track) for me", r"surprise me")
 _STAY_RE = rx(r"stay(?:ing)?(?: in| as| a| an| where)?", r"same(?: role| job| thing| as now| position)?",
                r"keep (?:doing|my job|my role)\w*", r"(?:my )?current (?:role|job|position)", r"where i am",
                r"no change", r"not (?:changing|moving)", r"(?:don'?t|do not|no) (?:want to |plan to |need to )?"
@@ -105,7 +109,8 @@ def read_goal(text: str, asked: bool) -> Optional[GoalAnswer]:
     fundamentals = bool(_FUNDAMENTALS_ONLY_RE.search(text))
     topic = next((role for regex, role in _FUNDAMENTALS_TOPICS if regex.search(text)), None) if fundamentals else None
     stay = bool(_STAY_RE.search(text)) and (asked or bool(re.search(r"\b(?:goal|want|plan)\b", text, re.I)))
-    undecided = asked and bool(_UNDECIDED_RE.search(text)) and not stay and not fundamentals
+    undecided = (asked and bool(_UNDECIDED_RE.search(text)) or bool(_YOU_CHOOSE_RE.search(text))) and not stay and \
+        not fundamentals
     if not (fundamentals or stay or undecided):
         return None
     return GoalAnswer(undecided=undecided, stay=stay, fundamentals_only=fundamentals, topic_role=topic)

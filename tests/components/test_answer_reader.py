@@ -121,6 +121,7 @@ def test_a_question_about_an_exam_is_no_certification_held():
     ("I'll stay a manager, I just need the overview", False, True, True, None),
     ("i have to understand cloud well enough to run the migration project", False, False, True, None),
     ("know enough about azure to steer my team", False, False, True, None),
+    ("none really", True, False, False, None),
 ])
 def test_goals_that_are_not_job_titles(text, undecided, stay, fundamentals, topic):
     goal = read_goal(text, asked=True)
@@ -215,3 +216,13 @@ def test_a_request_for_advice_starts_the_profile(text, advice):
 ])
 def test_hours_now_and_durations(text, hours):
     assert read_hours(text, asked=True) == hours
+
+
+@pytest.mark.parametrize("text, undecided", [
+    ("retail manager, zero IT, 6h a week, you decide my goal", True),
+    ("teacher here, surprise me", True),
+    ("I want to be a data engineer, you pick the exams", False),
+])
+def test_you_choose_is_read_before_the_goal_is_asked(text, undecided):
+    goal = read_goal(text, asked=False)
+    assert (goal is not None and goal.undecided) is undecided

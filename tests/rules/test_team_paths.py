@@ -38,3 +38,15 @@ def test_a_manager_gets_the_overview_and_no_roles_asks_for_them(catalog, today):
 def test_typical_profiles_are_new_to_azure():
     profile = typical_profile("database_administrator")
     assert (profile.azure_experience, profile.certifications_held, profile.coding_comfort) == ("none", (), "medium")
+
+
+def test_the_chosen_track_names_the_person_in_plain_words(catalog, today):
+    from advisor.profile import Profile
+    from advisor.rules import recommend
+
+    outsider = recommend(Profile(current_role="other", target_role="undecided", coding_comfort="low",
+                                 azure_experience="none", weekly_hours=5.0), catalog, today)
+    assert "for someone from outside IT the natural next track" in outsider.track_reason.text
+    admin = recommend(Profile(current_role="administrator", target_role="undecided", coding_comfort="low",
+                              azure_experience="some", weekly_hours=5.0, org_cloud_maturity="early"), catalog, today)
+    assert "for an administrator" in admin.track_reason.text
