@@ -103,6 +103,43 @@ def dates_with_held(text: str, held: Any, stored: Any, today: date) -> Optional[
     return dates
 
 
+_IF_I_PASS_RE = re.compile(r"\b(?:if|when|once|after)\s+i\s+(?:\w+\s+)?(?:pass|get|earn|clear)\w*\b", re.IGNORECASE)
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+
+
+_MONTH_SAID_RE = re.compile(r"\b(jan|feb|mar|apr|may(?!\s+(?:i|be|have|we|you)\b)|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+                            r"(?:\s+(\d{4}))?\b",
+                            re.IGNORECASE)
+
+
+def _if_passed(code: str, said: HeldDatesSaid, today: date, text: str) -> Reply:
+    """The dates a certification would have if passed in the month said (the next such month), from the
+    validity and renewal rules; nothing is stored until the person says they passed."""
+    kb = catalog()
+    exam, validity, renewal = kb.exam(code), kb.policy("validity"), kb.policy("renewal")
+    if exam.level == "fundamentals":
+        return reply_to(Answer(f"{code} would never expire: fundamentals certifications don't.",
+                               (Fact(validity.statement, validity.source),)))
+    month_said = _MONTH_SAID_RE.search(text)
+    if said.earned is None and month_said:
+        abbreviation = month_said.group(1).lower()[:3]
+        first = next(i for i, name in enumerate(_MONTH_NAMES) if name.lower().startswith(abbreviation))
+        said = replace(said, earned=(date(int(month_said.group(2) or today.year), first + 1, 1), "month"))
+    if said.earned is None:
+        return reply_to(Answer(f"{code} would be valid for one year from the day you pass; you can renew it free "
+                               "online in the six months before it expires. Tell me the month and I'll give the dates.",
+                               (Fact(renewal.statement, renewal.source),)))
+    month, year = said.earned[0].month, said.earned[0].year
+    while (year, month) < (today.year, today.month):
+        year += 1
+    opens_month, opens_year = (month + 6, year) if month <= 6 else (month - 6, year + 1)
+    text = (f"If you pass {code} in {_MONTH_NAMES[month - 1]} {year}, it is valid until {_MONTH_NAMES[month - 1]} "
+            f"{year + 1}; you can renew it free online from {_MONTH_NAMES[opens_month - 1]} {opens_year} until it "
+            "expires. I'll note the pass once you tell me you've passed.")
+    return reply_to(Answer(text, (Fact(validity.statement, validity.source), Fact(renewal.statement, renewal.source))))
+
+
 def _which(codes: List[str], tracker: Tracker, stored: Dict[str, Any], rec: Recommendation) -> Optional[str]:
     """The certification asked about: named, else in focus, else the only one with dates, else the only one
     held that expires."""
@@ -129,12 +166,14 @@ def held_validity(tracker: Tracker, text: str, codes: List[str], rec: Recommenda
     """The renewal answer for the certification the message is about, and the slots it changes."""
     kb, today = catalog(), rec.today
     stored: Dict[str, Any] = dict(tracker.get_slot("certification_dates") or {})
-    code = _which(codes, tracker, stored, rec)
+    code = _which(codes, tracker, stored, rec) or (rec.path[0] if _IF_I_PASS_RE.search(text) and rec.path else None)
     if code is None or not kb.has_exam(code):
         return [Reply(text="Which certification is it? Tell me its code and when you passed it or when it expires "
                            "(\"my AZ-104 expires in March 2027\").")], []
     said = read_held_dates(text, today)
     events: List[EventType] = [SlotSet("exam_in_focus", code)]
+    if _IF_I_PASS_RE.search(text):  # "if i pass in feb when do i renew": worked out, nothing stored
+        return [_if_passed(code, said, today, text)], events
     has_path = tracker.get_slot("recommended_path") is not None  # in the profile questions no path is said yet
     if said.lapsed:
         return _lapsed(code, rec, events, has_path)

@@ -202,6 +202,7 @@ def asks_about_coding(text: str) -> bool:
                 and (looks_like_question(text) or "?" in text))
 
 
+_IF_I_PASS_RE = re.compile(r"\b(?:if|when|once|after)\s+i\s+(?:\w+\s+)?(?:pass|get|earn|clear)\w*\b", re.IGNORECASE)
 _FINISH_RE = re.compile(r"\b(?:finish\w*|done|complete\w*|end date|be ready|ready by|wrap up)\b", re.IGNORECASE)
 
 
@@ -240,6 +241,8 @@ def follow_up_kind(text: str) -> Optional[str]:
         return "others_path"
     if asks_about_coding(text):
         return "exam_fact"
+    if _IF_I_PASS_RE.search(text) and _DATES_WORDS_RE.search(text):
+        return "held_validity"  # "if i pass AZ-700 in feb 2027, when would i need to renew": worked out, not stored
     if _FINISH_RE.search(text) and read_start(text, date.today()) is not None:
         return "calendar"  # "and the finish date? starting monday 7 december": the path's weeks from that start
     if _ONLY_FUNDAMENTALS_RE.search(text) and not (question and not _REQUEST_RE.search(text)):

@@ -243,3 +243,21 @@ def test_a_question_no_answer_fits_is_said_honestly_and_never_suggests_a_retired
     assert {e["name"]: e["value"] for e in events if e["event"] == "slot"}["answer_kind"] == "not_understood"
     _, messages = run(ActionRecommendPath(), tracker(slots, text="ok cool"))
     assert messages[0]["text"].startswith("Your path is unchanged") and "AZ-204" not in messages[0]["text"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("if i pass in feb when do i renew", "If you pass AZ-700 in February 2027, it is valid until February 2028; "
+                                         "you can renew it free online from August 2027"),
+    ("once I pass AZ-700 in june 2027, when does it expire?", "If you pass AZ-700 in June 2027, it is valid until "
+                                                              "June 2028; you can renew it free online from December 2027"),
+])
+def test_dates_of_a_pass_to_come_are_worked_out_and_nothing_is_stored(text, expected):
+    from actions.follow_ups import ActionAnswerFollowUp
+
+    slots = {"current_role": "network_engineer", "target_role": "network_engineer", "coding_comfort": "medium",
+             "azure_experience": "some", "certifications_held": [], "weekly_hours": 5.0,
+             "skipped_exams": ["AZ-104"], "recommended_path": ["AZ-700"], "exam_in_focus": "AZ-700"}
+    events, messages = run(ActionAnswerFollowUp(), tracker(slots, text=text))
+    assert expected in messages[0]["text"]
+    assert not [e for e in events if e["event"] == "slot" and e["name"] in ("certifications_held",
+                                                                            "certification_dates")]
