@@ -69,6 +69,22 @@ _DATE_ASKED_RE = re.compile(r"and I'll check your plan against it\.", re.IGNOREC
 _WEAK_ASKED_RE = re.compile(r"show as weakest\? Tell me and I'll weight a plan", re.IGNORECASE)
 
 
+# Results of other people: "4 of my 6 people passed", "2 failed", "my colleague failed az-104", "two of my team"
+_OTHERS_NEWS_RE = re.compile(
+    r"\b(?:my|our|his|her|their)\s+(?:\w+\s+){0,2}(?:people|guys|team|teammates?|colleagues?|coworkers?|co-workers?|"
+    r"staff|reports|juniors|engineers|admins|sysadmins|devs|developers|students|friends?|boss|manager|wife|husband|"
+    r"partner|son|daughter|brother|sister|analysts|techs)\b|\b(?:\d+|two|three|four|five|some|half|most|all|none)\s+"
+    r"of\s+(?:them|my|our|the)\b|^\W*(?:\d+|two|three|four|five|some|half|most|all|the rest|others?)\s+(?:of them\s+)?"
+    r"(?:passed|failed|didn'?t)\b|\b(?:he|she|they)\s+(?:passed|failed|didn'?t pass)\b", re.IGNORECASE)
+_NEWS_CLAUSE_RE = re.compile(r"[.;!?\n]+|,|\bbut\b|\s-\s", re.IGNORECASE)
+
+
+def own_news(text: str) -> str:
+    """The message without its clauses about other people's results."""
+    kept = [c for c in _NEWS_CLAUSE_RE.split(text) if c and c.strip() and not _OTHERS_NEWS_RE.search(c)]
+    return ". ".join(c.strip() for c in kept)
+
+
 def returning_kind(text: str) -> Optional[str]:
     """`forget_me`, `exam_failed`, `exam_passed` or `on_track`, when the words make it plain; otherwise None."""
     text = (text or "")[:2000]
@@ -76,6 +92,7 @@ def returning_kind(text: str) -> Optional[str]:
         return None
     if _FORGET_RE.search(text):
         return "forget_me"
+    text = own_news(text)  # "4 of my 6 people passed AZ-900, 2 failed. I passed it too": only the last is theirs
     if _FAILED_RE.search(text) and not _HYPOTHETICAL_RE.search(text):
         rest = _DENIED_RE.sub(" ", text)  # "I did NOT pass 104. I passed 140": a correction, not a failure
         if not _FAILED_RE.search(rest) and _PASSED_RE.search(rest) and not _NOT_PASSED_RE.search(rest):

@@ -248,8 +248,8 @@ def test_a_question_no_answer_fits_is_said_honestly_and_never_suggests_a_retired
 @pytest.mark.parametrize("text, expected", [
     ("if i pass in feb when do i renew", "If you pass AZ-700 in February 2027, it is valid until February 2028; "
                                          "you can renew it free online from August 2027"),
-    ("once I pass AZ-700 in june 2027, when does it expire?", "If you pass AZ-700 in June 2027, it is valid until "
-                                                              "June 2028; you can renew it free online from December 2027"),
+    ("once I pass AZ-700 in june 2027, when does it expire?",
+     "If you pass AZ-700 in June 2027, it is valid until June 2028; you can renew it free online from December 2027"),
 ])
 def test_dates_of_a_pass_to_come_are_worked_out_and_nothing_is_stored(text, expected):
     from actions.follow_ups import ActionAnswerFollowUp

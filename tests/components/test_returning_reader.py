@@ -13,6 +13,7 @@ from components.returning_reader import (
     failed_attempts,
     read_exam_day,
     read_result_date,
+    returning_kind,
 )
 
 TODAY = date(2026, 11, 22)
@@ -143,3 +144,13 @@ def test_the_exam_date_after_the_question():
                                        ("on dec 20", date(2026, 12, 20))])
 def test_the_exam_day(text, day):
     assert read_exam_day(text, TODAY) == day
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("5 of my 8 admins passed AZ-104 last week, 3 failed. I passed AZ-104 as well!", "exam_passed"),
+    ("my coworker failed dp-700 on friday", None),
+    ("no, I didn't fail, I passed AZ-900 - it was two of my team who failed", "exam_passed"),
+    ("failed SC-200 this morning, my friend passed though", "exam_failed"),
+])
+def test_other_peoples_results_are_not_the_persons_own(text, kind):
+    assert returning_kind(text) == kind
