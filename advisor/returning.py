@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from typing import List, Optional, Tuple
 
 from advisor.certification_dates import certification_standing
+from advisor.path_questions import beyond_path
 from advisor.profile import Profile
 from advisor.recommendation import Answer, Fact, Recommendation
 from advisor.rules import recommend, study_background
@@ -61,6 +62,9 @@ def passed(code: str, earned_on: Optional[date], profile: Profile, catalog: Cata
                           None))
     else:
         facts.append(Fact("That completes your path: every certification on it is yours.", None))
+        after = beyond_path(rec, catalog, today)  # "whats next" comes with the news: the track's next exams
+        facts.append(Fact(after.heading.replace("You hold every exam your goal needs. ", ""),
+                          after.facts[0].source if after.facts else None))
     if earned_on is not None and exam.level != "fundamentals":
         standing = certification_standing(code, earned_on, today, catalog)
         if standing.renewal_opens_on and standing.expires_on:

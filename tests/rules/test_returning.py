@@ -55,3 +55,11 @@ def test_on_track_compares_hours_needed_with_hours_left(catalog, today):
     assert day_that_fits(check, today) == date(2027, 2, 14)
     fits = track_check("AZ-104", ADMIN, 40.0, 3, catalog)
     assert fits is not None and fits.verdict == "fits"
+
+
+def test_a_pass_that_completes_the_path_says_what_comes_next(catalog, today):
+    admin = Profile(current_role="administrator", target_role="administrator", coding_comfort="low",
+                    azure_experience="some", weekly_hours=5.0)
+    texts = [fact.text for fact in passed("AZ-104", date(2026, 11, 20), admin, catalog, today).answer.facts]
+    assert texts[0].startswith("That completes your path")
+    assert texts[1].startswith("Worth doing next on the Azure Administrator track: AZ-305")
