@@ -130,11 +130,19 @@ def next_actions(rec: Recommendation, catalog: Catalog) -> None:
     """What to do this week: concrete, official and free first."""
     renewal = catalog.policy("renewal")
     if not rec.steps:
-        held = ", ".join(e.code for e in rec.already_held) or "the track's exams"
-        rec.next_actions.append(
-            f"You already hold {held}. Keep it current: renewal is free and online in the "
-            f"{renewal.values['window_months']} months before it expires."
-        )
+        expiring = [e.code for e in rec.already_held if e.level != "fundamentals"]
+        lasting = [e.code for e in rec.already_held if e.level == "fundamentals"]
+        if expiring:
+            rec.next_actions.append(
+                f"You already hold {', '.join(expiring)}. Keep {'it' if len(expiring) == 1 else 'them'} current: "
+                f"renewal is free and online in the {renewal.values['window_months']} months before "
+                f"{'it expires' if len(expiring) == 1 else 'each expires'}.")
+        elif lasting:  # "AZ-900 won't expire" is never followed by "renew it before it expires"
+            rec.next_actions.append(f"You already hold {', '.join(lasting)}; fundamentals certifications don't "
+                                    "expire, so there is nothing to renew.")
+        else:
+            rec.next_actions.append("You already hold the track's exams. Keep them current: renewal is free and "
+                                    f"online in the {renewal.values['window_months']} months before each expires.")
         return
     first = next((s for s in rec.steps if not s.optional), rec.steps[0])
     rec.next_actions += [

@@ -50,3 +50,14 @@ def test_the_chosen_track_names_the_person_in_plain_words(catalog, today):
     admin = recommend(Profile(current_role="administrator", target_role="undecided", coding_comfort="low",
                               azure_experience="some", weekly_hours=5.0, org_cloud_maturity="early"), catalog, today)
     assert "for an administrator" in admin.track_reason.text
+
+
+def test_a_finished_path_of_fundamentals_asks_for_no_renewal(catalog, today):
+    from advisor.profile import Profile
+    from advisor.rules import recommend
+
+    manager = recommend(Profile(current_role="manager", target_role="undecided", coding_comfort="low",
+                                azure_experience="none", weekly_hours=2.0, goal_scope="fundamentals",
+                                certifications_held=("AZ-900",)), catalog, today)
+    assert manager.path == []
+    assert "don't expire" in manager.next_actions[0] and "renewal is free" not in manager.next_actions[0]
