@@ -164,7 +164,8 @@ def topic_words(text: str) -> List[str]:
 
 # words people use for what the knowledge base writes out
 _SUBJECT_SYNONYMS = {"m365": "microsoft 365", "o365": "microsoft 365", "office": "microsoft 365",
-                     "avd": "virtual desktop", "k8s": "kubernetes", "aks": "kubernetes", "gh": "github"}
+                     "avd": "virtual desktop", "k8s": "kubernetes", "aks": "kubernetes", "gh": "github",
+                     "kubernetes": "aks"}
 _SUBJECT_RE = re.compile(r"\b(?:certs?|certifications?|exams?|credentials?)\s+(?:for|about|on|covering|in)\s+"
                          r"([^?.!,;]{2,60})", re.IGNORECASE)
 # "does microsoft have a terraform cert", "any copilot studio exam?": the subject before the word cert
@@ -180,12 +181,17 @@ def find_exam_answer(text: str, catalog: Catalog, today: date) -> Answer:
     subject = match.group(1).strip() if match else ""
     subject = re.sub(r"(?:\s+(?:the|a|an|in|on|of|to|and|or|for|with|my|your|like|about))+\s*$", "", subject,
                      flags=re.IGNORECASE)  # "labs in the" is about labs
+    subject = re.sub(r"^(?:(?:is|are|there|some|any|a|an|the|only)\s+)+", "", subject, flags=re.IGNORECASE)
     if subject.lower() in ("that", "it", "this", "them", "those", "me", "my job", "my role"):
         subject = ""
+    if subject and not [t for t in topic_words(subject) if t not in _FIND_WORDS]:
+        subject = ""  # "some Azure certification only for frontend developers": the subject is the rest
     words = topic_words(subject or text)
-    topics = [_SUBJECT_SYNONYMS.get(t, t) for t in words if t not in _FIND_WORDS]
-    named = [(exam, sum(bool(re.search(rf"(?<![a-z]){re.escape(t)}(?![a-z])",
-                                       f"{exam.title} {exam.certification} {exam.audience}".lower())) for t in topics))
+    topics = [(t, _SUBJECT_SYNONYMS.get(t, t), _SUBJECT_SYNONYMS.get(_SUBJECT_SYNONYMS.get(t, t), t))
+              for t in words if t not in _FIND_WORDS]
+    named = [(exam, sum(any(re.search(rf"(?<![a-z]){re.escape(form)}(?![a-z])",
+                                      f"{exam.title} {exam.certification} {exam.audience}".lower()) for form in forms)
+                        for forms in topics))
              for exam in catalog if not exam.is_retired_on(today)]
     best = max((hits for _, hits in named), default=0)
     found = [exam for exam, hits in named if hits and hits == best]
@@ -197,11 +203,15 @@ def find_exam_answer(text: str, catalog: Catalog, today: date) -> Answer:
                           "role-based exams are the closest; ask me \"what's on AZ-104?\" to see what one covers.")
     facts = [Fact(f"{e.label}: {' '.join(e.audience.split())}", e.status.source) for e in found[:3]]
     heading = (f"Yes: {found[0].label}." if len(found) == 1 else
-               f"{len(found)} current exams fit{' ' + about if subject else ''}:")
+               f"{len(found)} current exams fit{' ' + about if subject else ''}:" if len(found) <= 3 else
+               "No current Microsoft exam is specifically about that; these come closest:")
     return _answer(heading, facts[1:] if len(found) == 1 else facts)
 
 
-_FIND_WORDS = frozenset({"cert", "certs", "certification", "certifications", "exam", "exams", "there", "any"})
+# Words that name no subject: "is there a healthcare cloud cert?" is about healthcare
+_FIND_WORDS = frozenset({"cert", "certs", "certification", "certifications", "exam", "exams", "there", "any", "cloud",
+                         "azure", "microsoft", "related", "specific", "specifically", "something", "anything",
+                         "people", "someone", "job", "jobs", "role", "work", "good", "best", "only", "some"})
 
 
 def _answer(heading: str, facts: Sequence[Fact] = ()) -> Answer:

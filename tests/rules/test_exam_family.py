@@ -68,3 +68,11 @@ def test_which_of_two_is_for_me_comes_from_the_path(catalog, today):
 def test_the_subject_never_ends_in_a_dangling_word(catalog, today):
     heading = find_exam_answer("is there any cert on labs in the", catalog, today).heading
     assert not heading.rstrip(". ").endswith((" the", " in")), heading
+
+
+def test_find_exam_names_no_fit_for_generic_words(catalog, today):
+    from advisor.exam_family import find_exam_answer
+
+    assert find_exam_answer("any azure cert for hospital IT?", catalog, today).heading.startswith(
+        "No current Microsoft exam in my knowledge base is specifically about hospital IT")
+    assert find_exam_answer("is there an exam on k8s?", catalog, today).heading.startswith("Yes: AI-200")
