@@ -190,7 +190,9 @@ def _learn_access_facts(exam: Exam, catalog: Catalog) -> List[Fact]:
 def _language_facts(exam: Exam, catalog: Catalog) -> List[Fact]:
     facts: List[Fact] = []
     if exam.format is not None and exam.format.languages:
-        facts.append(Fact(f"{exam.code} is offered in {exam.format.languages} languages.", exam.format.source))
+        count = exam.format.languages
+        facts.append(Fact(f"{exam.code} is offered in {count} language{'' if count == 1 else 's'}.",
+                          exam.format.source))
     facts.append(policy_fact(catalog, "language_accommodation"))
     return facts
 

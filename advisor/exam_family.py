@@ -128,6 +128,9 @@ heavy how i if in include included includes is it its just know learn lot lots m
 only or other really should so some stuff test tested tests than that the them there these they thing things this
 to too use used very want was we what when which will with would you your focus focused question questions ask asks
 require requires required part side more much less kind type whole actually still also even azure microsoft
+understand understanding mentioned mention mentions care one ones thing dba admin developer engineer people person
+guy guys get got make makes made think thought said say says tell told like look looks looked seem seems new old
+now then again wait sure yes yeah ok okay please thanks why where who whom whose right wrong hard easy difficult
 """.split())
 
 
@@ -148,8 +151,8 @@ def coverage_answer(code: str, text: str, catalog: Catalog) -> Optional[Answer]:
         topic, domain = named[0]
         heading = f"Yes: the {code} skills outline names {topic} in \"{domain.name}\" ({domain.weight_label})."
     else:
-        heading = (f"The {code} skills outline (as of {as_of}) doesn't name {' or '.join(topics)}; the areas it "
-                   "measures are below.")
+        said = " or ".join(f"\"{topic}\"" for topic in topics)
+        heading = f"The {code} skills outline (as of {as_of}) doesn't mention {said}; the areas it measures are below."
     facts = [Fact(f"Its areas: {areas}.", source),
              Fact(f"The study guide lists every task measured: {source.url}", source)]
     return _answer(heading, facts)
