@@ -59,6 +59,10 @@ def roadmap(rec: Recommendation) -> Roadmap:
     elif rec.total_hours:
         total = f"In total about {span(rec.total_hours, 'hours')} of study"
     title = rec.track.title
+    track_targets = {step.exam for step in rec.track.steps if step.kind == "target"}
+    chosen = [step for step in rec.steps if step.kind == "target"]
+    if chosen and not track_targets & {step.code for step in rec.steps}:
+        title = chosen[0].exam.certification  # AI-300 chosen on the AI track: its own certification, not AI-103's
     if rec.profile.goal_scope == "fundamentals" and all(step.exam.level == "fundamentals" for step in rec.steps):
         title = "the overview (fundamentals)"  # "I just need the overview": no job track named
     return Roadmap(f"Your path: {title}", subheading, steps, total)
