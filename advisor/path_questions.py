@@ -20,8 +20,10 @@ from advisor.recommendation import Answer, Fact, Recommendation
 from advisor.rules import held_and_active, recommend
 from knowledge.catalog import Catalog
 
-SKIP_RE = re.compile(r"\b(?:skip|skipping|without|straight|directly|jump|avoid|bypass|really need|need to do|"
-                     r"have to do|necessary|required|mandatory|must i|do i need)\b", re.IGNORECASE)
+SKIP_RE = re.compile(r"\b(?:skip|skipping|straight|directly|jump|avoid|bypass|really need|need to do|"
+                     r"have to do|necessary|required|mandatory|must i|do i need)\b|\bwithout\s+(?:the\s+|doing\s+|"
+                     r"taking\s+|passing\s+)?(?:(?:[A-Za-z]{2}[\s-]?)?\d{3}\b|it\b|that\b|this\b|fundamentals\b)",
+                     re.IGNORECASE)
 FIRST_RE = re.compile(r"\b(?:first|before|start with|begin with|beforehand)\b", re.IGNORECASE)
 STRAIGHT_TO_RE = re.compile(r"\b(?:straight|directly|right|jump|go|skip ahead)\s+(?:to|into|for|with)\s+"
                             r"(?:the\s+)?(?:[A-Za-z]{2}[\s-]?)?\d{3}\b", re.IGNORECASE)
@@ -201,9 +203,13 @@ def path_step_facts(codes: List[str], text: str, profile: Profile, catalog: Cata
         heading = f"You can't skip {code}: the certification {names} leads to requires it."
         facts += [Fact(reason.text, reason.facts[0].source if reason.facts else None) for reason in step.reasons[:1]]
     else:
-        heading = (f"Yes, you can book {later[0] if later else 'the next exam'} without {code} (no formal "
-                   f"prerequisite), but the path puts {code} first for a reason.") if SKIP_RE.search(text) else \
-            f"{code} is step {rec.path.index(code) + 1} of your path ({path})."
+        if SKIP_RE.search(text) and later:
+            heading = (f"Yes, you can book {later[0]} without {code} (no formal prerequisite), but the path puts "
+                       f"{code} first for a reason.")
+        elif SKIP_RE.search(text):  # the path's last exam: "do I need anything else for DP-700?"
+            heading = f"{code} has no formal prerequisite: you can book it directly."
+        else:
+            heading = f"{code} is step {rec.path.index(code) + 1} of your path ({path})."
         facts += [Fact(reason.text, reason.facts[0].source if reason.facts else None) for reason in step.reasons[:2]]
     facts.append(Fact(f"Your path: {path}.", rec.track.source))
     return PathStepAnswer(code, Answer(heading, tuple(facts)), offer)

@@ -26,6 +26,9 @@ NETWORK = Profile(current_role="network_engineer", target_role="network_engineer
     (NETWORK, ["AZ-700", "AZ-104"], "could i take az-700 before az-104?",
      "Yes: nothing requires AZ-104 before AZ-700"),
     (ARCHITECT, ["AZ-104"], "can I skip AZ-104?", "You can't skip AZ-104"),
+    (NETWORK, ["AZ-104"], "can I go on without az-104?", "Yes, you can book AZ-700 without AZ-104"),
+    (NETWORK, ["AZ-700"], "will AZ-700 be a problem without python?", "AZ-700 is step 2 of your path"),
+    (NETWORK, ["AZ-700"], "do i need anything else for AZ-700?", "AZ-700 has no formal prerequisite"),
 ])
 def test_order_and_skip_questions(person, codes, text, start, catalog, today):
     assert path_step_answer(codes, text, person, catalog, today).text.startswith(start)
