@@ -133,7 +133,12 @@ def put_chosen_exams_on_path(rec: Recommendation, catalog: Catalog,
         fits = f" It fits when {when}." if when else ""
         named = Fact(f"{code} is named on the {rec.track.title} track.", rec.track.source)
         facts: Tuple[Fact, ...] = (named,) + exam_facts(exam, catalog)
-        if same_level and when is not None:
+        met = bool(exam.prerequisite_sets) and any(all(held_and_active(c, rec.profile, catalog, rec.today)
+                                                       for c in option) for option in exam.prerequisite_sets)
+        if not same_level and met and targets:  # "switch to SC-100" holding SC-300: the expert replaces the goal's exam
+            same_level = targets[:1]
+            rec.steps = [s for s in rec.steps if s.kind != "target" or s is same_level[0]]
+        if same_level:  # an alternative, or an exam of the track's "next" list chosen instead ("switch to DP-600")
             replaced = same_level[0]
             dropped = [s.code for s in rec.steps if s.kind == "foundation"]
             text = f"{code} takes the place of {replaced.code} on your path.{fits}"

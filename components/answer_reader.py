@@ -61,7 +61,9 @@ _UNDECIDED_RE = rx(r"idk", r"dunno", r"don'?t know(?: yet)?", r"no idea", r"not 
 # said outright, even before the goal is asked: "you pick the goal", "up to you what I should become"
 _YOU_CHOOSE_RE = rx(r"you (?:choose|decide|pick)(?! (?:the |my |which )?(?:exams?|certs?|certifications?|order))"
                     r"(?: (?:the|my) (?:goal|role|path|track))?", r"(?:the goal|my goal) is up to you",
-                    r"pick (?:a|the|my) (?:goal|role|track) for me", r"surprise me")
+                    r"pick (?:a|the|my) (?:goal|role|track) for me", r"surprise me",
+                    r"(?:not sure|unsure|no idea|dunno|don'?t know) (?:yet )?(?:what|where) (?:(?:to do |to go )?next|to aim for|"
+                    r"i want to (?:be|become|do)|to become|to go from here)")
 _STAY_RE = rx(r"stay(?:ing)?(?: in| as| a| an| where)?", r"same(?: role| job| thing| as now| position)?",
                r"keep (?:doing|my job|my role)\w*", r"(?:my )?current (?:role|job|position)", r"where i am",
                r"no change", r"not (?:changing|moving)", r"(?:don'?t|do not|no) (?:want to |plan to |need to )?"

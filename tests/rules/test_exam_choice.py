@@ -23,6 +23,14 @@ def profile(**values) -> Profile:
 
 # (case, profile values, expected path)
 PATHS = [
+    ("an identity engineer holding SC-300 switches to SC-100: the expert alone",
+     dict(current_role="security_engineer", target_role="security_engineer", certifications_held=("SC-300",),
+          chosen_exams=("SC-100",)), ["SC-100"]),
+    ("without a security associate held, SC-100 comes after SC-500",
+     dict(current_role="security_engineer", target_role="security_engineer", chosen_exams=("SC-100",)),
+     ["AZ-104", "SC-500", "SC-100"]),
+    ("a data engineer switches to DP-600: it takes DP-700's place",
+     dict(current_role="data_engineer", target_role="data_engineer", chosen_exams=("DP-600",)), ["DP-600"]),
     ("SOC analyst chooses SC-200 over SC-500; AZ-104 was only SC-500's foundation",
      dict(current_role="security_engineer", target_role="security_engineer", chosen_exams=("SC-200",)), ["SC-200"]),
     ("hybrid Windows admin chooses AZ-802 over AZ-104",

@@ -18,6 +18,6 @@ def test_an_offer_says_what_yes_will_do(catalog: Catalog, today: date) -> None:
     # DP-750 is the track's alternative of the same level: it takes DP-700's place
     assert choice_offer("DP-750", bi, rec, catalog) == 'Want DP-750 on your path instead of DP-700? Say yes, or ' \
                                                       '"switch to DP-750".'
-    # DP-600 is a next step of the data engineering track: "yes" adds it after DP-700, and the offer says so
-    assert choice_offer("DP-600", bi, rec, catalog) == 'Want DP-600 on your path after DP-700? Say yes, or ' \
+    # DP-600 is a next step of the data engineering track at DP-700's level: "switch" puts it in DP-700's place
+    assert choice_offer("DP-600", bi, rec, catalog) == 'Want DP-600 on your path instead of DP-700? Say yes, or ' \
                                                       '"switch to DP-600".'
