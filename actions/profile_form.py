@@ -177,11 +177,15 @@ class ValidateProfileForm(FormValidationAction):
 
     async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> List[EventType]:
-        """The SDK validates only the form's own slots; `goal_scope` is read with the goal, so keep it too."""
+        """The SDK validates only the form's own slots; `goal_scope` and `chosen_exams` are read with the goal, so
+        keep them too."""
         events = await super().get_validation_events(dispatcher, tracker, domain)
         scope = tracker.slots_to_validate().get(SCOPE_SLOT, "__absent__")
         if scope != "__absent__":
             events.append(SlotSet(SCOPE_SLOT, scope if scope in ("full", "fundamentals") else None))
+        chosen = tracker.slots_to_validate().get("chosen_exams")
+        if isinstance(chosen, list):  # "goal: security architect (SC-100)": the exam aimed at, read with the goal
+            events.append(SlotSet("chosen_exams", [c for c in chosen if c in catalog().exams]))
         return events
 
     # -- reading (expected slot first) ------------------------------------------------------------

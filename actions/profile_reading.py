@@ -17,7 +17,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 from rasa_sdk import Tracker
 
 from actions.context import catalog, value_before_latest_message
-from components.answer_certifications import other_vendors, read_certifications
+from components.answer_certifications import goal_exams, other_vendors, read_certifications
 from components.answer_reader import looks_like_question, read_answer, read_goal
 from components.answer_roles import read_role, someone_elses_spans
 from components.message_parts import question_spans, without_questions
@@ -196,6 +196,18 @@ def _answer_to_role_question(tracker: Tracker, text: str, entities: List[Dict[st
 
 
 def read_target_role(tracker: Tracker, requested: Optional[str]) -> SlotReading:
+    """The goal, and the exams named as the aim ("goal cybersecurity architect (SC-100)": SC-100 chosen)."""
+    reading = _read_goal(tracker, requested)
+    text = latest_text(tracker)
+    held = set(tracker.get_slot("certifications_held") or [])
+    aims = [code for code in goal_exams(without_questions(text)) if code not in held and code in catalog().exams]
+    if aims:
+        chosen = list(tracker.get_slot("chosen_exams") or [])
+        reading.values["chosen_exams"] = chosen + [code for code in aims if code not in chosen]
+    return reading
+
+
+def _read_goal(tracker: Tracker, requested: Optional[str]) -> SlotReading:
     """The goal: job titles, and goals that are not titles (not sure, stay, just the fundamentals)."""
     reading = SlotReading()
     text = latest_text(tracker)

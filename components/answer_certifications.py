@@ -238,3 +238,20 @@ def _lapsed_codes(text: str, codes: List[str]) -> Tuple[str, ...]:
         if code and code in codes and code not in found:
             found.append(code)
     return tuple(found)
+
+
+# "goal cybersecurity architect (SC-100)", "aiming for AZ-305", "security architect": exams named as the aim
+_ARCHITECT_OF_SECURITY_RE = re.compile(r"\b(?:cyber ?security|security|identity and security)\s+architect(?:ure)?\b",
+                                       re.IGNORECASE)
+
+
+def goal_exams(text: str) -> Tuple[str, ...]:
+    """Exam codes the person names as their aim (in a clause with a goal word and no verb of holding), and SC-100
+    for a security architect."""
+    found: List[str] = []
+    for clause, _ in _clauses(text[:2000]):
+        if _GOAL_CLAUSE_RE.search(clause) and not _HELD_RE.search(clause):
+            found += [normalise_code(m.group(1), m.group(2)) for m in _CODE_RE.finditer(clause)]
+    if _ARCHITECT_OF_SECURITY_RE.search(text):
+        found.append("SC-100")
+    return tuple(dict.fromkeys(found))

@@ -22,3 +22,14 @@ def test_listed_with_other_vendors(text, codes):
 def test_a_listing_inside_a_question_holds_nothing():
     answer = read_certifications("would sc-200 + sec+ be enough to land a tier 1 soc job?", asked=False)
     assert answer is None or answer.codes == ()
+
+
+@pytest.mark.parametrize("text, aims", [
+    ("I hold SC-200 and SC-900, goal cybersecurity architect (SC-100)", ("SC-100",)),
+    ("identity engineer. goal: security architecture", ("SC-100",)),
+    ("passed AZ-104 last year, aiming for AZ-305 next", ("AZ-305",)),
+    ("I have AZ-305 and AZ-104", ()),
+])
+def test_exams_named_as_the_aim(text, aims):
+    from components.answer_certifications import goal_exams
+    assert goal_exams(text) == aims
