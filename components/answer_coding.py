@@ -54,6 +54,8 @@ _DOWNGRADE_AFTER_RE = re.compile(
 # "python heavy, all day": writing code is most of the day.
 _INTENSE_RE = rx(r"heavy", r"heavily", r"all day(?: long)?", r"every ?day", r"day in,? day out", r"i live in",
                  r"(?:most|all) of my (?:day|days|time|job)", r"daily", r"full[- ]time")
+# Languages for programs, not scripts or queries: "python all day" is high, "PowerShell/SQL all day" stays medium.
+_PROGRAMMING_RE = rx(r"python", r"pyspark", r"spark", r"scala", r"notebooks?", r"programming", r"coding", r"code")
 # "free python course on codecademy, so beginner": learning to code is low, whatever the language.
 _BEGINNER_RE = rx(r"beginner", r"novice", r"noob", r"newbie", r"just start(?:ed|ing)(?: out)?", r"courses?",
                   r"tutorials?", r"bootcamp", r"codecademy", r"udemy", r"hello world", r"learning to code")
@@ -87,7 +89,7 @@ def read_coding_comfort(text: str, asked: bool) -> Optional[Reading]:
     considered = " ".join(parts)
     high = [m for m in _levels_in(_CODING_HIGH_RE, parts) if not m[0]]
     medium = [m for m in _levels_in(_CODING_MEDIUM_RE, parts) if not m[0]]
-    intense = any(_INTENSE_RE.search(part) and _CODING_MEDIUM_RE.search(part) for part in parts)
+    intense = any(_INTENSE_RE.search(part) and _PROGRAMMING_RE.search(part) for part in parts)
     if _BEGINNER_RE.search(considered) and not intense and not _DOES_CODE_RE.search(considered):
         return Reading("low")
     weak = any(downgraded for _, downgraded in high + medium)

@@ -36,6 +36,9 @@ def _read(slot: str, text: str) -> object:
     ("i can write bash, python not so much", "medium"),
     # code most of the day: high
     ("python heavy, all day", "high"),
+    # scripts and queries stay scripts and queries, however often
+    ("bash and powershell scripts every day at work", "medium"),
+    ("I run KQL queries all day long", "medium"),
     ("I live in python, all day every day", "high"),
     ("typescript daily at work", "high"),
     # a course in the past does not lower what the person does now
