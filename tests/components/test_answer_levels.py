@@ -38,7 +38,7 @@ def _read(slot: str, text: str) -> object:
     ("python heavy, all day", "high"),
     # scripts and queries stay scripts and queries, however often
     ("bash and powershell scripts every day at work", "medium"),
-    ("I run KQL queries all day long", "medium"),
+    ("I write KQL queries all day long", "medium"),
     ("I live in python, all day every day", "high"),
     ("typescript daily at work", "high"),
     # a course in the past does not lower what the person does now
