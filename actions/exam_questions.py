@@ -25,7 +25,7 @@ from presentation.why_answers import path_step_answer
 _VALIDITY_RE = re.compile(r"\bhow long\b.{0,40}\b(?:valid|good for|last(?:s)? (?:for|before|until))\b|"
                           r"\b(?:stay|stays|remain|remains) (?:valid|active)\b", re.IGNORECASE)
 _DISCOUNT_RE = re.compile(r"\b(?:discounts?|discounted|vouchers?|cheaper|student price|academic pric\w*|"
-                          r"coupons?|promo\w*)\b", re.IGNORECASE)
+                          r"coupons?|promo\w*|gi bill|funding|grants?|free exams?)\b", re.IGNORECASE)
 _STATUS_RE = re.compile(r"\b(?:beta|live|out yet|released|retir\w*|still (?:available|offered|a thing|around)|"
                         r"discontinued|generally available|\bga\b)\b", re.IGNORECASE)
 _PRICE_RE = re.compile(HOW_MUCH_PRICE + r"|\b(?:cost|costs|price|fee|fees|expensive)\b", re.IGNORECASE)

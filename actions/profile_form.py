@@ -278,7 +278,8 @@ class ValidateProfileForm(FormValidationAction):
             events += self._assume_for_hurry(dispatcher, tracker, events)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         read_something = any(e.get("event") == "slot" and e.get("name") in SLOT_QUESTIONS for e in events)
-        if requested and intent not in ANSWER_INTENTS + ("request_recommendation",) and not read_something:
+        if requested and intent not in ANSWER_INTENTS + ("request_recommendation", "out_of_scope", "nlu_fallback") \
+                and not read_something:
             # A question or another language in the middle of the form: nothing is read, so the form declines
             # (Rasa rejects it) and the rules answer the digression, then the form asks again.
             return [e for e in pre if e.get("name") != HURRY_SLOT]

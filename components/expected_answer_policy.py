@@ -34,6 +34,9 @@ _QUESTION_INTENTS = ("compare_exams", "ask_exam_fact", "ask_study_plan", "ask_wh
 _EXAM_CODE_RE = re.compile(r"\b[A-Za-z]{2}[\s-]?\d{3}\b")
 # Another language ("¿hablas español?"): the language guard's reply, not an answer.
 _FOREIGN_RE = re.compile(r"[¿¡ñãõßçœ]|\b(?:hablas|habla|español|parlez|français|sprechen|deutsch|parli)\b", re.I)
+# Words of a question about certifications, however the classifier read it
+_ON_TOPIC_RE = re.compile(r"\b(?:exams?|certs?|certifications?|certificates?|azure|microsoft|powershell|cli|coding|"
+                          r"code|study|studying|learn|renew\w*|retake|voucher|discount|price|cost|badge)\b", re.I)
 _PROFILE_ENTITIES = ("job_role", "coding_comfort", "azure_experience", "weekly_hours")
 
 
@@ -86,6 +89,9 @@ class ExpectedAnswerPolicy(StatelessPolicy):
             names_role = "job_role" in entities and not looks_like_question(text)
             if requested in ("current_role", "target_role") and names_role:
                 return True
+            if intent in ("out_of_scope", "nlu_fallback") and _ON_TOPIC_RE.search(text) and (
+                    looks_like_question(text) or "?" in text):
+                return True  # "how much PowerShell do I need?" is on topic: the form keeps it for after the path
             return answers_question(str(requested), text)
         if tracker.active_loop_name is None and intent in _OPENING_MISREADS:
             return any(entity in _PROFILE_ENTITIES for entity in entities)
