@@ -85,6 +85,23 @@ def own_news(text: str) -> str:
     return ". ".join(c.strip() for c in kept)
 
 
+PASS_MARK = 700  # Microsoft's scaled passing score (knowledge/policies.yml: passing_score)
+_SCORE_RE = re.compile(r"(?<![\w-])(?:got|scored|score(?: of| was)?|with|result(?: was)?|made)\s+"
+                       r"(?:an?\s+|only\s+|like\s+)?(\d{3,4})(?:\s*/\s*1000|\s*points?|\s*pts)?(?![\w-])|"
+                       r"(?<![\w-])(\d{3,4})\s*(?:/\s*1000|points?|pts)\b", re.IGNORECASE)
+_SAT_RE = re.compile(r"\b(?:sat|took|taken|did|wrote|had|tried)\b.{0,40}(?:[A-Za-z]{2}[\s-]?\d{3}|exam|it|test)\b"
+                     r".{0,40}[,.;:!-]\s*(\d{3})\b", re.IGNORECASE)
+
+
+def exam_score(text: str) -> Optional[int]:
+    """The score said for an exam taken ("got 650", "812/1000", "took dp-600 yesterday, 640"), or None."""
+    match = _SCORE_RE.search(text) or _SAT_RE.search(text)
+    if not match:
+        return None
+    value = int(next(group for group in match.groups() if group))
+    return value if 100 <= value <= 1000 else None
+
+
 def returning_kind(text: str) -> Optional[str]:
     """`forget_me`, `exam_failed`, `exam_passed` or `on_track`, when the words make it plain; otherwise None."""
     text = (text or "")[:2000]
@@ -93,6 +110,9 @@ def returning_kind(text: str) -> Optional[str]:
     if _FORGET_RE.search(text):
         return "forget_me"
     text = own_news(text)  # "4 of my 6 people passed AZ-900, 2 failed. I passed it too": only the last is theirs
+    score = exam_score(text)
+    if score is not None and not _FAILED_RE.search(text) and not _PASSED_RE.search(text):
+        return "exam_failed" if score < PASS_MARK else "exam_passed"  # "sat az-104 on friday, got 650"
     if _FAILED_RE.search(text) and not _HYPOTHETICAL_RE.search(text):
         rest = _DENIED_RE.sub(" ", text)  # "I did NOT pass 104. I passed 140": a correction, not a failure
         if not _FAILED_RE.search(rest) and _PASSED_RE.search(rest) and not _NOT_PASSED_RE.search(rest):

@@ -154,3 +154,13 @@ def test_the_exam_day(text, day):
 ])
 def test_other_peoples_results_are_not_the_persons_own(text, kind):
     assert returning_kind(text) == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("did az-104 on saturday, got 655, ugh", "exam_failed"),
+    ("sat DP-600 yesterday - 688", "exam_failed"),
+    ("scored 790/1000 on AI-103 this morning", "exam_passed"),
+    ("I got AZ-104 and AZ-305 years ago", None),
+])
+def test_a_score_says_passed_or_failed(text, kind):
+    assert returning_kind(text) == kind
