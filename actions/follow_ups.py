@@ -157,11 +157,21 @@ def deadline_reply(rec: Recommendation, codes: List[str], text: str, hours: Opti
     if check.verdict == "fits":
         heading = f"Yes: {check.code} {takes} about {needed}, and you have {left}."
     elif check.verdict == "tight":
+        sure = (f" At about {per_week(check.hours_for_all)} it fits even at the slow end."
+                if check.hours_for_all and check.hours_for_all > hours else "")
         heading = (f"Possible but tight: {check.code} {takes} about {needed}, and you have {left}. It works if your "
-                   "study goes at the quick end of the estimate.")
+                   f"study goes at the quick end of the estimate.{sure}")
     else:
-        more = (f" At about {per_week(check.hours_needed)} it would fit." if check.hours_needed
-                else " No realistic weekly time makes it fit.")
+        # "at 7 h/week it would fit" must hold for the whole estimate, or say it is the quick end only
+        if check.hours_for_all:
+            more = f" At about {per_week(check.hours_for_all)} it would fit"
+            if check.hours_needed and check.hours_needed < check.hours_for_all:
+                more += f" (about {per_week(check.hours_needed)} if your study goes at the quick end)"
+            more += "."
+        elif check.hours_needed:
+            more = f" At about {per_week(check.hours_needed)} it is possible, at the quick end of the estimate only."
+        else:
+            more = " No realistic weekly time makes it fit."
         heading = f"Not at this pace: {check.code} {takes} about {needed}, and you have {left}.{more}"
     fitting = steps_by_deadline(rec, hours, deadline) if code is None else []
     facts: List[Fact] = []

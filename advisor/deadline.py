@@ -29,6 +29,7 @@ class DeadlineCheck:
     weeks: Tuple[int, int]
     verdict: str  # fits | tight | too_short
     hours_needed: Optional[float]  # weekly hours that would make the low estimate fit (None: it fits already)
+    hours_for_all: Optional[float] = None  # weekly hours that fit the whole estimate, high end included
 
 
 def weeks_left(today: date, deadline: date) -> int:
@@ -36,12 +37,13 @@ def weeks_left(today: date, deadline: date) -> int:
     return max(0, (deadline - today).days // 7)
 
 
-def hours_to_fit(study_hours: Tuple[int, int], weeks: int) -> Optional[float]:
-    """Hours a week that fit the low estimate into `weeks`, practice weeks included; None if impossible."""
-    study_weeks = weeks - PRACTICE_WEEKS[0]
+def hours_to_fit(study_hours: Tuple[int, int], weeks: int, whole: bool = False) -> Optional[float]:
+    """Hours a week that fit the low estimate into `weeks`, practice weeks included (`whole`: the high estimate
+    and the longer practice); None if impossible."""
+    study_weeks = weeks - PRACTICE_WEEKS[1 if whole else 0]
     if study_weeks <= 0:
         return None
-    needed = math.ceil(study_hours[0] / (study_weeks * STUDY_EFFICIENCY))
+    needed = math.ceil(study_hours[1 if whole else 0] / (study_weeks * STUDY_EFFICIENCY))
     return float(needed) if needed <= MAX_WEEKLY_HOURS else None
 
 
@@ -53,7 +55,8 @@ def check_step(step: Step, weekly_hours: float, today: date, deadline: date) -> 
     weeks = weeks_for(step.study_hours, weekly_hours)
     verdict = "fits" if weeks[1] <= left else "tight" if weeks[0] <= left else "too_short"
     needed = hours_to_fit(step.study_hours, left) if verdict == "too_short" else None
-    return DeadlineCheck(step.code, left, weeks, verdict, needed)
+    whole = hours_to_fit(step.study_hours, left, whole=True) if verdict != "fits" else None
+    return DeadlineCheck(step.code, left, weeks, verdict, needed, whole)
 
 
 def steps_by_deadline(rec: Recommendation, weekly_hours: float, deadline: date) -> List[str]:
@@ -98,8 +101,11 @@ def check_path(rec: Recommendation, codes: List[str], weekly_hours: float, deadl
     total = (sum(w[0] for w in weeks), sum(w[1] for w in weeks))
     left = weeks_left(rec.today, deadline)
     verdict = "fits" if total[1] <= left else "tight" if total[0] <= left else "too_short"
-    needed = None
+    needed = whole = None
+    low_hours = sum(s.study_hours[0] for s in steps if s.study_hours)
+    high_hours = sum(s.study_hours[1] for s in steps if s.study_hours)
     if verdict == "too_short":
-        low_hours = sum(s.study_hours[0] for s in steps if s.study_hours)
-        needed = hours_to_fit((low_hours, low_hours), left - PRACTICE_WEEKS[0] * (len(steps) - 1))
-    return DeadlineCheck(" and ".join(s.code for s in steps), left, total, verdict, needed)
+        needed = hours_to_fit((low_hours, high_hours), left - PRACTICE_WEEKS[0] * (len(steps) - 1))
+    if verdict != "fits":
+        whole = hours_to_fit((low_hours, high_hours), left - PRACTICE_WEEKS[1] * (len(steps) - 1), whole=True)
+    return DeadlineCheck(" and ".join(s.code for s in steps), left, total, verdict, needed, whole)

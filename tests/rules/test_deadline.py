@@ -47,3 +47,12 @@ def test_two_steps_are_checked_one_after_another(catalog):
     check = check_path(rec, ["AZ-104", "AZ-305"], 12.0, TODAY + timedelta(weeks=both[1]))
     assert check is not None and (check.code, check.weeks, check.verdict) == ("AZ-104 and AZ-305", both, "fits")
     assert check_path(rec, ["AZ-104", "AZ-305"], 12.0, TODAY + timedelta(weeks=both[0] - 1)).verdict == "too_short"
+
+
+def test_the_hours_that_fit_cover_the_whole_estimate_or_say_quick_end():
+    from advisor.deadline import hours_to_fit
+
+    # 80–120 h in 17 weeks: the quick end needs 7 h/week (16 study weeks × 0.8), the slow end 10 h/week (15 weeks)
+    assert hours_to_fit((80, 120), 17) == 7.0
+    assert hours_to_fit((80, 120), 17, whole=True) == 10.0
+    assert hours_to_fit((80, 120), 2, whole=True) is None
