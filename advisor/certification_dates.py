@@ -44,7 +44,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Optional, Tuple
+from typing import List, Optional, Tuple
 
 from knowledge.catalog import Catalog, Exam
 
@@ -219,6 +219,18 @@ def _expiry_after_renewal(earned: date, renewed: date, window: int, years: int) 
     return None
 
 
+def _renewals_in_period(earned: Tuple[date, date], period: Tuple[date, date], window: int, years: int,
+                        renewal: int) -> List[date]:
+    """"Earned Oct 2024, renewed in 2025": the expiry the `renewal`-th renewal gave, when its window (the months
+    before the expiry it renewed) overlaps the period said; one date per end of the earned period."""
+    found: List[date] = []
+    for start in earned:
+        expiry = add_months(start, 12 * years * renewal)
+        if add_months(expiry, -window) <= period[1] and expiry >= period[0]:
+            found.append(add_months(expiry, 12))
+    return found
+
+
 def expiry_range(exam: Exam, held: HeldDates, today: date, catalog: Catalog) -> Optional[Tuple[date, date]]:
     """The earliest and latest expiry date what was said allows (rule 6); None when nothing dates it."""
     years = int(catalog.policy_value("validity", "role_based_years"))
@@ -237,7 +249,8 @@ def expiry_range(exam: Exam, held: HeldDates, today: date, catalog: Catalog) -> 
         r_last = max(r_first, min(r_last, today))
         if earned is not None:
             ends = [_expiry_after_renewal(e, r, window, years) for e in earned for r in (r_first, r_last)]
-            found = [end for end in ends if end is not None]
+            found = [end for end in ends if end is not None] or _renewals_in_period(
+                earned, (r_first, r_last), window, years, max(1, held.renewals))
             if found:
                 return min(found), max(found)
         return add_months(r_first, 12 * extends), add_months(r_last, 12 * extends + window)

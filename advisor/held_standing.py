@@ -144,6 +144,11 @@ def held_dates_reply(code: str, held: HeldDates, today: date, catalog: Catalog, 
         heading = (f"No: your {code} expired {expires}{unless}. A lapsed certification can't be renewed: pass {again} "
                    "to hold it again; what you learned for it still counts as experience.")
         facts.append(window)
+    elif not early.active and early.expires_on and late.expires_on:  # the dates allow both: never a past "renew by"
+        heading = (f"It depends on the exact renewal date: your {code} expired {_day(early.expires_on)} if that "
+                   f"renewal was its only one, or else it expires {_day(late.expires_on)}. Your Microsoft Learn "
+                   "profile (Credentials) shows which.")
+        facts.append(window)
     elif early.renewal_open_now and late.renewal_open_now:
         opened = _when(late.renewal_opens_on, early.renewal_opens_on)
         yes = "Yes, your" if asks_renewal else "Your"

@@ -40,3 +40,20 @@ def test_a_renewal_date_gives_the_range_of_the_new_expiry(catalog):
     # renewed in May 2026, inside the six months before the old expiry (May–November 2026): +1 year
     text = reply_to(renewed_reply("AZ-204", date(2026, 5, 1), "month", TODAY, catalog)).text
     assert "between May 2027 and November 2027" in text and "can't be renewed again" in text
+
+
+def test_a_renewal_said_by_year_only_is_placed_in_its_window(catalog):
+    from datetime import date
+
+    from advisor.certification_dates import HeldDates
+    from advisor.held_standing import held_dates_reply
+
+    today = date(2026, 12, 1)
+    # earned October 2024 (expiry October 2025), renewed "in 2025": the renewal window was April–October 2025
+    october = held_dates_reply("AZ-305", HeldDates(earned=(date(2024, 10, 1), "month"),
+                                                   renewed=(date(2025, 1, 1), "year")), today, catalog)
+    assert october.heading.startswith("No: your AZ-305 expired in October 2026")
+    # earned June 2024, renewed "in 2025": June 2026 if that was the only renewal, June 2027 after a later one
+    june = held_dates_reply("AZ-305", HeldDates(earned=(date(2024, 6, 1), "month"),
+                                                renewed=(date(2025, 1, 1), "year")), today, catalog)
+    assert june.heading.startswith("It depends on the exact renewal date") and "renew by" not in june.heading
