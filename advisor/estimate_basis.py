@@ -21,7 +21,12 @@ PUSHBACK_RE = re.compile(
     r"\b(?:beginner (?:numbers|hours|estimates?)|not (?:a )?(?:new|newbie|beginner)(?: to (?:it|tech|cloud))?|"
     r"(?:\d+|many|lots of|decades of|twenty|ten|fifteen) (?:years|yrs)\b.{0,20}\b(?:in|of|on|with) (?:it|tech|aws|gcp|"
     r"cloud|infrastructure|infra|ops)|doesn'?t (?:that|it|my \w+) (?:cut|shorten|reduce|count)|"
-    r"(?:cut|shorten|reduce) (?:it|that|the (?:hours|time|estimate)) down)\b", re.IGNORECASE)
+    r"(?:cut|shorten|reduce) (?:it|that|the (?:hours|time|estimate)) down|"
+    r"(?:sounds?|seems?|looks?) (?:like )?(?:a lot|way too (?:long|much)|too (?:long|much|many|high)|excessive|"
+    r"overkill|silly|crazy|insane|long|high|like (?:beginner|newbie) (?:numbers|hours))|(?:is|are) (?:silly|overkill|"
+    r"excessive|too (?:long|much|many))|(?:reduce|shorten|cut|lower)s? (?:my |the )?(?:study )?(?:time|hours|"
+    r"estimate)|(?:time|estimate|hours|weeks) (?:could|can|would|might) be (?:shorter|less|lower|fewer)|"
+    r"(?:quicker|faster|shorter) for (?:me|someone like me|someone with))\b", re.IGNORECASE)
 
 
 def estimate_basis(rec: Recommendation) -> Answer:

@@ -241,6 +241,8 @@ def follow_up_kind(text: str) -> Optional[str]:
         return "others_path"
     if asks_about_coding(text):
         return "exam_fact"
+    if PUSHBACK_RE.search(text) and not _PATH_COST_RE.search(text):
+        return "estimate_basis"  # "80-120h seems a lot tbh, i passed 203 before": which estimate, and what shortens it
     if _IF_I_PASS_RE.search(text) and _DATES_WORDS_RE.search(text):
         return "held_validity"  # "if i pass AZ-700 in feb 2027, when would i need to renew": worked out, not stored
     if _FINISH_RE.search(text) and read_start(text, date.today()) is not None:

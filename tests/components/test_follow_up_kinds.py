@@ -36,6 +36,9 @@ from knowledge.queries import get_catalog
     ("can I move my exam to next month?", "policy"),
     ("how late can I cancel my booking", "policy"),
     ("need to postpone, work got crazy", "policy"),
+    # pushback on the estimate: which estimate was used and what shortens it
+    ("20-30 weeks looks way too long, I've done GCP for years. realistic for me?", "estimate_basis"),
+    ("does my CCNP reduce the study time for AZ-700?", "estimate_basis"),
     # other people's paths: the person's own stays
     ("what exams would you suggest for our junior admins?", "others_path"),
     ("and which certification should my analysts go for", "others_path"),
