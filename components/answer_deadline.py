@@ -34,7 +34,8 @@ _START_RE = re.compile(rf"\b(?:by|before|until|till|til)\s+{_MONTH}{_YEAR}", re.
 _IN_RE = re.compile(r"\b(?:in|within)\s+(?:the\s+next\s+)?(\w+|\d+(?:\.\d+)?)\s+(weeks?|wks?|months?)\b", re.IGNORECASE)
 # "in may" is a month only with a deadline word around it ("I may ..." never is)
 _DEADLINE_WORDS_RE = re.compile(r"\b(?:deadline|due|exam|done|ready|pass|certified|book(?:ed)?|by|before|until|"
-                                r"finish\w*|get it)\b", re.IGNORECASE)
+                                r"doable|feasible|realistic(?:ally)?|possible|make it|in time|on time|kick-?off|"
+                                r"go-?live|launch|finish\w*|get it)\b", re.IGNORECASE)
 
 
 def _next(month: int, year: Optional[str], today: date) -> int:

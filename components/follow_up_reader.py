@@ -160,8 +160,8 @@ _FOCUS_RE = re.compile(r"\bwhat (?:should|do|must) i (?:focus|concentrate|priori
                        r"\b(?:make|give|build) me a (?:study )?plan\b|\bstudy plan\b", re.IGNORECASE)
 _COMPARE_RE = re.compile(r"\b(?:overlap\w*|difference\w*|differ|compare\w*|comparison|vs\.?|versus|similar|same "
                          r"(?:content|topics|stuff))\b", re.IGNORECASE)
-_DEADLINE_RE = re.compile(r"\b(?:deadline|due|needs? (?:it|a cert|to be certified)|has to be done|wants? (?:it|a cert))\b",
-                          re.IGNORECASE)
+_DEADLINE_RE = re.compile(r"\b(?:deadline|due|needs? (?:it|a cert|to be certified)|has to be done|wants? (?:it|a cert)|"
+                          r"doable|feasible|realistic|possible|make it)\b", re.IGNORECASE)
 # "I don't hold AZ-104 anymore", "no, not the 900": a certification not held (taken off when it was)
 _NOT_HOLD_RE = re.compile(r"\b(?:don'?t|do not|no longer|not|anymore|any more)\b", re.IGNORECASE)
 # "changes anything?", "does that change my path?", "does it matter?" after a certification held

@@ -25,6 +25,8 @@ TODAY = date(2026, 12, 1)
     ("I may do it later", None),
     ("I have 3 weeks of holiday", None),
     ("what's on AZ-104?", None),
+    ("so is end of feb doable or not, yes/no", date(2027, 2, 28)),
+    ("client kickoff is march 1. feasible?", date(2027, 3, 1)),
     # a start is no deadline
     ("when would I finish? I'm starting on Monday 14 December", None),
     ("began studying 2 December, my exam is 10 March 2027, on track?", date(2027, 3, 10)),
