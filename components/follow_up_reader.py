@@ -365,9 +365,13 @@ def offered_change(bot_text: str) -> Optional[str]:
 
 
 def accepts_offer(text: str, bot_text: str) -> Optional[str]:
-    """The offered command when `text` says yes to the offer in `bot_text` ("yes please" → "switch to DP-750")."""
-    command = offered_change(bot_text)
+    """The offered command when `text` says yes to the offer in `bot_text` ("yes please" → "switch to DP-750");
+    with several offers, the one whose exam the yes names ("yes add SC-100")."""
+    commands = _OFFER_RE.findall(bot_text or "")
     text = text or ""
+    named = {f"{a}-{b}".upper() for a, b in _CODE_PARTS_RE.findall(text)}
+    chosen = [c for c in commands if any(code in c for code in named)]
+    command = chosen[0] if chosen else (commands[0] if commands and not named else None)
     if command and len(text) < 60 and _YES_RE.search(text) and not _NOT_YES_RE.search(text):
         return command
     return None

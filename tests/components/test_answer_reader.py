@@ -226,3 +226,11 @@ def test_hours_now_and_durations(text, hours):
 def test_you_choose_is_read_before_the_goal_is_asked(text, undecided):
     goal = read_goal(text, asked=False)
     assert (goal is not None and goal.undecided) is undecided
+
+
+def test_with_two_offers_the_yes_takes_the_exam_it_names():
+    offers = ('Want AZ-400 on your path after AZ-305? Say yes, or "switch to AZ-400". Want SC-100 on your path after '
+              'AZ-305? Say yes, or "switch to SC-100".')
+    assert accepts_offer("yes add SC-100", offers) == "switch to SC-100"
+    assert accepts_offer("yes please", offers) == "switch to AZ-400"
+    assert accepts_offer("yes, DP-700", offers) is None
