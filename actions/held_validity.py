@@ -187,6 +187,18 @@ def held_validity(tracker: Tracker, text: str, codes: List[str], rec: Recommenda
                                         "opens six months before it.")], events
     reply = reply_to(held_dates_reply(code, held, today, kb, asks_renewal=bool(_RENEW_QUESTION_RE.search(text)),
                                       next_exam=_next_exam(code, codes, rec)))
+    standings = standings_for(code, held, today, kb) if held.known else None
+    if standings is not None and not standings[1].active and rec.profile.holds(code):
+        # "No: your PL-300 expired …" and then "you already hold PL-300" never both: it leaves the list
+        held_codes = [c for c in rec.profile.certifications_held if c != code]
+        events.append(SlotSet("certifications_held", held_codes))
+        note = f"So I no longer count {code} as a certification you hold."
+        if has_path:
+            new = recommend(replace(rec.profile, certifications_held=tuple(held_codes)), kb, today)
+            events.append(SlotSet("recommended_path", new.path))
+            if new.path != rec.path:
+                note += f" Your path is now {' → '.join(new.path) or 'complete'}."
+        return [reply, Reply(text=note)], events
     if held.known and not rec.profile.holds(code) and _HOLDS_RE.search(text) and _active(code, held, today):
         held_codes = list(rec.profile.certifications_held) + [code]
         new = recommend(replace(rec.profile, certifications_held=tuple(held_codes)), kb, today)

@@ -20,6 +20,7 @@ from actions.exam_mentions import (
     read_question,
 )
 from advisor.deadline import weeks_left
+from advisor.path_questions import step_named
 from advisor.rules import recommend
 from advisor.study_plan import StudyPlanError, estimate_study_time, make_study_plan, path_totals
 from components.answer_deadline import read_deadline
@@ -100,7 +101,9 @@ class ActionMakeStudyPlan(Action):
             totals = path_totals(recommend(profile, kb, today), kb, hours)
             send(dispatcher, tracker, [totals_reply(totals)])
             return []
-        code = code or exam_in_focus(tracker, kb) or (path[0] if path else None)
+        # "study plan for the first one pls": the step named without its code, before the exam discussed last
+        code = code or (step_named(text, path, kb) if path else None) or exam_in_focus(tracker, kb) or (
+            path[0] if path else None)
         if code is None:
             send(dispatcher, tracker, [Reply(
                 text="Which exam should I plan for? Name it (\"plan for AZ-104 in 6 weeks\"), or let me recommend "

@@ -261,3 +261,15 @@ def test_dates_of_a_pass_to_come_are_worked_out_and_nothing_is_stored(text, expe
     assert expected in messages[0]["text"]
     assert not [e for e in events if e["event"] == "slot" and e["name"] in ("certifications_held",
                                                                             "certification_dates")]
+
+
+def test_a_certification_found_expired_leaves_the_list_held():
+    from actions.follow_ups import ActionAnswerFollowUp
+
+    slots = {"current_role": "data_analyst", "target_role": "data_engineer", "coding_comfort": "medium",
+             "azure_experience": "some", "certifications_held": ["PL-300"], "weekly_hours": 5.0,
+             "recommended_path": ["DP-700"]}
+    events, messages = run(ActionAnswerFollowUp(), tracker(slots, text="is my PL-300 from march 2025 still valid?"))
+    said = " ".join(m.get("text") or "" for m in messages)
+    assert said.startswith("No: your PL-300 expired") and "I no longer count PL-300" in said
+    assert {e["name"]: e["value"] for e in events if e["event"] == "slot"}["certifications_held"] == []
