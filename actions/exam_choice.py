@@ -246,6 +246,18 @@ class ActionChooseExam(Action):
                         SlotSet("first_exams", list(unchosen.first_exams)), SlotSet("recommended_path", new.path),
                         SlotSet("answer_kind", "exam_choice")]
         choice = skip_exam(code, rec.profile, rec, catalog())
+        if choice.refused == "not_on_path" and rec.profile.holds(code):  # "take PL-300 off my list, it lapsed"
+            held = [c for c in rec.profile.certifications_held if c != code]
+            new = recommend(replace(rec.profile, certifications_held=tuple(held)), kb, rec.today)
+            lead = f"Done: {code} is off the certifications you hold."
+            if new.path != rec.path:
+                send_recommendation(dispatcher, tracker, new, f"{lead} Your path is now {' → '.join(new.path)} "
+                                                              f"(it was {path}).")
+            else:
+                send(dispatcher, tracker, [Reply(text=f"{lead} Your path stays {path}.",
+                                                 buttons=follow_up_buttons(rec))])
+            return [SlotSet("certifications_held", held), SlotSet("recommended_path", new.path),
+                    SlotSet("answer_kind", "exam_choice")]
         if choice.refused == "not_on_path":
             message = f"{code} isn't on your path ({path}), so there is nothing to skip."
         elif choice.refused == "required" and choice.required_by == code and any(

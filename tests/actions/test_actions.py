@@ -273,3 +273,16 @@ def test_a_certification_found_expired_leaves_the_list_held():
     said = " ".join(m.get("text") or "" for m in messages)
     assert said.startswith("No: your PL-300 expired") and "I no longer count PL-300" in said
     assert {e["name"]: e["value"] for e in events if e["event"] == "slot"}["certifications_held"] == []
+
+
+@pytest.mark.parametrize("text", ["ok so take PL-300 off my list, i dont have it anymore",
+                                  "remove PL-300 from my certs"])
+def test_a_held_certification_can_be_taken_off_the_list(text):
+    from actions.exam_choice import ActionChooseExam
+
+    slots = {"current_role": "data_analyst", "target_role": "data_engineer", "coding_comfort": "medium",
+             "azure_experience": "some", "certifications_held": ["PL-300", "DP-900"], "weekly_hours": 5.0,
+             "recommended_path": ["DP-700"]}
+    events, messages = run(ActionChooseExam(), tracker(slots, text=text))
+    assert "PL-300 is off the certifications you hold" in " ".join(m.get("text") or "" for m in messages)
+    assert {e["name"]: e["value"] for e in events if e["event"] == "slot"}["certifications_held"] == ["DP-900"]
