@@ -115,6 +115,9 @@ def faster_reply(rec: Recommendation) -> Reply:
         if quick and hours else "")
     heading = (f"Quickest: {fundamentals.code} ({fundamentals.certification}){quick_time}. It is the overview "
                "certification; say \"just the fundamentals\" and I'll make it your whole path.")
+    if rec.profile.holds(fundamentals.code) or fundamentals.code in rec.profile.skipped_exams or \
+            rec.profile.goal_scope == "fundamentals":  # never offer what they hold, skipped or already chose
+        heading = f"The quickest way is your path as it is ({' → '.join(rec.path) or 'complete'}), with more hours."
     target = next((s for s in reversed(rec.steps) if not s.optional and s.kind == "target"), None)
     if target and target.weeks and hours:
         facts.append(Fact(f"The role certification, {target.code}, takes about {span(target.weeks, 'weeks')} "

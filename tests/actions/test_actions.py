@@ -286,3 +286,14 @@ def test_a_held_certification_can_be_taken_off_the_list(text):
     events, messages = run(ActionChooseExam(), tracker(slots, text=text))
     assert "PL-300 is off the certifications you hold" in " ".join(m.get("text") or "" for m in messages)
     assert {e["name"]: e["value"] for e in events if e["event"] == "slot"}["certifications_held"] == ["DP-900"]
+
+
+@pytest.mark.parametrize("extra", [{"certifications_held": ["AZ-900"]}, {"skipped_exams": ["AZ-900"]}])
+def test_the_quickest_answer_never_offers_fundamentals_held_or_skipped(extra):
+    from actions.follow_ups import faster_reply
+    from actions.recommendation import _recommendation
+
+    slots = {"current_role": "administrator", "target_role": "architect", "coding_comfort": "low",
+             "azure_experience": "none", "certifications_held": [], "weekly_hours": 5.0, **extra}
+    reply = faster_reply(_recommendation(tracker(slots)))
+    assert not reply.text.startswith("Quickest: AZ-900") and reply.text.startswith("The quickest way is your path")
