@@ -13,7 +13,6 @@ profile form, so this validation sees every value however it arrived, typed, fro
 
 from __future__ import annotations
 
-import re
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
@@ -23,12 +22,12 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.context import advisor_today, catalog, profile_from, value_before_latest_message
+from actions.held_reading import read_certifications_held
 from actions.held_validity import dates_with_held
 from actions.profile_checks import SIMPLE_CHECKS, Checked, check_certifications
 from actions.profile_reading import (
     SlotReading,
     latest_text,
-    read_certifications_held,
     read_current_role,
     read_simple,
     read_target_role,
@@ -36,69 +35,23 @@ from actions.profile_reading import (
 from actions.profile_talk import (
     ASSUMED_VALUES,
     READABLE_ANSWERS,
+    SLOT_QUESTIONS,
+    UNSURE_HINTS,
+    UNSURE_RE,
     assumption_text,
     change_text,
     hurried_assumptions,
     opening_question_replies,
     question_for_later,
+    slot_to_change,
 )
 from advisor.rules import needs_org_maturity
 from components.answer_reader import in_a_hurry, looks_like_question
 from components.message_parts import question_instead_of_answer
 
-SLOT_QUESTIONS = {
-    "current_role": "your current role",
-    "coding_comfort": "how comfortable you are writing code",
-    "target_role": "what you want to become",
-    "azure_experience": "your Azure experience",
-    "certifications_held": "the certifications you hold",
-    "weekly_hours": "how many hours a week you can study",
-    "org_cloud_maturity": "how far your organisation is with the cloud",
-}
 # Intents that answer the form's question; anything else is a digression handled by rules.
 ANSWER_INTENTS = ("inform", "affirm", "deny")
 PROFILE_ENTITIES = ("job_role", "coding_comfort", "azure_experience", "amount", "exam_code", "weekly_hours", "number")
-# "change my goal", "can I redo the hours?": go back to that question (when no new value came with it).
-_CHANGE_RE = re.compile(
-    r"\b(?:change|update|edit|redo|fix|correct|revise|go back to)\s+(?:my\s+|the\s+|your\s+)?(?:answer\s+"
-    r"(?:about|for|to)\s+(?:my\s+|the\s+)?)?(?P<what>goal|target|current role|role|job|coding|azure experience|"
-    r"experience|certs|certifications|certificates|exams|hours|study time|weekly hours|time)\b",
-    re.IGNORECASE,
-)
-_CHANGE_SLOTS = {
-    "goal": "target_role", "target": "target_role", "current role": "current_role", "role": "current_role",
-    "job": "current_role", "coding": "coding_comfort", "azure experience": "azure_experience",
-    "experience": "azure_experience", "certs": "certifications_held", "certifications": "certifications_held",
-    "certificates": "certifications_held", "exams": "certifications_held", "hours": "weekly_hours",
-    "study time": "weekly_hours", "weekly hours": "weekly_hours", "time": "weekly_hours",
-}
-
-
-# "not sure", "skip", "no idea": the question is asked again with help to answer it (no value is guessed).
-_UNSURE_RE = re.compile(r"\b(?:not sure|unsure|no idea|don'?t know|dunno|no clue|skip|pass|next question|"
-                        r"can'?t say|hard to say)\b", re.IGNORECASE)
-UNSURE_HINTS = {
-    "current_role": "No problem: describe what you spend most of your working day on (for example \"I answer "
-                    "tickets\", \"I patch servers\", \"I write code\"), or pick the closest button.",
-    "coding_comfort": "A rough idea is enough: if you only run or lightly edit scripts, say rarely; if you write "
-                      "your own scripts or queries, say scripts; if you build applications, say apps.",
-    "azure_experience": "A rough idea is enough: never used it is none; labs, a free account or a few tasks at work "
-                        "is some; using it at work most weeks is a lot.",
-    "certifications_held": "I need this one to skip exams you already have. If you don't remember passing any "
-                           "Microsoft exam, say none.",
-    "weekly_hours": "I need a rough number to size the plan: even a guess like 3 hours a week is fine, and you "
-                    "can change it later (\"change my hours\").",
-    "org_cloud_maturity": "A rough idea is enough: if your organisation is only starting with the cloud, say "
-                          "early; if most of its systems already run in the cloud, say mature.",
-}
-
-
-def slot_to_change(text: Optional[str]) -> Optional[str]:
-    """The profile slot a "change my …" message asks to go back to, if any."""
-    match = _CHANGE_RE.search(text or "")
-    return _CHANGE_SLOTS[match.group("what").lower()] if match else None
-
-
 def _result(slot: str, checked: Checked, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[str, Any]:
     """The checked value; a rejected value keeps what was stored before, so nothing is lost."""
     if checked.problem:
@@ -283,7 +236,7 @@ class ValidateProfileForm(FormValidationAction):
             # A question or another language in the middle of the form: nothing is read, so the form declines
             # (Rasa rejects it) and the rules answer the digression, then the form asks again.
             return [e for e in pre if e.get("name") != HURRY_SLOT]
-        asking = (looks_like_question(text) or text.rstrip().endswith("?")) and not _UNSURE_RE.search(text)
+        asking = (looks_like_question(text) or text.rstrip().endswith("?")) and not UNSURE_RE.search(text)
         if requested == "certifications_held" and intent == "deny" and not asking and not _filled(events, requested):
             events.append(SlotSet("certifications_held", []))  # "no" to "which do you hold?" means none
         elif requested and asking and not _filled(events, requested):
@@ -375,7 +328,7 @@ class ValidateProfileForm(FormValidationAction):
             current = list(tracker.get_slot(ASSUMPTIONS_SLOT) or [])
             return [SlotSet(requested, value), SlotSet(MISSES_SLOT, None),
                     SlotSet(ASSUMPTIONS_SLOT, current + ([requested] if requested not in current else []))]
-        if _UNSURE_RE.search(text) and requested in UNSURE_HINTS:
+        if UNSURE_RE.search(text) and requested in UNSURE_HINTS:
             dispatcher.utter_message(text=UNSURE_HINTS[requested])
         else:
             dispatcher.utter_message(text=f"Sorry, I couldn't read {SLOT_QUESTIONS.get(requested, requested)} from "

@@ -1,4 +1,5 @@
-"""What the profile form says besides its questions: changes, assumptions, help to answer, heads-ups.
+"""What the profile form says: its questions' wording ("go back to your goal"), changes, assumptions, help to
+answer, heads-ups, and a question kept for after the path.
 
 - A changed answer is said out loud ("Got it: your goal is now data engineer (it was architect).").
 - A question missed twice is not asked a third time: the form assumes a stated default, which the
@@ -155,3 +156,53 @@ def opening_question_replies(tracker: Tracker, text: str) -> List[Dict[str, Any]
                     f"a little more about you {source_note(status.source)}")
         replies.append({"text": line})
     return replies
+
+
+SLOT_QUESTIONS = {
+    "current_role": "your current role",
+    "coding_comfort": "how comfortable you are writing code",
+    "target_role": "what you want to become",
+    "azure_experience": "your Azure experience",
+    "certifications_held": "the certifications you hold",
+    "weekly_hours": "how many hours a week you can study",
+    "org_cloud_maturity": "how far your organisation is with the cloud",
+}
+# "change my goal", "can I redo the hours?": go back to that question (when no new value came with it).
+_CHANGE_RE = re.compile(
+    r"\b(?:change|update|edit|redo|fix|correct|revise|go back to)\s+(?:my\s+|the\s+|your\s+)?(?:answer\s+"
+    r"(?:about|for|to)\s+(?:my\s+|the\s+)?)?(?P<what>goal|target|current role|role|job|coding|azure experience|"
+    r"experience|certs|certifications|certificates|exams|hours|study time|weekly hours|time)\b",
+    re.IGNORECASE,
+)
+_CHANGE_SLOTS = {
+    "goal": "target_role", "target": "target_role", "current role": "current_role", "role": "current_role",
+    "job": "current_role", "coding": "coding_comfort", "azure experience": "azure_experience",
+    "experience": "azure_experience", "certs": "certifications_held", "certifications": "certifications_held",
+    "certificates": "certifications_held", "exams": "certifications_held", "hours": "weekly_hours",
+    "study time": "weekly_hours", "weekly hours": "weekly_hours", "time": "weekly_hours",
+}
+
+
+# "not sure", "skip", "no idea": the question is asked again with help to answer it (no value is guessed).
+UNSURE_RE = re.compile(r"\b(?:not sure|unsure|no idea|don'?t know|dunno|no clue|skip|pass|next question|"
+                        r"can'?t say|hard to say)\b", re.IGNORECASE)
+UNSURE_HINTS = {
+    "current_role": "No problem: describe what you spend most of your working day on (for example \"I answer "
+                    "tickets\", \"I patch servers\", \"I write code\"), or pick the closest button.",
+    "coding_comfort": "A rough idea is enough: if you only run or lightly edit scripts, say rarely; if you write "
+                      "your own scripts or queries, say scripts; if you build applications, say apps.",
+    "azure_experience": "A rough idea is enough: never used it is none; labs, a free account or a few tasks at work "
+                        "is some; using it at work most weeks is a lot.",
+    "certifications_held": "I need this one to skip exams you already have. If you don't remember passing any "
+                           "Microsoft exam, say none.",
+    "weekly_hours": "I need a rough number to size the plan: even a guess like 3 hours a week is fine, and you "
+                    "can change it later (\"change my hours\").",
+    "org_cloud_maturity": "A rough idea is enough: if your organisation is only starting with the cloud, say "
+                          "early; if most of its systems already run in the cloud, say mature.",
+}
+
+
+def slot_to_change(text: Optional[str]) -> Optional[str]:
+    """The profile slot a "change my …" message asks to go back to, if any."""
+    match = _CHANGE_RE.search(text or "")
+    return _CHANGE_SLOTS[match.group("what").lower()] if match else None

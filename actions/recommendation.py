@@ -13,9 +13,8 @@ from rasa_sdk.types import DomainDict
 from actions.channel_output import send
 from actions.context import advisor_today, catalog, profile_from, value_before_latest_message
 from actions.exam_mentions import codes_with_bare_numbers
-from actions.profile_form import SLOT_QUESTIONS, slot_to_change
 from actions.profile_reading import latest_text
-from actions.profile_talk import assumptions_line
+from actions.profile_talk import SLOT_QUESTIONS, assumptions_line, slot_to_change
 from advisor.exam_choice import choose_exam, declined_alternatives
 from advisor.path_questions import beyond_path
 from advisor.profile import PROFILE_SLOTS

@@ -7,8 +7,8 @@ from typing import Any, Dict, List, Optional
 import pytest
 from rasa_sdk import Tracker
 
+from actions.held_reading import read_certifications_held
 from actions.profile_guard import checked_values
-from actions.profile_reading import read_certifications_held
 
 KNOWN = ["AZ-104", "AZ-900", "AZ-305", "PL-300", "DP-900"]
 

@@ -152,7 +152,7 @@ def test_a_goal_named_with_the_role_is_no_side_reading():
 
 
 def test_a_question_in_the_answer_to_the_certifications_question_holds_nothing():
-    from actions.profile_reading import read_certifications_held
+    from actions.held_reading import read_certifications_held
     text = "None yet. do I need AZ-104 before AZ-700?"
     found = [entity(text, "AZ-104", "exam_code", "AZ-104"), entity(text, "AZ-700", "exam_code", "AZ-700")]
     t = _tracker(text, found, {"requested_slot": "certifications_held"}, {}, form="profile_form")

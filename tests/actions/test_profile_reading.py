@@ -10,8 +10,8 @@ from typing import Any, Dict, List, Optional
 import pytest
 from rasa_sdk import Tracker
 
+from actions.held_reading import read_certifications_held
 from actions.profile_reading import (
-    read_certifications_held,
     read_current_role,
     read_simple,
     read_target_role,

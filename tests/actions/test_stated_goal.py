@@ -7,8 +7,8 @@ from typing import Any, Dict, List
 
 import pytest
 
+from actions.held_reading import _PATH_EDIT_RE
 from actions.profile_guard import stated_goal
-from actions.profile_reading import _PATH_EDIT_RE
 
 
 def role(text: str, words: str, value: str, role_name: Any = None) -> Dict[str, Any]:
