@@ -22,6 +22,7 @@ from rasa.shared.core.events import ActionExecutionRejected, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from components.answer_reader import answers_question, asks_for_advice, looks_like_question
+from components.message_parts import question_spans
 from components.stateless_policy import StatelessPolicy
 
 FORM_NAME = "profile_form"
@@ -93,6 +94,9 @@ class ExpectedAnswerPolicy(StatelessPolicy):
                     looks_like_question(text) or "?" in text):
                 return True  # "how much PowerShell do I need?" is on topic: the form keeps it for after the path
             return answers_question(str(requested), text)
-        if tracker.active_loop_name is None and intent in _OPENING_MISREADS:
+        if tracker.active_loop_name is None and intent in _OPENING_MISREADS and (
+                tracker.get_slot("recommended_path") is None or not (looks_like_question(text) or
+                                                                     question_spans(text))):
+            # after a path, "ill do 8 hrs a week then. how much does az-104 cost" is a follow-up with a question
             return any(entity in _PROFILE_ENTITIES for entity in entities)
         return False
