@@ -203,6 +203,11 @@ def asks_about_coding(text: str) -> bool:
 
 
 _IF_I_PASS_RE = re.compile(r"\b(?:if|when|once|after)\s+i\s+(?:\w+\s+)?(?:pass|get|earn|clear)\w*\b", re.IGNORECASE)
+# Pushback read before anything else only when it is about the estimate ("I have 5 years of GCP, does that
+# matter?" is about another vendor)
+_ESTIMATE_WORDS_RE = re.compile(r"\b(?:hours?|h|weeks?|time|estimates?|long|shorter|quicker|faster|realistic|"
+                                r"a lot|too much|overkill|silly|beginner)\b|\d+\s*-\s*\d+\s*(?:h|hrs?|hours|weeks?)\b",
+                                re.IGNORECASE)
 _FINISH_RE = re.compile(r"\b(?:finish\w*|done|complete\w*|end date|be ready|ready by|wrap up)\b", re.IGNORECASE)
 
 
@@ -241,7 +246,7 @@ def follow_up_kind(text: str) -> Optional[str]:
         return "others_path"
     if asks_about_coding(text):
         return "exam_fact"
-    if PUSHBACK_RE.search(text) and not _PATH_COST_RE.search(text):
+    if PUSHBACK_RE.search(text) and _ESTIMATE_WORDS_RE.search(text) and not _PATH_COST_RE.search(text):
         return "estimate_basis"  # "80-120h seems a lot tbh, i passed 203 before": which estimate, and what shortens it
     if _IF_I_PASS_RE.search(text) and _DATES_WORDS_RE.search(text):
         return "held_validity"  # "if i pass AZ-700 in feb 2027, when would i need to renew": worked out, not stored

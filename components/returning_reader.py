@@ -86,11 +86,15 @@ def own_news(text: str) -> str:
 
 
 PASS_MARK = 700  # Microsoft's scaled passing score (knowledge/policies.yml: passing_score)
-_SCORE_RE = re.compile(r"(?<![\w-])(?:got|scored|score(?: of| was)?|with|result(?: was)?|made)\s+"
+_SCORE_RE = re.compile(r"(?<![\w-])(?:got|scored|score(?: of| was)?|result(?: was)?|made)\s+"
                        r"(?:an?\s+|only\s+|like\s+)?(\d{3,4})(?:\s*/\s*1000|\s*points?|\s*pts)?(?![\w-])|"
                        r"(?<![\w-])(\d{3,4})\s*(?:/\s*1000|points?|pts)\b", re.IGNORECASE)
-_SAT_RE = re.compile(r"\b(?:sat|took|taken|did|wrote|had|tried)\b.{0,40}(?:[A-Za-z]{2}[\s-]?\d{3}|exam|it|test)\b"
-                     r".{0,40}[,.;:!-]\s*(\d{3})\b", re.IGNORECASE)
+_MARKED_SCORE_RE = re.compile(r"\bscor\w*|/\s*1000|\bpoints?\b|\bpts\b", re.IGNORECASE)
+_SAT_RE = re.compile(r"\b(?:sat|took|taken|did|wrote|tried)\b.{0,40}(?:[A-Za-z]{2}[\s-]?\d{3}|exam|it|test)\b"
+                     r".{0,40}?(?:[,.;:!]|\s-\s)\s*(\d{3})(?![\w-])", re.IGNORECASE)
+# Numbers that are also exam numbers ("a dev with 204 already", "got 104 done"): a score only with a score word
+_EXAM_NUMBERS = frozenset({100, 102, 103, 104, 120, 140, 200, 204, 220, 300, 305, 400, 410, 420, 500, 600, 700,
+                           750, 800, 801, 802, 900, 901})
 
 
 def exam_score(text: str) -> Optional[int]:
@@ -99,6 +103,8 @@ def exam_score(text: str) -> Optional[int]:
     if not match:
         return None
     value = int(next(group for group in match.groups() if group))
+    if value in _EXAM_NUMBERS and not _MARKED_SCORE_RE.search(match.group(0)):
+        return None
     return value if 100 <= value <= 1000 else None
 
 

@@ -164,3 +164,12 @@ def test_other_peoples_results_are_not_the_persons_own(text, kind):
 ])
 def test_a_score_says_passed_or_failed(text, kind):
     assert returning_kind(text) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "is the AI-900 really necessary, I'm a dev with 204 already",
+    "just curious - what if I had AZ-900 already, would you drop DP-900?",
+    "I got 104 done last year",
+])
+def test_exam_numbers_are_no_scores(text):
+    assert returning_kind(text) is None
