@@ -33,7 +33,8 @@ _VENDOR_ASK_RE = re.compile(r"^\W*(?:and|so|but|also)?\W*(?:my|the)\b|\b(?:need|
 _CAREER_RE = re.compile(
     r"\b(?:jobs?|hired|hire|hiring|salary|salaries|pay rise|raise|paid more|promotion|career|employ\w*|"
     r"job market|recruiters?|interviews?|cv|resume|résumé|linkedin|market value|worth it|worth the (?:money|time)|"
-    r"land (?:a|me)|get me (?:a|into)|make more money)\b", re.IGNORECASE)
+    r"land (?:a|me)|get me (?:a|into)|make more money|in demand|demand for|promoted|switching careers|"
+    r"career change|look at (?:this|it|them))\b", re.IGNORECASE)
 # "are there labs in the exam?", "is AZ-305 all multiple choice or case studies?"
 FORMAT_RE = re.compile(r"\b(?:are there|any|is there an?|with|includes?|including|has|have|got|get) (?:any )?(?:hands[- ]?on |live )?"
                        r"labs?\b|\blabs? (?:in|on|during|as part of) (?:the |an? )?(?:exams?|tests?|\w+-?\d{3})\b|\bcase[- ]stud\w*|\bmultiple[- ]choice\b|"
