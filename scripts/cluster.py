@@ -197,7 +197,7 @@ def _wait_all_up(cluster: Cluster, seconds: float = 30) -> None:
 
 
 def _interrupt(signum: int, frame: object) -> None:
-    """SIGTERM stops the cluster the way Ctrl-C does."""
+    """SIGTERM (and SIGINT, whatever the parent set) stops the cluster the way Ctrl-C does."""
     raise KeyboardInterrupt
 
 
@@ -212,6 +212,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     urls = service_urls()
     print(f"Conversations: {safe_url(urls.tracker_database)}; locks and delivery memory: {safe_redis_url(urls.redis)}")
     signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, _interrupt)  # Ctrl-C stops it even when started with SIGINT ignored (a background job)
     try:
         with running_cluster(args.workdir, port, args.model, urls=urls, rasa_servers=args.rasa_servers,
                              action_servers=args.action_servers) as cluster:
